@@ -1,0 +1,64 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// One module per stage of the flow; each depends only on the stages before it:
+// SaferCore → SaferMarkdown → SaferContent → SaferData → SaferRender → SaferBuild → safersite.
+let package = Package(
+    name: "SaferSite",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "safersite", targets: ["safersite"]),
+        .library(name: "SaferBuild", targets: ["SaferBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        // The C library, found with pkg-config; only SaferMarkdown imports it.
+        .systemLibrary(
+            name: "CMark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The one Linux call Foundation lacks: an atomic exchange of two folders.
+        .target(name: "CSaferSystem"),
+        // Diagnostics with source locations, text files, YAML with line numbers.
+        .target(name: "SaferCore", dependencies: [.product(name: "Yams", package: "Yams")]),
+        // CommonMark through libcmark: parse, walk the AST, transform, render HTML.
+        .target(name: "SaferMarkdown", dependencies: ["CMark", "SaferCore"]),
+        // The site folder: site.yaml, pages with front matter, their Markdown.
+        .target(name: "SaferContent", dependencies: ["SaferCore", "SaferMarkdown"]),
+        // Observations, indicators and computed figures: the violence numbers.
+        .target(
+            name: "SaferData",
+            dependencies: ["SaferCore", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        // Charts as marks and scales drawn to accessible SVG: pure Swift, no file or network access.
+        .target(name: "SaferCharts"),
+        // Themes and Mustache templates: pages, navigation and figures become HTML.
+        .target(
+            name: "SaferRender",
+            dependencies: [
+                "SaferContent", "SaferData", "SaferCharts",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The build pipeline: steps, output folder, atomic swap, sitemap.
+        .target(name: "SaferBuild", dependencies: ["SaferRender", "CSaferSystem"]),
+        // The command line: thin ArgumentParser commands over SaferBuild.
+        .executableTarget(
+            name: "safersite",
+            dependencies: ["SaferBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        .testTarget(name: "SaferCoreTests", dependencies: ["SaferCore"]),
+        .testTarget(name: "SaferMarkdownTests", dependencies: ["SaferMarkdown"]),
+        .testTarget(name: "SaferContentTests", dependencies: ["SaferContent"]),
+        .testTarget(name: "SaferDataTests", dependencies: ["SaferData"]),
+        .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts"]),
+        .testTarget(name: "SaferBuildTests", dependencies: ["SaferBuild"]),
+    ]
+)

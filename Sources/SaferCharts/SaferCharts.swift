@@ -1,0 +1,1 @@
+// Charts (issue 4) live here.

@@ -1,0 +1,51 @@
+/// The one place that turns diagnostics into text, for each place they are shown.
+public enum DiagnosticPrinter {
+    /// `file:line:col: error: message` then an indented hint: the form editors and terminals link.
+    public static func text(_ diagnostic: Diagnostic) -> String {
+        var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+        if let hint = diagnostic.hint {
+            text += "\n    hint: \(hint)"
+        }
+        return text
+    }
+
+    /// A GitHub Actions workflow command, so the problem shows on the changed line of a pull request.
+    public static func github(_ diagnostic: Diagnostic) -> String {
+        var properties = ["file=\(escapeProperty(diagnostic.location.file))"]
+        if let line = diagnostic.location.line { properties.append("line=\(line)") }
+        if let column = diagnostic.location.column { properties.append("col=\(column)") }
+        var message = diagnostic.message
+        if let hint = diagnostic.hint { message += " Hint: \(hint)" }
+        return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(message))"
+    }
+
+    /// A short count for the end of a run: "2 errors, 1 warning".
+    public static func summary(errors: Int, warnings: Int) -> String {
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        return "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+    }
+
+    private static func escapeData(_ text: String) -> String {
+        text.replacingAll("%", with: "%25").replacingAll("\r", with: "%0D").replacingAll("\n", with: "%0A")
+    }
+
+    private static func escapeProperty(_ text: String) -> String {
+        escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+    }
+}
+
+extension String {
+    /// Plain substring replacement without Foundation, so core types stay light.
+    public func replacingAll(_ target: String, with replacement: String) -> String {
+        guard !target.isEmpty, contains(target) else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        result += rest
+        return result
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// A text file of the site, read as UTF-8 with the checks a spreadsheet-edited file needs.
+public struct TextFile: Sendable {
+    /// The path shown in messages: relative to the site folder.
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// Files larger than this are refused rather than read into memory whole.
+    public static let maximumSize = 64 * 1024 * 1024
+
+    /// Reads `url`, naming it `path` in messages. A byte-order mark is dropped (spreadsheets add one);
+    /// bytes that are not UTF-8 are an error naming the line, with a hint on how to re-save the file.
+    public static func read(_ url: URL, as path: String) throws(Diagnostic) -> TextFile {
+        let data: Data
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            if let size = attributes[.size] as? Int, size > maximumSize {
+                throw Diagnostic.error(
+                    at: SourceLocation(file: path),
+                    "this file is \(size / (1024 * 1024)) MB, larger than the \(maximumSize / (1024 * 1024)) MB SaferSite reads",
+                    hint: "split it into smaller files, or remove it from the site folder if it is not part of the site")
+            }
+            data = try Data(contentsOf: url)
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
+        } catch {
+            throw Diagnostic.error(
+                at: SourceLocation(file: path), "the file could not be read",
+                hint: "check that it exists and that you may read it")
+        }
+        return try decode(data, as: path)
+    }
+
+    /// Decodes bytes as UTF-8, reporting the first invalid byte's line and column.
+    public static func decode(_ data: Data, as path: String) throws(Diagnostic) -> TextFile {
+        var bytes = data[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let text = String(validating: bytes, as: UTF8.self) {
+            return TextFile(path: path, text: text)
+        }
+        var line = 1
+        var column = 1
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+            case .emptyInput:
+                break loop
+            case .error:
+                throw Diagnostic.error(
+                    at: SourceLocation(file: path, line: line, column: column),
+                    "this file is not valid UTF-8 text",
+                    hint: "save it again as \"UTF-8\" (in a spreadsheet: \"CSV UTF-8\"); it may have been saved in an older encoding such as Windows-1252")
+            }
+        }
+        return TextFile(path: path, text: String(decoding: bytes, as: UTF8.self))
+    }
+}

@@ -1,0 +1,207 @@
+import Yams
+
+/// A YAML value with the place it was written, so every complaint about it can name the line.
+///
+/// A thin layer over Yams' `Node`: typed accessors throw `Diagnostic`s saying which key, what type
+/// was expected, and what was found.
+public struct YAMLValue: @unchecked Sendable {
+    public let node: Node
+    public let location: SourceLocation
+
+    public init(node: Node, file: String, lineOffset: Int = 0) {
+        self.node = node
+        let mark = node.mark
+        self.location = SourceLocation(
+            file: file, line: mark.map { $0.line + lineOffset }, column: mark.map { $0.column })
+        self.lineOffset = lineOffset
+    }
+
+    private let lineOffset: Int
+
+    /// Parses a whole YAML text. An empty text gives an empty mapping.
+    public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLValue {
+        do {
+            let node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            return YAMLValue(node: node, file: file, lineOffset: lineOffset)
+        } catch let error as YamlError {
+            throw Self.diagnostic(for: error, file: file, lineOffset: lineOffset)
+        } catch {
+            throw Diagnostic.error(at: SourceLocation(file: file, line: lineOffset + 1), "this is not valid YAML: \(error)")
+        }
+    }
+
+    private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
+        let hint = "check the indentation and the colons near this line; text containing a colon or starting with a quote needs to be wrapped in quotes"
+        switch error {
+        case .scanner(let context, let problem, let mark, _):
+            let what = context.map { "\($0.text) \(problem)" } ?? problem
+            return .error(at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), "this is not valid YAML: \(what)", hint: hint)
+        case .parser(let context, let problem, let mark, _):
+            let what = context.map { "\($0.text) \(problem)" } ?? problem
+            return .error(at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), "this is not valid YAML: \(what)", hint: hint)
+        case .composer(let context, let problem, let mark, _):
+            let what = context.map { "\($0.text) \(problem)" } ?? problem
+            return .error(at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), "this is not valid YAML: \(what)", hint: hint)
+        default:
+            return .error(at: SourceLocation(file: file, line: lineOffset + 1), "this is not valid YAML: \(error)", hint: hint)
+        }
+    }
+
+    private func child(_ node: Node) -> YAMLValue {
+        YAMLValue(node: node, file: location.file, lineOffset: lineOffset)
+    }
+
+    // MARK: Shape
+
+    public var isNull: Bool {
+        if case .scalar(let scalar) = node { return scalar.tag == .implicit && ["", "~", "null", "Null", "NULL"].contains(scalar.string) && scalar.style == .plain }
+        return false
+    }
+
+    /// The entries of a mapping, in the order written; duplicate keys are an error.
+    public func mapping(_ what: String = "this") throws(Diagnostic) -> [(key: String, value: YAMLValue)] {
+        guard case .mapping(let mapping) = node else {
+            throw Diagnostic.error(at: location, "\(what) should be a set of `key: value` lines, but it is \(kindDescription)")
+        }
+        var seen: [String: SourceLocation] = [:]
+        var entries: [(key: String, value: YAMLValue)] = []
+        for (key, value) in mapping {
+            let keyValue = child(key)
+            guard let name = key.scalar?.string else {
+                throw Diagnostic.error(at: keyValue.location, "a key in \(what) should be a plain word")
+            }
+            if let first = seen[name] {
+                throw Diagnostic.error(at: keyValue.location, "`\(name)` is given twice (first at line \(first.line ?? 0))", hint: "keep one of them")
+            }
+            seen[name] = keyValue.location
+            entries.append((name, child(value)))
+        }
+        return entries
+    }
+
+    public func sequence(_ what: String = "this") throws(Diagnostic) -> [YAMLValue] {
+        guard case .sequence(let sequence) = node else {
+            throw Diagnostic.error(at: location, "\(what) should be a list (lines starting with `- `), but it is \(kindDescription)")
+        }
+        return sequence.map(child)
+    }
+
+    public func string(_ what: String = "this") throws(Diagnostic) -> String {
+        guard case .scalar(let scalar) = node else {
+            throw Diagnostic.error(at: location, "\(what) should be text, but it is \(kindDescription)")
+        }
+        return scalar.string
+    }
+
+    public func int(_ what: String = "this") throws(Diagnostic) -> Int {
+        guard case .scalar(let scalar) = node, let value = Int(scalar.string.trimmingSpaces()) else {
+            throw Diagnostic.error(at: location, "\(what) should be a whole number, but it is \(valueDescription)", hint: "write digits only, for example `3`")
+        }
+        return value
+    }
+
+    public func double(_ what: String = "this") throws(Diagnostic) -> Double {
+        guard case .scalar(let scalar) = node, let value = Double(scalar.string.trimmingSpaces()) else {
+            throw Diagnostic.error(at: location, "\(what) should be a number, but it is \(valueDescription)", hint: "write the number with a dot for decimals and no commas or % sign, for example `27.4`")
+        }
+        return value
+    }
+
+    public func bool(_ what: String = "this") throws(Diagnostic) -> Bool {
+        guard case .scalar(let scalar) = node else {
+            throw Diagnostic.error(at: location, "\(what) should be true or false, but it is \(kindDescription)")
+        }
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            throw Diagnostic.error(at: location, "\(what) should be true or false, but it is \(valueDescription)", hint: "write `true` or `false`")
+        }
+    }
+
+    private var kindDescription: String {
+        switch node {
+        case .scalar: return "a single value"
+        case .mapping: return "a set of `key: value` lines"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    private var valueDescription: String {
+        if case .scalar(let scalar) = node { return "`\(scalar.string)`" }
+        return kindDescription
+    }
+}
+
+/// Reads the keys of a YAML mapping one by one, and reports keys nobody asked for (usually typos).
+public struct YAMLFields {
+    public let value: YAMLValue
+    public let what: String
+    private let entries: [(key: String, value: YAMLValue)]
+    private var used: Set<String> = []
+
+    public init(_ value: YAMLValue, what: String) throws(Diagnostic) {
+        self.value = value
+        self.what = what
+        self.entries = value.isNull ? [] : try value.mapping(what)
+    }
+
+    public var keys: [String] { entries.map(\.key) }
+
+    public mutating func optional(_ key: String) -> YAMLValue? {
+        used.insert(key)
+        return entries.first { $0.key == key }?.value
+    }
+
+    public mutating func required(_ key: String, hint: String? = nil) throws(Diagnostic) -> YAMLValue {
+        guard let value = optional(key), !value.isNull else {
+            throw Diagnostic.error(at: value.location, "\(what) needs `\(key)`", hint: hint ?? "add a line `\(key): ...`")
+        }
+        return value
+    }
+
+    /// Warnings for keys that were never read, with the nearest known key as a suggestion.
+    public func unknownKeys(known: [String]? = nil) -> [Diagnostic] {
+        let knownKeys = known ?? Array(used)
+        return entries.filter { !used.contains($0.key) }.map { entry in
+            let suggestion = knownKeys.min { editDistance($0, entry.key) < editDistance($1, entry.key) }
+            let hint = suggestion.flatMap { editDistance($0, entry.key) <= 2 ? "did you mean `\($0)`?" : nil }
+                ?? "known keys are: \(knownKeys.sorted().joined(separator: ", "))"
+            return .warning(at: entry.value.location, "\(what) has an unknown key `\(entry.key)`; it is ignored", hint: hint)
+        }
+    }
+}
+
+/// Levenshtein distance, for "did you mean" suggestions on short names.
+public func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty { return b.count }
+    if b.isEmpty { return a.count }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
+}
+
+extension String {
+    /// Leading and trailing spaces and tabs removed (spreadsheet cells often carry them).
+    public func trimmingSpaces() -> String {
+        var view = self[...]
+        while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
+        while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }
+        return String(view)
+    }
+}
+
+/// The suggestion for an unknown name among known ones, for "did you mean" hints.
+public func closestName(to name: String, in candidates: some Sequence<String>) -> String? {
+    let best = candidates.min { editDistance($0, name) < editDistance($1, name) }
+    guard let best, editDistance(best, name) <= max(2, name.count / 3) else { return nil }
+    return best
+}

@@ -1,0 +1,1 @@
+// The data and figure engine (issue 3) lives here.

@@ -1,0 +1,1 @@
+// Tests for SaferBuild are added with the module.

@@ -1,0 +1,1 @@
+// Tests for SaferContent are added with the module.

@@ -1,0 +1,1 @@
+// Tests for SaferData are added with the module.

@@ -1,0 +1,1 @@
+// Tests for SaferMarkdown are added with the module.
