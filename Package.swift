@@ -55,7 +55,7 @@ let package = Package(
         ),
 
         .testTarget(name: "SaferCoreTests", dependencies: ["SaferCore"]),
-        .testTarget(name: "SaferMarkdownTests", dependencies: ["SaferMarkdown"]),
+        .testTarget(name: "SaferMarkdownTests", dependencies: ["SaferMarkdown"], exclude: ["Fixtures"]),
         .testTarget(name: "SaferContentTests", dependencies: ["SaferContent"]),
         .testTarget(name: "SaferDataTests", dependencies: ["SaferData"]),
         .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts"]),

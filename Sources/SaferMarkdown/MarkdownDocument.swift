@@ -1,0 +1,212 @@
+import CMark
+import Foundation
+import SaferCore
+
+/// A heading of a page: what anchors point at, and what a table of contents lists.
+public struct Heading: Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var id: String
+    public var location: SourceLocation
+}
+
+/// A link or image destination as written in the Markdown.
+public struct Link: Sendable, Hashable {
+    public var destination: String
+    public var isImage: Bool
+    public var location: SourceLocation
+}
+
+/// The HTML of a page body, with the problems found while making it.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var diagnostics: [Diagnostic]
+}
+
+/// One Markdown text parsed by libcmark.
+///
+/// Parsing gathers headings (with their unique ids) and links, so a site can check links across
+/// pages before any page renders. `render` then transforms cmark's tree and lets cmark write the
+/// HTML: nothing is ever done to HTML text. The tree is freed with the document.
+public final class MarkdownDocument: @unchecked Sendable {
+    // @unchecked: the tree is only touched by `init` and `render`, which a caller runs once, on one task.
+    private let root: OpaquePointer
+    private var rendered = false
+    public let file: String
+    public let lineOffset: Int
+    public let options: MarkdownOptions
+    public let headings: [Heading]
+    public let links: [Link]
+
+    /// - Parameters:
+    ///   - file: the path shown in messages, relative to the site folder.
+    ///   - lineOffset: lines before `text` in its file (the front matter), added to every line number.
+    public init(_ text: String, file: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions()) {
+        self.root = CMark.parse(text, options: options)
+        self.file = file
+        self.lineOffset = lineOffset
+        self.options = options
+        let nodes = CMarkNode(pointer: root).descendants()
+        let location = { (node: CMarkNode) in
+            SourceLocation(file: file, line: node.startLine + lineOffset, column: max(node.startColumn, 1))
+        }
+        self.links = nodes.filter { $0.type.isLinkOrImage }.map {
+            Link(destination: $0.url, isImage: $0.type == CMARK_NODE_IMAGE, location: location($0))
+        }
+        var ids = UniqueIDs()
+        self.headings = nodes.filter { $0.type == CMARK_NODE_HEADING }.map { node in
+            let (text, explicitID) = Self.splitExplicitID(node.plainText)
+            return Heading(level: node.headingLevel, text: text, id: ids.claim(explicitID ?? Slug.make(text)), location: location(node))
+        }
+    }
+
+    deinit { CMark.freeTree(root) }
+
+    /// CommonMark to HTML with no transforms: the conformance path.
+    public static func html(fromCommonMark text: String, options: MarkdownOptions = .commonMark) -> String {
+        let document = MarkdownDocument(text, file: "", options: options)
+        return document.render(.none).html
+    }
+
+    /// Applies `transforms` to the tree and renders it. Call once: the tree is changed in place.
+    public func render(_ transforms: MarkdownTransforms) -> RenderedMarkdown {
+        precondition(!rendered, "a MarkdownDocument renders once")
+        rendered = true
+        var diagnostics: [Diagnostic] = []
+        let nodes = CMarkNode(pointer: root).descendants()
+        var headingIndex = 0
+        var removed = Set<OpaquePointer>()
+
+        for node in nodes where !removed.contains(node.pointer) {
+            let type = node.type
+            if type.isRawHTML && !options.allowRawHTML {
+                diagnostics.append(.warning(
+                    at: location(of: node), "raw HTML in this page is not published",
+                    hint: "use Markdown instead, or set `markdown: {rawHTML: true}` in site.yaml if this site trusts its authors with HTML"))
+                // Children of raw HTML nodes do not exist, so nothing below needs skipping.
+                removed.insert(node.pointer)
+                node.remove()
+            } else if type.isLinkOrImage, let resolve = transforms.resolveLink {
+                switch resolve(node.url, location(of: node)) {
+                case .keep: break
+                case .rewrite(let url): node.url = url
+                case .invalid(let diagnostic): diagnostics.append(diagnostic)
+                }
+            } else if type == CMARK_NODE_CODE_BLOCK, !node.fenceInfo.isEmpty, let fencedBlock = transforms.fencedBlock {
+                do {
+                    if let html = try fencedBlock(node.fenceInfo, node.literal, location(of: node)) {
+                        node.replace(with: .custom(block: true, onEnter: html))
+                        removed.insert(node.pointer)
+                        CMark.freeTree(node.pointer)
+                    }
+                } catch {
+                    diagnostics.append(error)
+                }
+            }
+        }
+
+        // Headings and placeholders change the tree's shape, so they go after the pass above.
+        if let placeholder = transforms.placeholder {
+            diagnostics += expandPlaceholders(placeholder)
+        }
+        if transforms.headingIDs {
+            for node in CMarkNode(pointer: root).descendants() where node.type == CMARK_NODE_HEADING {
+                guard headingIndex < headings.count else { break }
+                addID(headings[headingIndex], to: node)
+                headingIndex += 1
+            }
+        }
+        return RenderedMarkdown(html: CMark.renderHTML(root, options: options), diagnostics: diagnostics)
+    }
+
+    private func location(of node: CMarkNode) -> SourceLocation {
+        SourceLocation(file: file, line: node.startLine + lineOffset, column: max(node.startColumn, 1))
+    }
+
+    /// `<h2>` becomes `<h2 id="...">`: the heading is swapped for an empty custom block holding one
+    /// custom inline whose enter and exit are the tags, so the text stays cmark's to escape.
+    private func addID(_ heading: Heading, to node: CMarkNode) {
+        stripExplicitID(from: node)
+        let level = heading.level
+        let wrapper = CMarkNode.custom(block: false, onEnter: "<h\(level) id=\"\(heading.id)\">", onExit: "</h\(level)>")
+        for child in node.children { wrapper.append(child) }
+        let block = CMarkNode.custom(block: true, onEnter: "")
+        block.append(wrapper)
+        node.replace(with: block)
+        CMark.freeTree(node.pointer)
+    }
+
+    /// Splits `Title {#custom-id}` into the title and the id.
+    static func splitExplicitID(_ text: String) -> (String, String?) {
+        guard text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) else { return (text, nil) }
+        let id = String(text[open.upperBound..<text.index(before: text.endIndex)])
+        guard Slug.isValidExplicitID(id) else { return (text, nil) }
+        return (String(text[..<open.lowerBound]).trimmingSpaces(), id)
+    }
+
+    private func stripExplicitID(from heading: CMarkNode) {
+        guard let last = heading.children.last, last.type == CMARK_NODE_TEXT else { return }
+        let (text, id) = Self.splitExplicitID(last.literal)
+        guard id != nil else { return }
+        let trimmed = text.hasSuffix(" ") ? String(text.dropLast()) : text
+        if trimmed.isEmpty { last.remove() } else { last.literal = trimmed }
+    }
+
+    /// Replaces each `{{ ... }}` in text with the HTML the hook returns. Text outside images only:
+    /// an image's text is its alt attribute, where HTML cannot go.
+    private func expandPlaceholders(_ placeholder: (String, SourceLocation) throws(Diagnostic) -> String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        cmark_consolidate_text_nodes(root)
+        for node in CMarkNode(pointer: root).descendants() where node.type == CMARK_NODE_TEXT {
+            let text = node.literal
+            guard text.contains("{{"), !isInsideImage(node) else { continue }
+            var rest = text[...]
+            var pieces: [CMarkNode] = []
+            while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
+                let before = rest[..<open.lowerBound]
+                if !before.isEmpty { pieces.append(.text(String(before))) }
+                let content = String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces()
+                let column = node.startColumn + text.utf8.distance(from: text.startIndex, to: open.lowerBound)
+                let place = SourceLocation(file: file, line: node.startLine + lineOffset, column: max(column, 1))
+                do {
+                    pieces.append(.custom(block: false, onEnter: try placeholder(content, place)))
+                } catch {
+                    diagnostics.append(error)
+                    pieces.append(.text(String(rest[open.lowerBound..<close.upperBound])))
+                }
+                rest = rest[close.upperBound...]
+            }
+            guard !pieces.isEmpty else { continue }
+            if !rest.isEmpty { pieces.append(.text(String(rest))) }
+            for piece in pieces { node.insertBefore(piece) }
+            node.remove()
+        }
+        return diagnostics
+    }
+
+    private func isInsideImage(_ node: CMarkNode) -> Bool {
+        var ancestor = node.parent
+        while let current = ancestor {
+            if current.type == CMARK_NODE_IMAGE { return true }
+            ancestor = current.parent
+        }
+        return false
+    }
+}
+
+/// Ids made unique in document order: "summary", "summary-2", "summary-3".
+struct UniqueIDs {
+    private var used: [String: Int] = [:]
+
+    mutating func claim(_ id: String) -> String {
+        guard let count = used[id] else {
+            used[id] = 1
+            return id
+        }
+        var next = count + 1
+        while used["\(id)-\(next)"] != nil { next += 1 }
+        used[id] = next
+        used["\(id)-\(next)"] = 1
+        return "\(id)-\(next)"
+    }
+}

@@ -1,0 +1,41 @@
+import SaferCore
+
+/// What the site adds on top of CommonMark, applied to cmark's tree before it renders HTML.
+///
+/// Each hook is optional: with none set (and `headingIDs` off) the output is plain CommonMark.
+public struct MarkdownTransforms {
+    /// Give every heading a stable `id` (from its text, or from a trailing `{#custom-id}`).
+    public var headingIDs: Bool
+
+    /// Decides what a link or image destination becomes: kept, rewritten, or an error.
+    public var resolveLink: ((_ destination: String, _ location: SourceLocation) -> LinkResolution)?
+
+    /// Turns the inside of a `{{ ... }}` in text into HTML (for figure references).
+    public var placeholder: ((_ content: String, _ location: SourceLocation) throws(Diagnostic) -> String)?
+
+    /// Turns a fenced code block into HTML; returns nil to leave it as a code block.
+    /// Used for ```` ```chart ```` blocks; `info` is the fence's info string.
+    public var fencedBlock: ((_ info: String, _ body: String, _ location: SourceLocation) throws(Diagnostic) -> String?)?
+
+    public init(
+        headingIDs: Bool = true,
+        resolveLink: ((String, SourceLocation) -> LinkResolution)? = nil,
+        placeholder: ((String, SourceLocation) throws(Diagnostic) -> String)? = nil,
+        fencedBlock: ((String, String, SourceLocation) throws(Diagnostic) -> String?)? = nil
+    ) {
+        self.headingIDs = headingIDs
+        self.resolveLink = resolveLink
+        self.placeholder = placeholder
+        self.fencedBlock = fencedBlock
+    }
+
+    /// No transforms at all: cmark's own HTML.
+    public static var none: MarkdownTransforms { MarkdownTransforms(headingIDs: false) }
+}
+
+/// The outcome of checking one link.
+public enum LinkResolution: Sendable {
+    case keep
+    case rewrite(String)
+    case invalid(Diagnostic)
+}

@@ -1,1 +1,0 @@
-// Tests for SaferMarkdown are added with the module.

@@ -1,0 +1,87 @@
+import Testing
+import SaferCore
+@testable import SaferMarkdown
+
+// Swift Testing has a SourceLocation of its own.
+private typealias SourceLocation = SaferCore.SourceLocation
+
+@Suite struct TransformTests {
+    func render(_ markdown: String, _ transforms: MarkdownTransforms = MarkdownTransforms(), options: MarkdownOptions = MarkdownOptions(), lineOffset: Int = 0) -> RenderedMarkdown {
+        MarkdownDocument(markdown, file: "content/page.md", lineOffset: lineOffset, options: options).render(transforms)
+    }
+
+    @Test func headingsGetStableUniqueIDs() {
+        let html = render("# Risk & protective factors\n\n## Summary\n\n## Summary\n\n## Who *we* are\n").html
+        #expect(html == """
+            <h1 id="risk-protective-factors">Risk &amp; protective factors</h1>
+            <h2 id="summary">Summary</h2>
+            <h2 id="summary-2">Summary</h2>
+            <h2 id="who-we-are">Who <em>we</em> are</h2>
+
+            """)
+    }
+
+    @Test func anExplicitIDWinsAndIsNotShown() {
+        let document = MarkdownDocument("## The numbers {#violence-numbers}\n", file: "p.md")
+        #expect(document.headings.map(\.id) == ["violence-numbers"])
+        #expect(document.headings.map(\.text) == ["The numbers"])
+        #expect(document.render(MarkdownTransforms()).html == "<h2 id=\"violence-numbers\">The numbers</h2>\n")
+    }
+
+    @Test func headingLocationsCountTheFrontMatter() {
+        let document = MarkdownDocument("intro\n\n## Later\n", file: "p.md", lineOffset: 4)
+        #expect(document.headings.first?.location == SourceLocation(file: "p.md", line: 7, column: 1))
+    }
+
+    @Test func smartPunctuationIsOnForSites() {
+        #expect(render("\"Dudley's\" -- safe...").html == "<p>“Dudley’s” – safe…</p>\n")
+    }
+
+    @Test func rawHTMLIsDroppedWithAWarningUnlessAllowed() {
+        let dropped = render("<script>alert(1)</script>\n\nText <b>bold</b>.\n")
+        #expect(dropped.html == "<p>Text bold.</p>\n")
+        #expect(dropped.diagnostics.count == 3)
+        #expect(dropped.diagnostics.allSatisfy { $0.severity == .warning })
+        let kept = render("Text <b>bold</b>.\n", options: MarkdownOptions(allowRawHTML: true))
+        #expect(kept.html == "<p>Text <b>bold</b>.</p>\n")
+    }
+
+    @Test func linksAreRewrittenOrReportedWithTheirLine() {
+        let transforms = MarkdownTransforms(resolveLink: { destination, location in
+            if destination == "risk-factors.md" { return .rewrite("../risk-factors/") }
+            if destination.hasSuffix(".md") { return .invalid(.error(at: location, "no page \(destination)")) }
+            return .keep
+        })
+        let result = render("See [risks](risk-factors.md).\n\nAnd\n[gone](missing.md) or [web](https://example.org).\n", transforms, lineOffset: 3)
+        #expect(result.html == "<p>See <a href=\"../risk-factors/\">risks</a>.</p>\n<p>And\n<a href=\"missing.md\">gone</a> or <a href=\"https://example.org\">web</a>.</p>\n")
+        #expect(result.diagnostics.map(\.location) == [SourceLocation(file: "content/page.md", line: 7, column: 1)])
+    }
+
+    @Test func placeholdersBecomeHTMLWithTheirColumn() {
+        var seen: [(String, SourceLocation)] = []
+        let transforms = MarkdownTransforms(placeholder: { content, location throws(Diagnostic) in
+            seen.append((content, location))
+            if content == "unknown" { throw .error(at: location, "unknown figure") }
+            return "<span>\(content.uppercased())</span>"
+        })
+        let result = render("About {{ deprived_population }} people, *{{x}}*, `{{code}}`, {{unknown}}.\n", transforms)
+        #expect(result.html == "<p>About <span>DEPRIVED_POPULATION</span> people, <em><span>X</span></em>, <code>{{code}}</code>, {{unknown}}.</p>\n")
+        #expect(seen.map(\.0) == ["deprived_population", "x", "unknown"])
+        #expect(seen.first?.1 == SourceLocation(file: "content/page.md", line: 1, column: 7))
+        #expect(result.diagnostics.map(\.message) == ["unknown figure"])
+    }
+
+    @Test func fencedBlocksCanBecomeHTML() {
+        let transforms = MarkdownTransforms(fencedBlock: { info, body, location in
+            info == "chart" ? "<figure>\(body.count) at line \(location.line ?? 0)</figure>" : nil
+        })
+        let result = render("Intro\n\n```chart\nkind: bars\n```\n\n```swift\nlet x = 1\n```\n", transforms)
+        #expect(result.html == "<p>Intro</p>\n<figure>11 at line 3</figure>\n<pre><code class=\"language-swift\">let x = 1\n</code></pre>\n")
+    }
+
+    @Test func slugsAreReadable() {
+        #expect(Slug.make("What we mean by violence?") == "what-we-mean-by-violence")
+        #expect(Slug.make("  Scale 1 — universal  ") == "scale-1-universal")
+        #expect(Slug.make("!!!") == "section")
+    }
+}
