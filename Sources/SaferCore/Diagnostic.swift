@@ -65,7 +65,9 @@ public struct DiagnosticBag: Sendable {
     }
 
     /// Runs `body`; a thrown diagnostic (or list of them) is recorded and `nil` returned.
-    public mutating func collect<T>(_ body: () throws -> T) -> T? {
+    // Generic over the error type: a typed-throws closure passed to an untyped `throws` parameter
+    // crashes Swift 6.3's SIL generation when it returns a tuple ("unsupported collection upcast").
+    public mutating func collect<T, E: Error>(_ body: () throws(E) -> T) -> T? {
         do {
             return try body()
         } catch let diagnostic as Diagnostic {
@@ -83,7 +85,7 @@ public struct DiagnosticBag: Sendable {
     public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
 
     /// Throws every error found so far, in file order, if there is any.
-    public func throwIfErrors() throws {
+    public func throwIfErrors() throws(DiagnosticList) {
         if hasErrors { throw DiagnosticList(Self.sorted(errors)) }
     }
 

@@ -1,0 +1,105 @@
+import CSaferSystem
+import Foundation
+import SaferCore
+import SaferRender
+
+/// Writes a build's files all at once: into a hidden folder beside the output, swapped in only
+/// when every file is written. A failed or killed build leaves the previous output as it was.
+public struct OutputFolder: Sendable {
+    public let url: URL
+    /// A file in every output folder SaferSite writes, so a build never replaces a folder it did not make.
+    public static let markerName = ".safersite"
+    static let markerText = "This folder is written by SaferSite and replaced on every build. Do not edit it by hand.\n"
+
+    /// Checks that `url` is a safe place to publish to for the site in `siteFolder`.
+    public init(_ url: URL, siteFolder: URL) throws(Diagnostic) {
+        let output = url.standardizedFileURL.resolvingSymlinksInPath()
+        let site = siteFolder.standardizedFileURL.resolvingSymlinksInPath()
+        let location = SourceLocation(file: "--output \(url.path)")
+        if output.path == "/" || output.pathComponents.count < 2 {
+            throw .error(at: location, "the output folder cannot be the root of the disk", hint: "use a folder of its own, such as output/ in the site folder")
+        }
+        if output.path == site.path || site.path.hasPrefix(output.path + "/") {
+            throw .error(at: location, "the output folder cannot be the site folder or a folder that holds it, because every build replaces it",
+                         hint: "use a folder of its own, such as output/ in the site folder")
+        }
+        for source in ["content", "themes", "templates", "static"] where output.path == site.appendingPathComponent(source).path || output.path.hasPrefix(site.appendingPathComponent(source).path + "/") {
+            throw .error(at: location, "the output folder cannot be inside \(source)/, which holds the site's own files", hint: "use output/ in the site folder")
+        }
+        if FileManager.default.fileExists(atPath: output.path) {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+            if !entries.isEmpty && !entries.contains(Self.markerName) {
+                throw .error(at: location, "\(output.path) already holds files that SaferSite did not write, and a build would replace them",
+                             hint: "choose an empty or new folder, or move those files away first")
+            }
+        }
+        self.url = output
+    }
+
+    /// Writes `files` and swaps them in. On any error, the previous output is untouched.
+    public func publish(_ files: [OutputFile]) throws(Diagnostic) {
+        let parent = url.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(url.lastPathComponent).building-\(getpid())")
+        removeLeftovers(in: parent)
+        do {
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            var madeFolders: Set<String> = []
+            for file in files.sorted(by: { $0.path < $1.path }) + [OutputFile(path: Self.markerName, text: Self.markerText)] {
+                let target = staging.appendingPathComponent(file.path)
+                let folder = target.deletingLastPathComponent().path
+                if madeFolders.insert(folder).inserted {
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                }
+                try file.contents.write(to: target)
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw .error(at: SourceLocation(file: url.path), "the output could not be written: \(error.localizedDescription)",
+                         hint: "check that the disk has space and the folder may be written; the previous output is unchanged")
+        }
+        try swapIn(staging)
+    }
+
+    /// Replaces the output with `staging` in one step where the file system allows it.
+    private func swapIn(_ staging: URL) throws(Diagnostic) {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: url.path) {
+            if safer_exchange_paths(staging.path, url.path) == 0 {
+                try? fileManager.removeItem(at: staging)  // now holds the previous output
+                return
+            }
+            // No atomic exchange here (an old kernel or another file system): two renames.
+            let previous = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).previous-\(getpid())")
+            do {
+                try fileManager.moveItem(at: url, to: previous)
+                try fileManager.moveItem(at: staging, to: url)
+                try? fileManager.removeItem(at: previous)
+            } catch {
+                if !fileManager.fileExists(atPath: url.path) { try? fileManager.moveItem(at: previous, to: url) }
+                try? fileManager.removeItem(at: staging)
+                throw .error(at: SourceLocation(file: url.path), "the new output could not replace the old: \(error.localizedDescription)",
+                             hint: "the previous output is unchanged")
+            }
+        } else {
+            do {
+                try fileManager.moveItem(at: staging, to: url)
+            } catch {
+                try? fileManager.removeItem(at: staging)
+                throw .error(at: SourceLocation(file: url.path), "the output could not be created: \(error.localizedDescription)")
+            }
+        }
+    }
+
+    /// Staging folders of builds that were killed half-way.
+    private func removeLeftovers(in parent: URL) {
+        let prefixes = [".\(url.lastPathComponent).building-", ".\(url.lastPathComponent).previous-"]
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        where prefixes.contains(where: name.hasPrefix) {
+            let pid = Int32(name.split(separator: "-").last ?? "") ?? 0
+            if pid != getpid() && (pid <= 0 || kill(pid, 0) != 0) {  // its build is no longer running
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
+        }
+    }
+}

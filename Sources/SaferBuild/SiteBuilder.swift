@@ -1,0 +1,88 @@
+import Foundation
+import SaferContent
+import SaferCore
+import SaferMarkdown
+import SaferRender
+
+/// What to build and where.
+public struct BuildOptions: Sendable {
+    public var siteFolder: URL
+    public var outputFolder: URL
+    public var includeDrafts: Bool
+
+    public init(siteFolder: URL, outputFolder: URL? = nil, includeDrafts: Bool = false) {
+        self.siteFolder = siteFolder
+        self.outputFolder = outputFolder ?? siteFolder.appendingPathComponent("output")
+        self.includeDrafts = includeDrafts
+    }
+}
+
+/// What a finished build did, for the summary line.
+public struct BuildReport: Sendable {
+    public var pageCount: Int
+    public var fileCount: Int
+    public var warnings: [Diagnostic]
+    /// The largest page with what it loads (HTML, CSS and images it references), in bytes.
+    public var largestPage: (path: String, bytes: Int)?
+    public var outputFolder: URL
+}
+
+/// The build, as a list of named steps (after Publish's pipeline): read the site, render it,
+/// then publish the output in one swap. Errors from every step are gathered and reported together.
+public enum SiteBuilder {
+    public static func build(_ options: BuildOptions, log: (String) -> Void = { _ in }) throws(DiagnosticList) -> BuildReport {
+        let output: OutputFolder
+        do { output = try OutputFolder(options.outputFolder, siteFolder: options.siteFolder) } catch { throw DiagnosticList([error]) }
+        let rendered = try render(options, log: log)
+        log("Writing \(rendered.files.count) files to \(output.url.path)")
+        do { try output.publish(rendered.files) } catch { throw DiagnosticList([error]) }
+        return BuildReport(
+            pageCount: rendered.pageCount, fileCount: rendered.files.count, warnings: rendered.warnings,
+            largestPage: rendered.largestPage, outputFolder: output.url)
+    }
+
+    /// Everything but the writing: what `safersite check` runs.
+    public static func render(_ options: BuildOptions, log: (String) -> Void = { _ in }) throws(DiagnosticList) -> RenderedSite {
+        var bag = DiagnosticBag()
+        log("Reading \(options.siteFolder.path)")
+        let content = try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts))
+        bag.add(contentsOf: content.diagnostics)
+
+        log("Loading theme \(content.config.theme)")
+        let theme = try Theme.load(named: content.config.theme, siteFolder: options.siteFolder, configLocation: SourceLocation(file: SiteConfig.fileName))
+        let assets = try AssetManifest(theme: theme)
+
+        var files: [OutputFile] = []
+        for (path, url) in content.staticFiles.sorted(by: { $0.key < $1.key }) {
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                bag.add(.error(at: SourceLocation(file: "content/" + path), "this file could not be read", hint: "check its permissions"))
+                continue
+            }
+            files.append(OutputFile(path: path, contents: data))
+        }
+        files += assets.assets.map { OutputFile(path: $0.outputPath, contents: $0.contents) }
+
+        log("Rendering \(content.pages.count) pages")
+        let renderer = SiteRenderer(content: content, theme: theme, assets: assets, otherFiles: Set(files.map(\.path)))
+        var pages = renderer.renderPages()
+        bag.add(contentsOf: pages.diagnostics)
+        if !content.pages.contains(where: \.isNotFoundPage) {
+            do { pages.files.append(try renderer.renderDefaultNotFoundPage()) } catch { bag.add(error) }
+        }
+        files += pages.files
+        files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
+        files.append(SiteMap.robots(baseURL: content.config.baseURL))
+        try bag.throwIfErrors()
+        return RenderedSite(
+            files: files, pageCount: content.pages.count, warnings: DiagnosticBag.sorted(bag.warnings),
+            largestPage: PageWeight.largest(pages.files, allFiles: files))
+    }
+}
+
+/// A rendered site, not yet written.
+public struct RenderedSite: Sendable {
+    public var files: [OutputFile]
+    public var pageCount: Int
+    public var warnings: [Diagnostic]
+    public var largestPage: (path: String, bytes: Int)?
+}

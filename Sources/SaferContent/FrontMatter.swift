@@ -1,0 +1,76 @@
+import SaferCore
+
+/// The YAML block between `---` lines at the top of a page.
+public struct FrontMatter: Sendable {
+    public var title: String
+    public var description: String
+    /// Position in the navigation; pages without one are left out of it.
+    public var order: Int?
+    public var draft: Bool
+    /// The theme template that lays the page out, e.g. `page` for `templates/layouts/page.mustache`.
+    public var layout: String?
+    /// A shorter title for the navigation.
+    public var navTitle: String?
+
+    public init(title: String, description: String = "", order: Int? = nil, draft: Bool = false, layout: String? = nil, navTitle: String? = nil) {
+        self.title = title
+        self.description = description
+        self.order = order
+        self.draft = draft
+        self.layout = layout
+        self.navTitle = navTitle
+    }
+
+    public static let knownKeys = ["title", "description", "order", "draft", "layout", "nav_title"]
+
+    /// Splits `text` into its front matter and body, and counts the lines before the body.
+    public static func split(_ text: String, file: String) throws(Diagnostic) -> (yaml: String, body: String, bodyLineOffset: Int) {
+        // Bytes, not Characters: "\r\n" is one Character in Swift, and Windows files have them.
+        let bytes = Array(text.utf8)
+        var lineStart = 0
+        var lineNumber = 0
+        var yamlStart = 0
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+            var line = bytes[lineStart..<lineEnd]
+            if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+            lineNumber += 1
+            let next = min(lineEnd + 1, bytes.count)
+            if lineNumber == 1 {
+                guard line.elementsEqual("---".utf8) else { break }
+                yamlStart = next
+            } else if line.elementsEqual("---".utf8) || line.elementsEqual("...".utf8) {
+                let yaml = String(decoding: bytes[yamlStart..<lineStart], as: UTF8.self)
+                return (yaml, String(decoding: bytes[next...], as: UTF8.self), lineNumber)
+            }
+            lineStart = next
+        }
+        if yamlStart == 0 {
+            throw .error(
+                at: SourceLocation(file: file, line: 1, column: 1), "this page has no front matter",
+                hint: "start the page with a `---` line, then `title: ...`, then another `---` line")
+        }
+        throw .error(
+            at: SourceLocation(file: file, line: 1, column: 1), "the front matter that starts on line 1 is never closed",
+            hint: "did you forget the `---` line after the last front matter line?")
+    }
+
+    public static func parse(_ yaml: String, file: String) throws(DiagnosticList) -> (FrontMatter, warnings: [Diagnostic]) {
+        var bag = DiagnosticBag()
+        var warnings: [Diagnostic] = []
+        let frontMatter = bag.collect { () throws(Diagnostic) -> FrontMatter in
+            let value = try YAMLValue.parse(yaml, file: file, lineOffset: 1)
+            var fields = try YAMLFields(value, what: "the front matter")
+            let title = try fields.required("title", hint: "add a line like `title: Risk and protective factors`").string("`title`")
+            let description = try fields.optional("description")?.string("`description`") ?? ""
+            let order = try fields.optional("order").map { v throws(Diagnostic) in try v.int("`order`") }
+            let draft = try fields.optional("draft")?.bool("`draft`") ?? false
+            let layout = try fields.optional("layout")?.string("`layout`")
+            let navTitle = try fields.optional("nav_title")?.string("`nav_title`")
+            warnings += fields.unknownKeys(known: knownKeys)
+            return FrontMatter(title: title, description: description, order: order, draft: draft, layout: layout, navTitle: navTitle)
+        }
+        guard let frontMatter, !bag.hasErrors else { throw DiagnosticList(bag.errors) }
+        return (frontMatter, warnings)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import SaferCore
+
+/// An area the site reports on: the local area and the places it is compared with.
+public struct AreaConfig: Sendable, Hashable {
+    public var id: String
+    /// As it reads in a sentence: "Dudley", "England", "the West Midlands".
+    public var name: String
+    public var location: SourceLocation
+}
+
+/// `site.yaml`: what the whole site shares.
+public struct SiteConfig: Sendable {
+    public static let fileName = "site.yaml"
+
+    public var title: String
+    public var description: String
+    /// Absolute, ending in `/`: canonical links, the sitemap and feeds are built from it.
+    public var baseURL: String
+    /// A BCP 47 tag for `<html lang>`, e.g. `en-GB`.
+    public var language: String
+    public var theme: String
+    public var area: AreaConfig
+    public var comparators: [AreaConfig]
+    public var allowRawHTML: Bool
+    /// Who publishes the site (footer, accessibility statement).
+    public var organisation: String
+    /// Free-form values for templates (`{{site.extra.contact_email}}`): whatever else a site needs.
+    public var extra: [String: String]
+
+    /// The path of `baseURL` ("/" or "/safer-dudley/"): how 404.html, served at any depth, finds assets.
+    public var basePath: String {
+        guard let url = URL(string: baseURL) else { return "/" }
+        let path = url.path
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+
+    public static let knownKeys = ["title", "description", "baseURL", "language", "theme", "area", "comparators", "markdown", "organisation", "extra"]
+
+    public static func parse(_ file: TextFile) throws(DiagnosticList) -> (config: SiteConfig, warnings: [Diagnostic]) {
+        var bag = DiagnosticBag()
+        var warnings: [Diagnostic] = []
+        let config: SiteConfig? = bag.collect { () throws(Diagnostic) -> SiteConfig in
+            let root = try YAMLValue.parse(file.text, file: file.path)
+            var fields = try YAMLFields(root, what: "site.yaml")
+            let title = try fields.required("title", hint: "add a line like `title: Safer Dudley`").string("`title`")
+            let description = try fields.optional("description")?.string("`description`") ?? ""
+            let baseValue = try fields.required("baseURL", hint: "add the address the site is published at, e.g. `baseURL: https://www.example.gov.uk/safer/`")
+            let baseURL = try Self.checkedBaseURL(try baseValue.string("`baseURL`"), at: baseValue.location)
+            let language = try fields.optional("language")?.string("`language`") ?? "en-GB"
+            let theme = try fields.optional("theme")?.string("`theme`") ?? "default"
+            let area = try Self.area(try fields.required("area", hint: "add the local area, e.g. `area: {id: dudley, name: Dudley}`"), what: "`area`")
+            let comparators = try (fields.optional("comparators")?.sequence("`comparators`") ?? []).map { value throws(Diagnostic) in
+                try Self.area(value, what: "each comparator")
+            }
+            var allowRawHTML = false
+            if let markdown = fields.optional("markdown") {
+                var markdownFields = try YAMLFields(markdown, what: "`markdown`")
+                allowRawHTML = try markdownFields.optional("rawHTML")?.bool("`markdown.rawHTML`") ?? false
+                warnings += markdownFields.unknownKeys(known: ["rawHTML"])
+            }
+            let organisation = try fields.optional("organisation")?.string("`organisation`") ?? title
+            var extra: [String: String] = [:]
+            if let extraValue = fields.optional("extra") {
+                for (key, value) in try extraValue.mapping("`extra`") {
+                    extra[key] = try value.string("`extra.\(key)`")
+                }
+            }
+            warnings += fields.unknownKeys(known: Self.knownKeys)
+            return SiteConfig(
+                title: title, description: description, baseURL: baseURL, language: language, theme: theme,
+                area: area, comparators: comparators, allowRawHTML: allowRawHTML, organisation: organisation, extra: extra)
+        }
+        bag.add(contentsOf: warnings)
+        if let config, !bag.hasErrors {
+            var seen: [String: AreaConfig] = [:]
+            for area in [config.area] + config.comparators {
+                if let first = seen[area.id] {
+                    bag.add(.error(at: area.location, "the area id `\(area.id)` is used twice (first at line \(first.location.line ?? 0))", hint: "give each area its own id"))
+                }
+                seen[area.id] = area
+            }
+        }
+        guard let config, !bag.hasErrors else { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
+        return (config, bag.warnings)
+    }
+
+    private static func area(_ value: YAMLValue, what: String) throws(Diagnostic) -> AreaConfig {
+        var fields = try YAMLFields(value, what: what)
+        let id = try fields.required("id", hint: "add a short id used in the data files, e.g. `id: dudley`").string("`id`")
+        let name = try fields.required("name", hint: "add the name as it reads in a sentence, e.g. `name: the West Midlands`").string("`name`")
+        return AreaConfig(id: id, name: name, location: value.location)
+    }
+
+    private static func checkedBaseURL(_ text: String, at location: SourceLocation) throws(Diagnostic) -> String {
+        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
+            throw .error(at: location, "`baseURL` should be a full web address, but it is `\(text)`", hint: "write it with https://, e.g. `https://www.example.gov.uk/safer/`")
+        }
+        return text.hasSuffix("/") ? text : text + "/"
+    }
+}

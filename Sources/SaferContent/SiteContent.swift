@@ -1,0 +1,120 @@
+import Foundation
+import SaferCore
+import SaferMarkdown
+
+/// Everything in the site folder that is not theme: config, pages and files served as they are.
+public struct SiteContent: Sendable {
+    public var folder: URL
+    public var config: SiteConfig
+    /// Published pages, sorted by URL.
+    public var pages: [Page]
+    /// Files under `content/` that are not pages or data (images, PDFs): copied as they are.
+    /// Keys are paths below `content/`, values the files' URLs.
+    public var staticFiles: [String: URL]
+    /// Problems found while reading: warnings, and errors in pages that could not be read. The build
+    /// goes on with the other pages so that one run reports every problem, then fails.
+    public var diagnostics: [Diagnostic]
+    /// Content paths of pages that could not be read: links to them are not reported again.
+    public var unreadablePages: Set<String>
+
+    public static let contentFolder = "content"
+    /// Data files live here, read by the figure engine rather than published as pages.
+    public static let dataFolder = "content/data"
+
+    public struct Options: Sendable {
+        public var includeDrafts: Bool
+        public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+    }
+
+    /// Reads the site folder, reporting every problem found rather than stopping at the first.
+    /// Throws only when the site cannot be read at all (no usable site.yaml); page errors are
+    /// returned in `diagnostics`.
+    public static func load(from folder: URL, options: Options = Options()) throws(DiagnosticList) -> SiteContent {
+        var bag = DiagnosticBag()
+        let configFile = bag.collect { () throws(Diagnostic) -> TextFile in
+            let url = folder.appendingPathComponent(SiteConfig.fileName)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw .error(at: SourceLocation(file: SiteConfig.fileName), "there is no site.yaml in \(folder.path)",
+                             hint: "run SaferSite in the site folder, or name it with `--site DIR`; a site folder holds site.yaml, content/ and themes/")
+            }
+            return try TextFile.read(url, as: SiteConfig.fileName)
+        }
+        var config: SiteConfig?
+        if let configFile {
+            do {
+                let parsed = try SiteConfig.parse(configFile)
+                config = parsed.config
+                bag.add(contentsOf: parsed.warnings)
+            } catch {
+                bag.add(contentsOf: error.diagnostics)
+            }
+        }
+        let markdownOptions = MarkdownOptions(allowRawHTML: config?.allowRawHTML ?? false)
+
+        var pages: [Page] = []
+        var staticFiles: [String: URL] = [:]
+        let files = bag.collect { () throws(Diagnostic) in try SiteFiles.list(in: folder, below: contentFolder) } ?? []
+        if files.isEmpty && configFile != nil {
+            bag.add(.error(at: SourceLocation(file: contentFolder), "the site has no pages",
+                           hint: "add Markdown files under content/, starting with content/index.md for the home page"))
+        }
+        var pageAt: [String: String] = [:]
+        var unreadablePages: Set<String> = []
+        for file in files where !file.path.hasPrefix(dataFolder + "/") {
+            let relative = String(file.path.dropFirst(contentFolder.count + 1))
+            guard file.path.hasSuffix(".md") else {
+                staticFiles[relative] = file.url
+                continue
+            }
+            let page: Page
+            do {
+                let loaded = try loadPage(file, relativePath: relative, options: markdownOptions)
+                page = loaded.page
+                bag.add(contentsOf: loaded.warnings)
+            } catch {
+                bag.add(contentsOf: error.diagnostics)
+                unreadablePages.insert(relative)
+                continue
+            }
+            if page.frontMatter.draft && !options.includeDrafts { continue }
+            if let other = pageAt[page.urlPath] {
+                bag.add(.error(at: SourceLocation(file: file.path), "this page and \(other) would both be published at /\(page.urlPath)",
+                               hint: "rename or remove one of them"))
+                continue
+            }
+            pageAt[page.urlPath] = file.path
+            pages.append(page)
+        }
+        if !pages.isEmpty && pageAt[""] == nil {
+            bag.add(.error(at: SourceLocation(file: contentFolder), "the site has no home page",
+                           hint: "add content/index.md"))
+        }
+        guard let config else { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
+        pages.sort { $0.urlPath < $1.urlPath }
+        return SiteContent(
+            folder: folder, config: config, pages: pages, staticFiles: staticFiles,
+            diagnostics: bag.diagnostics, unreadablePages: unreadablePages)
+    }
+
+    private static func loadPage(_ file: SiteFile, relativePath: String, options: MarkdownOptions) throws(DiagnosticList) -> (page: Page, warnings: [Diagnostic]) {
+        let pathCheck = relativePath.dropLast(3).split(separator: "/").first { !isURLSafe($0) }
+        if let part = pathCheck {
+            throw DiagnosticList([.error(
+                at: SourceLocation(file: file.path), "the name `\(part)` cannot be part of a web address",
+                hint: "rename it to lower-case letters, digits and dashes, e.g. `\(Slug.make(String(part)))`")])
+        }
+        let text: TextFile
+        do { text = try TextFile.read(file.url, as: file.path) } catch { throw DiagnosticList([error]) }
+        let split: (yaml: String, body: String, bodyLineOffset: Int)
+        do { split = try FrontMatter.split(text.text, file: file.path) } catch { throw DiagnosticList([error]) }
+        let (frontMatter, warnings) = try FrontMatter.parse(split.yaml, file: file.path)
+        let body = MarkdownDocument(split.body, file: file.path, lineOffset: split.bodyLineOffset, options: options)
+        return (Page(sourcePath: file.path, urlPath: Page.urlPath(forContentPath: relativePath), frontMatter: frontMatter, body: body), warnings)
+    }
+
+    private static func isURLSafe(_ name: Substring) -> Bool {
+        !name.isEmpty && name.unicodeScalars.allSatisfy { s in
+            (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || s == "-" || s == "_"
+        }
+    }
+}

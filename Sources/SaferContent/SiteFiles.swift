@@ -1,0 +1,51 @@
+import Foundation
+import SaferCore
+
+/// A file found in the site folder.
+public struct SiteFile: Sendable, Hashable {
+    /// Relative to the site folder, with `/` separators.
+    public var path: String
+    public var url: URL
+}
+
+/// Lists files inside the site folder, refusing any path that leads out of it.
+public enum SiteFiles {
+    /// Every regular file below `folder/subfolder`, sorted by path; hidden files are skipped.
+    /// A symbolic link that points outside the site folder is an error: content must not read
+    /// files the site does not own.
+    public static func list(in folder: URL, below subfolder: String) throws(Diagnostic) -> [SiteFile] {
+        let root = folder.appendingPathComponent(subfolder)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        let siteRoot = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        var files: [SiteFile] = []
+        var folders = [(url: root, path: subfolder, depth: 0)]
+        while let current = folders.popLast() {
+            guard current.depth < 32 else {
+                throw .error(at: SourceLocation(file: current.path), "folders are nested more than 32 deep here",
+                             hint: "flatten the folder structure; deep nesting is usually a mistake (or a link to itself)")
+            }
+            let names: [String]
+            do { names = try FileManager.default.contentsOfDirectory(atPath: current.url.path) } catch {
+                throw .error(at: SourceLocation(file: current.path), "the folder could not be read", hint: "check its permissions")
+            }
+            for name in names where !name.hasPrefix(".") {
+                let url = current.url.appendingPathComponent(name)
+                let path = current.path + "/" + name
+                let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
+                guard resolved == siteRoot || resolved.hasPrefix(siteRoot + "/") else {
+                    throw .error(at: SourceLocation(file: path), "this is a link to a file outside the site folder",
+                                 hint: "copy the file into the site folder instead of linking to it")
+                }
+                var isFolder: ObjCBool = false
+                _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
+                if isFolder.boolValue {
+                    folders.append((url, path, current.depth + 1))
+                } else {
+                    files.append(SiteFile(path: path, url: url))
+                }
+            }
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

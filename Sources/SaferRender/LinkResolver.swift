@@ -1,0 +1,113 @@
+import SaferContent
+import SaferCore
+import SaferMarkdown
+
+/// Checks every link in a page and rewrites links to other pages' Markdown into their URLs.
+///
+/// Authors link to the source (`[risk factors](risk-factors.md#community)`), which works in any
+/// Markdown editor; the site gets `../risk-factors/#community`. A link to a missing page, heading or
+/// file stops the build with the line it is on.
+public struct LinkResolver: Sendable {
+    /// Pages by content path (`risk-factors.md`), with their URL paths and heading ids.
+    private var pages: [String: (urlPath: String, ids: Set<String>)] = [:]
+    /// Paths below the site root that the build writes besides pages (downloads, static files).
+    private var files: Set<String>
+
+    /// Pages that exist but could not be read: their errors are already reported.
+    private var unreadablePages: Set<String>
+
+    public init(pages: [Page], files: Set<String>, unreadablePages: Set<String> = []) {
+        self.unreadablePages = unreadablePages
+        for page in pages {
+            let contentPath = String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1))
+            self.pages[contentPath] = (page.urlPath, Set(page.body.headings.map(\.id)))
+        }
+        self.files = files
+    }
+
+    /// Schemes a public page may link to; anything else (`javascript:`, `data:`, `file:`) is refused.
+    static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
+
+    public func resolve(_ destination: String, from page: Page, extraIDs: Set<String> = [], at location: SourceLocation) -> LinkResolution {
+        if let scheme = Self.scheme(of: destination) {
+            if Self.allowedSchemes.contains(scheme.lowercased()) { return .keep }
+            return .invalid(.error(
+                at: location, "links starting with `\(scheme):` are not allowed on a public site",
+                hint: "link to a web page (https://...), an email address (mailto:...) or another page of this site"))
+        }
+        let (path, fragment) = Self.splitFragment(destination)
+        let pageFolder = Self.folder(of: String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1)))
+        if path.isEmpty {
+            guard let fragment else { return .keep }
+            let ids = (pages[String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1))]?.ids ?? []).union(extraIDs)
+            return ids.contains(fragment) ? .keep : .invalid(missingAnchor(fragment, in: "this page", ids: ids, at: location))
+        }
+        if path.hasPrefix("/") {
+            return .invalid(.error(
+                at: location, "the link `\(destination)` starts with `/`, which breaks when the site is published in a sub-folder",
+                hint: "link to the page's Markdown file instead, e.g. `risk-factors.md`"))
+        }
+        guard let target = Self.normalise(pageFolder + path) else {
+            return .invalid(.error(at: location, "the link `\(destination)` leads outside the site", hint: "link only to pages and files inside content/"))
+        }
+        let prefix = String(repeating: "../", count: page.depth)
+        if target.hasSuffix(".md") {
+            if unreadablePages.contains(target) { return .keep }
+            guard let targetPage = pages[target] else {
+                return .invalid(.error(
+                    at: location, "the link `\(destination)` points to a page that does not exist (content/\(target))",
+                    hint: closestName(to: target, in: pages.keys).map { "did you mean `\($0)`?" } ?? "check the file name; links are relative to this page's folder"))
+            }
+            if let fragment, !targetPage.ids.contains(fragment) {
+                return .invalid(missingAnchor(fragment, in: "content/\(target)", ids: targetPage.ids, at: location))
+            }
+            let url = page.isNotFoundPage ? targetPage.urlPath : prefix + targetPage.urlPath
+            return .rewrite((url.isEmpty ? "./" : url) + (fragment.map { "#" + $0 } ?? ""))
+        }
+        let file = target.hasSuffix("/") ? target + "index.html" : target
+        guard files.contains(file) || pages.values.contains(where: { $0.urlPath == target }) else {
+            return .invalid(.error(
+                at: location, "the link `\(destination)` points to a file that does not exist",
+                hint: "put the file in content/ beside the page, or link to the page's .md file"))
+        }
+        return page.isNotFoundPage ? .keep : .rewrite(prefix + target + (fragment.map { "#" + $0 } ?? ""))
+    }
+
+    private func missingAnchor(_ fragment: String, in place: String, ids: Set<String>, at location: SourceLocation) -> Diagnostic {
+        .error(at: location, "there is no heading `#\(fragment)` in \(place)",
+               hint: closestName(to: fragment, in: ids).map { "did you mean `#\($0)`?" } ?? "headings there: \(ids.sorted().prefix(8).joined(separator: ", "))")
+    }
+
+    static func scheme(of destination: String) -> String? {
+        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        let scheme = destination[..<colon]
+        guard let first = scheme.first, first.isLetter,
+              scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
+        return String(scheme)
+    }
+
+    static func splitFragment(_ destination: String) -> (String, String?) {
+        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
+    }
+
+    static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+
+    /// Resolves `.` and `..`; nil when the path climbs above the content folder.
+    static func normalise(_ path: String) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." {
+                guard !parts.isEmpty else { return nil }
+                parts.removeLast()
+            } else {
+                parts.append(part)
+            }
+        }
+        return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")
+    }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import SaferContent
+import SaferCore
+import SaferMarkdown
+
+/// A file the build writes, by its path below the output folder.
+public struct OutputFile: Sendable, Hashable {
+    public var path: String
+    public var contents: Data
+
+    public init(path: String, contents: Data) {
+        self.path = path
+        self.contents = contents
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, contents: Data(text.utf8))
+    }
+}
+
+/// Turns the site's pages into HTML files with the theme's templates.
+public struct SiteRenderer {
+    public var content: SiteContent
+    public var theme: Theme
+    public var assets: AssetManifest
+    /// Paths of files written besides pages (static files, downloads), for link checks.
+    public var otherFiles: Set<String>
+    /// Turns the inside of `{{ ... }}` into HTML; set by the figure engine.
+    public var figureReference: ((String, Page, SourceLocation) throws(Diagnostic) -> String)?
+
+    public init(content: SiteContent, theme: Theme, assets: AssetManifest, otherFiles: Set<String>) {
+        self.content = content
+        self.theme = theme
+        self.assets = assets
+        self.otherFiles = otherFiles
+    }
+
+    public struct Result: Sendable {
+        public var files: [OutputFile]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public func renderPages() -> Result {
+        let links = LinkResolver(pages: content.pages, files: otherFiles, unreadablePages: content.unreadablePages)
+        let navigation = navigation
+        var files: [OutputFile] = []
+        var diagnostics: [Diagnostic] = []
+        for page in content.pages {
+            do {
+                let (html, pageDiagnostics) = try render(page, links: links, navigation: navigation)
+                diagnostics += pageDiagnostics
+                files.append(OutputFile(path: page.outputPath, text: html))
+            } catch {
+                diagnostics.append(error)
+            }
+        }
+        return Result(files: files, diagnostics: diagnostics)
+    }
+
+    /// A plain "page not found" page for sites without content/404.md.
+    public func renderDefaultNotFoundPage() throws(Diagnostic) -> OutputFile {
+        let markdown = "We could not find that page. It may have moved, or the address may be mistyped.\n"
+        let page = Page(
+            sourcePath: "content/404.md", urlPath: "404/",
+            frontMatter: FrontMatter(title: "Page not found", description: "", order: nil, draft: false, layout: nil, navTitle: nil),
+            body: MarkdownDocument(markdown, file: "content/404.md"))
+        let links = LinkResolver(pages: content.pages, files: otherFiles, unreadablePages: content.unreadablePages)
+        let (html, _) = try render(page, links: links, navigation: navigation)
+        return OutputFile(path: page.outputPath, text: html)
+    }
+
+    var navigation: [Page] {
+        content.pages.filter { $0.frontMatter.order != nil && !$0.isNotFoundPage }
+            .sorted { ($0.frontMatter.order!, $0.urlPath) < ($1.frontMatter.order!, $1.urlPath) }
+    }
+
+    /// The relative way back to the site root from `page` ("", "../", "../../"); the 404 page is
+    /// served at any depth, so it uses the site's base path instead.
+    func root(for page: Page) -> String {
+        page.isNotFoundPage ? content.config.basePath : String(repeating: "../", count: page.depth)
+    }
+
+    func layout(for page: Page) -> String {
+        if let layout = page.frontMatter.layout { return "layouts/" + layout }
+        if page.isHome && theme.templates.contains("layouts/home") { return "layouts/home" }
+        if page.isNotFoundPage && theme.templates.contains("layouts/404") { return "layouts/404" }
+        return "layouts/page"
+    }
+
+    private func render(_ page: Page, links: LinkResolver, navigation: [Page]) throws(Diagnostic) -> (String, [Diagnostic]) {
+        let root = root(for: page)
+        var transforms = MarkdownTransforms()
+        transforms.resolveLink = { destination, location in
+            links.resolve(destination, from: page, at: location)
+        }
+        if let figureReference {
+            transforms.placeholder = { content, location throws(Diagnostic) in
+                try figureReference(content, page, location)
+            }
+        } else {
+            transforms.placeholder = { content, location throws(Diagnostic) in
+                throw .error(at: location, "`{{\(content)}}` refers to a figure, but this site has no figures",
+                             hint: "add content/data/figures.yaml, or write `\\{{` to show the braces as text")
+            }
+        }
+        let body = page.body.render(transforms)
+        let config = content.config
+        let context: [String: Any] = [
+            "site": [
+                "title": config.title,
+                "description": config.description,
+                "language": config.language,
+                "baseURL": config.baseURL,
+                "organisation": config.organisation,
+                "extra": config.extra,
+            ] as [String: Any],
+            "page": [
+                "title": page.title,
+                "description": page.frontMatter.description.isEmpty ? config.description : page.frontMatter.description,
+                "content": body.html,
+                "url": config.baseURL + page.urlPath,
+                "isHome": page.isHome,
+                "headings": page.body.headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
+                "source": page.sourcePath,
+            ] as [String: Any],
+            "nav": navigation.map { item -> [String: Any] in
+                [
+                    "title": item.frontMatter.navTitle ?? item.title,
+                    "url": item.urlPath.isEmpty ? (root.isEmpty ? "./" : root) : root + item.urlPath,
+                    "current": item.urlPath == page.urlPath,
+                ]
+            },
+            "root": root,
+            "home": root.isEmpty ? "./" : root,
+            "assets": assets.templatePaths.mapValues { root + $0 },
+        ]
+        let html = try theme.templates.render(context, template: layout(for: page), for: SourceLocation(file: page.sourcePath, line: 1))
+        return (html, body.diagnostics)
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import SaferBuild
+import SaferCore
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder. A failed build leaves the previous output untouched."
+    )
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: "Where to write the site (default: output/ in the site folder).")
+    var output: String?
+
+    @Flag(name: .long, help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .shortAndLong, help: "Say what each step does.")
+    var verbose = false
+
+    func run() throws {
+        let options = BuildOptions(
+            siteFolder: siteOptions.siteURL,
+            outputFolder: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
+            includeDrafts: drafts)
+        do {
+            let report = try SiteBuilder.build(options, log: { if verbose { print($0) } })
+            Terminal.report(report.warnings)
+            var summary = "Built \(report.pageCount) pages (\(report.fileCount) files) into \(report.outputFolder.path)"
+            if !report.warnings.isEmpty { summary += " with \(DiagnosticPrinter.summary(errors: 0, warnings: report.warnings.count))" }
+            print(summary + ".")
+            if let largest = report.largestPage {
+                print("Largest page: \(largest.path), \(ByteCount.text(largest.bytes)) with its CSS and images.")
+            }
+        } catch {
+            FileHandle.standardError.write(Data("The previous output, if any, is unchanged.\n".utf8))
+            throw Terminal.fail(error, what: "Build")
+        }
+    }
+}
+
+enum ByteCount {
+    static func text(_ bytes: Int) -> String {
+        bytes < 1024 ? "\(bytes) bytes" : bytes < 1024 * 1024 ? "\((bytes + 512) / 1024) KB" : String(format: "%.1f MB", Double(bytes) / 1048576)
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for SaferBuild are added with the module.

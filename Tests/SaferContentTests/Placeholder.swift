@@ -1,1 +1,0 @@
-// Tests for SaferContent are added with the module.
