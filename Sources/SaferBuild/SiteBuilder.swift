@@ -9,8 +9,11 @@ public struct BuildOptions: Sendable {
     public var siteFolder: URL
     public var outputFolder: URL
     public var includeDrafts: Bool
+    /// `safersite check`: a published figure that the data does not give is an error, not a warning.
+    public var strict: Bool
 
-    public init(siteFolder: URL, outputFolder: URL? = nil, includeDrafts: Bool = false) {
+    public init(siteFolder: URL, outputFolder: URL? = nil, includeDrafts: Bool = false, strict: Bool = false) {
+        self.strict = strict
         self.siteFolder = siteFolder
         self.outputFolder = outputFolder ?? siteFolder.appendingPathComponent("output")
         self.includeDrafts = includeDrafts

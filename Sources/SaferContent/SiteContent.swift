@@ -11,6 +11,8 @@ public struct SiteContent: Sendable {
     /// Files under `content/` that are not pages or data (images, PDFs): copied as they are.
     /// Keys are paths below `content/`, values the files' URLs.
     public var staticFiles: [String: URL]
+    /// Structured lists from `content/lists/`, for templates.
+    public var lists: SiteLists
     /// Problems found while reading: warnings, and errors in pages that could not be read. The build
     /// goes on with the other pages so that one run reports every problem, then fails.
     public var diagnostics: [Diagnostic]
@@ -60,7 +62,7 @@ public struct SiteContent: Sendable {
         }
         var pageAt: [String: String] = [:]
         var unreadablePages: Set<String> = []
-        for file in files where !file.path.hasPrefix(dataFolder + "/") {
+        for file in files where !file.path.hasPrefix(dataFolder + "/") && !file.path.hasPrefix(SiteLists.folder + "/") {
             let relative = String(file.path.dropFirst(contentFolder.count + 1))
             guard file.path.hasSuffix(".md") else {
                 staticFiles[relative] = file.url
@@ -89,10 +91,12 @@ public struct SiteContent: Sendable {
             bag.add(.error(at: SourceLocation(file: contentFolder), "the site has no home page",
                            hint: "add content/index.md"))
         }
+        let (lists, listDiagnostics) = SiteLists.load(from: folder)
+        bag.add(contentsOf: listDiagnostics)
         guard let config else { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
         pages.sort { $0.urlPath < $1.urlPath }
         return SiteContent(
-            folder: folder, config: config, pages: pages, staticFiles: staticFiles,
+            folder: folder, config: config, pages: pages, staticFiles: staticFiles, lists: lists,
             diagnostics: bag.diagnostics, unreadablePages: unreadablePages)
     }
 

@@ -57,6 +57,42 @@ public struct SiteRenderer {
         return Result(files: files, diagnostics: diagnostics)
     }
 
+    var siteContext: [String: Any] {
+        let config = content.config
+        return [
+            "title": config.title,
+            "description": config.description,
+            "language": config.language,
+            "baseURL": config.baseURL,
+            "organisation": config.organisation,
+            "extra": config.extra,
+        ]
+    }
+
+    /// ```` ```block NAME ```` renders the template `blocks/NAME` in place, with the block's YAML
+    /// as `params` and the site's lists as `lists`: structured content without hand-written HTML.
+    func renderBlock(info: String, body: String, lists: [String: Any], root: String, at location: SourceLocation) throws(Diagnostic) -> String? {
+        let words = info.split(separator: " ", omittingEmptySubsequences: true)
+        guard words.first == "block" else { return nil }
+        guard words.count == 2 else {
+            throw .error(at: location, "a block needs the name of its template, like ```` ```block risk-factors ````",
+                         hint: "blocks are templates in the theme's templates/blocks/ folder")
+        }
+        let name = "blocks/" + words[1]
+        guard theme.templates.contains(name) else {
+            let known = theme.templates.sources.keys.filter { $0.hasPrefix("blocks/") }.map { String($0.dropFirst(7)) }.sorted()
+            throw .error(at: location, "there is no block template `\(words[1])`",
+                         hint: closestName(to: String(words[1]), in: known).map { "did you mean `\($0)`?" }
+                            ?? (known.isEmpty ? "add templates/\(name).mustache" : "blocks in this theme: \(known.joined(separator: ", "))"))
+        }
+        let params = try YAMLValue.parse(body, file: location.file, lineOffset: (location.line ?? 1))
+        let context: [String: Any] = [
+            "params": params.templateValue, "lists": lists, "root": root, "site": siteContext,
+            "assets": assets.templatePaths.mapValues { root + $0 },
+        ]
+        return try theme.templates.render(context, template: name, for: location)
+    }
+
     /// A plain "page not found" page for sites without content/404.md.
     public func renderDefaultNotFoundPage() throws(Diagnostic) -> OutputFile {
         let markdown = "We could not find that page. It may have moved, or the address may be mistyped.\n"
@@ -103,17 +139,14 @@ public struct SiteRenderer {
                              hint: "add content/data/figures.yaml, or write `\\{{` to show the braces as text")
             }
         }
+        let lists = content.lists.lists.mapValues(\.templateValue)
+        transforms.fencedBlock = { info, body, location throws(Diagnostic) in
+            try renderBlock(info: info, body: body, lists: lists, root: root, at: location)
+        }
         let body = page.body.render(transforms)
         let config = content.config
         let context: [String: Any] = [
-            "site": [
-                "title": config.title,
-                "description": config.description,
-                "language": config.language,
-                "baseURL": config.baseURL,
-                "organisation": config.organisation,
-                "extra": config.extra,
-            ] as [String: Any],
+            "site": siteContext,
             "page": [
                 "title": page.title,
                 "description": page.frontMatter.description.isEmpty ? config.description : page.frontMatter.description,
@@ -133,6 +166,7 @@ public struct SiteRenderer {
             "root": root,
             "home": root.isEmpty ? "./" : root,
             "assets": assets.templatePaths.mapValues { root + $0 },
+            "lists": lists,
         ]
         let html = try theme.templates.render(context, template: layout(for: page), for: SourceLocation(file: page.sourcePath, line: 1))
         return (html, body.diagnostics)

@@ -35,8 +35,7 @@ struct BuildCommand: ParsableCommand {
                 print("Largest page: \(largest.path), \(ByteCount.text(largest.bytes)) with its CSS and images.")
             }
         } catch {
-            FileHandle.standardError.write(Data("The previous output, if any, is unchanged.\n".utf8))
-            throw Terminal.fail(error, what: "Build")
+            throw Terminal.fail(error, what: "Build", note: "The previous output, if any, is unchanged.")
         }
     }
 }

@@ -8,9 +8,25 @@ struct SaferSiteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "safersite",
         abstract: "Builds a council's violence-prevention strategy site from Markdown, data and a theme.",
-        subcommands: [BuildCommand.self],
+        discussion: "Exit status: 0 when the site is clean, 1 when it has errors, 2 when the command is used wrongly.",
+        subcommands: [BuildCommand.self, CheckCommand.self],
         defaultSubcommand: BuildCommand.self
     )
+
+    /// ArgumentParser exits with 64 on a usage error; we document 0 clean, 1 errors, 2 usage.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Where the site is, shared by every command that reads one.
@@ -23,16 +39,20 @@ struct SiteOptions: ParsableArguments {
 
 /// Prints diagnostics for a person at a terminal, then a summary line.
 enum Terminal {
-    static func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics {
-            FileHandle.standardError.write(Data((DiagnosticPrinter.text(diagnostic) + "\n").utf8))
-        }
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
-    static func fail(_ list: DiagnosticList, what: String) -> ExitCode {
+    static func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { error(DiagnosticPrinter.text(diagnostic)) }
+    }
+
+    /// Reports a failed run's problems and the count; the caller exits with status 1.
+    static func fail(_ list: DiagnosticList, what: String, note: String? = nil) -> ExitCode {
         report(list.diagnostics)
         let errors = list.diagnostics.filter(\.isError).count
-        FileHandle.standardError.write(Data("\(what) failed: \(DiagnosticPrinter.summary(errors: errors, warnings: list.diagnostics.count - errors)).\n".utf8))
+        error("\(what) failed: \(DiagnosticPrinter.summary(errors: errors, warnings: list.diagnostics.count - errors)).")
+        if let note { error(note) }
         return ExitCode(1)
     }
 }

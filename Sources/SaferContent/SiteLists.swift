@@ -1,0 +1,49 @@
+import Foundation
+import SaferCore
+
+/// Structured lists the pages show (risk factors, actions, goals): YAML files in `content/lists/`,
+/// rendered by templates rather than written as HTML. `content/lists/goals.yaml` is `lists.goals`.
+public struct SiteLists: Sendable {
+    public static let folder = "content/lists"
+    public var lists: [String: YAMLValue]
+
+    public init(lists: [String: YAMLValue] = [:]) {
+        self.lists = lists
+    }
+
+    public static func load(from siteFolder: URL) -> (SiteLists, [Diagnostic]) {
+        var bag = DiagnosticBag()
+        var lists: [String: YAMLValue] = [:]
+        for file in bag.collect({ () throws(Diagnostic) in try SiteFiles.list(in: siteFolder, below: folder) }) ?? [] {
+            guard file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") else {
+                bag.add(.warning(at: SourceLocation(file: file.path), "only .yaml files are read in content/lists/; this file is ignored"))
+                continue
+            }
+            let name = String(file.path.dropFirst(folder.count + 1).split(separator: ".").first ?? "")
+            if let value = bag.collect({ () throws(Diagnostic) in try YAMLValue.parse(try TextFile.read(file.url, as: file.path).text, file: file.path) }) {
+                lists[name.replacingAll("/", with: "_").replacingAll("-", with: "_")] = value
+            }
+        }
+        return (SiteLists(lists: lists), bag.diagnostics)
+    }
+}
+
+extension YAMLValue {
+    /// The value as plain Swift values for templates: mappings become dictionaries, lists arrays,
+    /// everything else text (`true`/`false` become Bools so they work as sections).
+    public var templateValue: Any {
+        switch node {
+        case .mapping:
+            var dictionary: [String: Any] = [:]
+            for (key, value) in (try? mapping()) ?? [] { dictionary[key] = value.templateValue }
+            return dictionary
+        case .sequence:
+            return ((try? sequence()) ?? []).map(\.templateValue)
+        case .scalar(let scalar):
+            if scalar.style == .plain, ["true", "false"].contains(scalar.string) { return scalar.string == "true" }
+            return scalar.string
+        case .alias:
+            return ""
+        }
+    }
+}

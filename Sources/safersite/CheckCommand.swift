@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import SaferBuild
+import SaferCore
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the site (pages, links, templates, data and figures) without writing any output.",
+        discussion: """
+            Stricter than build: a published figure that the data does not give is an error here.
+            Exit status: 0 clean (warnings allowed), 1 errors, 2 usage.
+            --format github prints GitHub Actions annotations; --format json prints one object
+            described by docs/check-output.schema.json.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, github, json
+    }
+
+    @OptionGroup var siteOptions: SiteOptions
+
+    @Option(name: .long, help: "How to print problems: text, github or json.")
+    var format: Format = .text
+
+    @Flag(name: .long, help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    func run() throws {
+        let options = BuildOptions(siteFolder: siteOptions.siteURL, includeDrafts: drafts, strict: true)
+        var diagnostics: [Diagnostic]
+        var failed = false
+        do {
+            diagnostics = try SiteBuilder.render(options).warnings
+        } catch {
+            diagnostics = error.diagnostics
+            failed = true
+        }
+        diagnostics = DiagnosticBag.sorted(diagnostics)
+        let errors = diagnostics.filter(\.isError).count
+        switch format {
+        case .text:
+            Terminal.report(diagnostics)
+            print(failed ? "Check failed: \(DiagnosticPrinter.summary(errors: errors, warnings: diagnostics.count - errors))."
+                         : "Check passed with \(DiagnosticPrinter.summary(errors: 0, warnings: diagnostics.count)).")
+        case .github:
+            for diagnostic in diagnostics { print(DiagnosticPrinter.github(diagnostic)) }
+        case .json:
+            print(DiagnosticPrinter.json(diagnostics))
+        }
+        if failed { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+
+/// Runs the real `safersite` binary, as a communications officer or CI would.
+@Suite struct CommandLineTests {
+    /// The binary sits beside the test bundle in SwiftPM's build folder.
+    static let binary: URL = {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("safersite").path) && folder.path != "/" {
+            folder.deleteLastPathComponent()
+        }
+        return folder.appendingPathComponent("safersite")
+    }()
+
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Run {
+        var status: Int32
+        var output: String
+        var errors: String
+    }
+
+    func run(_ arguments: [String]) throws -> Run {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        let errors = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
+    }
+
+    /// A copy of the repository's own site folder: the Dudley site, built end to end.
+    func dudleySite() throws -> TestSite {
+        let site = try TestSite()
+        for item in ["site.yaml", "content", "themes"] {
+            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(item), to: site.folder.appendingPathComponent(item))
+        }
+        return site
+    }
+
+    @Test func theDudleySiteBuildsAndIsDeterministic() throws {
+        let site = try dudleySite()
+        let first = try run(["build", "--site", site.folder.path])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("Built "))
+        let tree = TestSite.tree(site.output)
+        #expect(tree["index.html"] != nil)
+        #expect(tree["sitemap.xml"] != nil)
+        #expect(try run(["build", "--site", site.folder.path]).status == 0)
+        #expect(TestSite.tree(site.output) == tree)
+    }
+
+    @Test func aBrokenPageExitsWithOneAndKeepsTheOutput() throws {
+        let site = try dudleySite()
+        #expect(try run(["build", "--site", site.folder.path]).status == 0)
+        let before = TestSite.tree(site.output)
+        try site.write("content/broken.md", "---\ntitle: Broken\n---\nSee [this](no-such-page.md).\n")
+        let failed = try run(["build", "--site", site.folder.path])
+        #expect(failed.status == 1)
+        #expect(failed.errors.contains("content/broken.md:4:5: error: the link `no-such-page.md` points to a page that does not exist"))
+        #expect(failed.errors.contains("The previous output, if any, is unchanged."))
+        #expect(TestSite.tree(site.output) == before)
+    }
+
+    @Test func checkWritesNothingAndSpeaksJSONAndGitHub() throws {
+        let site = try dudleySite()
+        try site.write("content/broken.md", "---\ntitle: Broken\norder: x\n---\nText\n")
+        let json = try run(["check", "--site", site.folder.path, "--format", "json"])
+        #expect(json.status == 1)
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect(object?["errors"] as? Int == 1)
+        let first = (object?["diagnostics"] as? [[String: Any]])?.first
+        #expect(first?["file"] as? String == "content/broken.md")
+        #expect(first?["line"] as? Int == 3)
+        #expect(first?["severity"] as? String == "error")
+        let github = try run(["check", "--site", site.folder.path, "--format", "github"])
+        #expect(github.output.hasPrefix("::error file=content/broken.md,line=3,col=8::"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func usageErrorsExitWithTwo() throws {
+        #expect(try run(["build", "--no-such-flag"]).status == 2)
+        #expect(try run(["check", "--format", "xml"]).status == 2)
+    }
+}
