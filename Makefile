@@ -20,7 +20,7 @@ test: deps
 
 # Rewrites the golden files from the current output; review the diff before committing.
 golden: deps
-	UPDATE_GOLDEN=1 $(SWIFT) test --filter Golden
+	UPDATE_GOLDEN=1 $(SWIFT) test --filter "Golden|BadInput"
 
 clean:
 	rm -rf .build output

@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "SaferContentTests", dependencies: ["SaferContent"]),
         .testTarget(name: "SaferDataTests", dependencies: ["SaferData"]),
         .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts"]),
-        .testTarget(name: "SaferBuildTests", dependencies: ["SaferBuild"], exclude: ["Fixtures", "Golden"]),
+        .testTarget(name: "SaferBuildTests", dependencies: ["SaferBuild"], exclude: ["Fixtures", "Golden", "BadInputs"]),
     ]
 )

@@ -52,7 +52,7 @@ public enum SiteBuilder {
         bag.add(contentsOf: content.diagnostics)
 
         log("Loading theme \(content.config.theme)")
-        let theme = try Theme.load(named: content.config.theme, siteFolder: options.siteFolder, configLocation: SourceLocation(file: SiteConfig.fileName))
+        let theme = try Theme.load(named: content.config.theme, siteFolder: options.siteFolder, configLocation: content.config.themeLocation)
         let assets = try AssetManifest(theme: theme)
 
         var files: [OutputFile] = []

@@ -9,6 +9,8 @@ public struct FrontMatter: Sendable {
     public var draft: Bool
     /// The theme template that lays the page out, e.g. `page` for `templates/layouts/page.mustache`.
     public var layout: String?
+    /// Where `layout` was written, for a message if it names no template.
+    public var layoutLocation: SourceLocation?
     /// A shorter title for the navigation.
     public var navTitle: String?
 
@@ -65,10 +67,13 @@ public struct FrontMatter: Sendable {
             let description = try fields.optional("description")?.string("`description`") ?? ""
             let order = try fields.optional("order").map { v throws(Diagnostic) in try v.int("`order`") }
             let draft = try fields.optional("draft")?.bool("`draft`") ?? false
-            let layout = try fields.optional("layout")?.string("`layout`")
+            let layoutValue = fields.optional("layout")
+            let layout = try layoutValue?.string("`layout`")
             let navTitle = try fields.optional("nav_title")?.string("`nav_title`")
             warnings += fields.unknownKeys(known: knownKeys)
-            return FrontMatter(title: title, description: description, order: order, draft: draft, layout: layout, navTitle: navTitle)
+            var frontMatter = FrontMatter(title: title, description: description, order: order, draft: draft, layout: layout, navTitle: navTitle)
+            frontMatter.layoutLocation = layoutValue?.location
+            return frontMatter
         }
         guard let frontMatter, !bag.hasErrors else { throw DiagnosticList(bag.errors) }
         return (frontMatter, warnings)

@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable {
     /// A BCP 47 tag for `<html lang>`, e.g. `en-GB`.
     public var language: String
     public var theme: String
+    /// Where `theme` was written (or the file, when it was left to the default).
+    public var themeLocation: SourceLocation
     public var area: AreaConfig
     public var comparators: [AreaConfig]
     public var allowRawHTML: Bool
@@ -48,7 +50,8 @@ public struct SiteConfig: Sendable {
             let baseValue = try fields.required("baseURL", hint: "add the address the site is published at, e.g. `baseURL: https://www.example.gov.uk/safer/`")
             let baseURL = try Self.checkedBaseURL(try baseValue.string("`baseURL`"), at: baseValue.location)
             let language = try fields.optional("language")?.string("`language`") ?? "en-GB"
-            let theme = try fields.optional("theme")?.string("`theme`") ?? "default"
+            let themeValue = fields.optional("theme")
+            let theme = try themeValue?.string("`theme`") ?? "default"
             let area = try Self.area(try fields.required("area", hint: "add the local area, e.g. `area: {id: dudley, name: Dudley}`"), what: "`area`")
             let comparators = try (fields.optional("comparators")?.sequence("`comparators`") ?? []).map { value throws(Diagnostic) in
                 try Self.area(value, what: "each comparator")
@@ -69,6 +72,7 @@ public struct SiteConfig: Sendable {
             warnings += fields.unknownKeys(known: Self.knownKeys)
             return SiteConfig(
                 title: title, description: description, baseURL: baseURL, language: language, theme: theme,
+                themeLocation: themeValue?.location ?? SourceLocation(file: file.path),
                 area: area, comparators: comparators, allowRawHTML: allowRawHTML, organisation: organisation, extra: extra)
         }
         bag.add(contentsOf: warnings)

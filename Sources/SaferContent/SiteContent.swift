@@ -36,7 +36,7 @@ public struct SiteContent: Sendable {
         let configFile = bag.collect { () throws(Diagnostic) -> TextFile in
             let url = folder.appendingPathComponent(SiteConfig.fileName)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw .error(at: SourceLocation(file: SiteConfig.fileName), "there is no site.yaml in \(folder.path)",
+                throw .error(at: SourceLocation(file: SiteConfig.fileName), "there is no site.yaml in the site folder",
                              hint: "run SaferSite in the site folder, or name it with `--site DIR`; a site folder holds site.yaml, content/ and themes/")
             }
             return try TextFile.read(url, as: SiteConfig.fileName)

@@ -26,7 +26,8 @@ public struct YAMLValue: @unchecked Sendable {
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, file: file, lineOffset: lineOffset)
         } catch {
-            throw Diagnostic.error(at: SourceLocation(file: file, line: lineOffset + 1), "this is not valid YAML: \(error)")
+            throw Diagnostic.error(at: SourceLocation(file: file, line: lineOffset + 1), "this is not valid YAML: \(error)",
+                                   hint: "check the indentation and the colons near this line")
         }
     }
 
@@ -61,14 +62,15 @@ public struct YAMLValue: @unchecked Sendable {
     /// The entries of a mapping, in the order written; duplicate keys are an error.
     public func mapping(_ what: String = "this") throws(Diagnostic) -> [(key: String, value: YAMLValue)] {
         guard case .mapping(let mapping) = node else {
-            throw Diagnostic.error(at: location, "\(what) should be a set of `key: value` lines, but it is \(kindDescription)")
+            throw Diagnostic.error(at: location, "\(what) should be a set of `key: value` lines, but it is \(kindDescription)",
+                                   hint: "write one `key: value` per line, indented under it")
         }
         var seen: [String: SourceLocation] = [:]
         var entries: [(key: String, value: YAMLValue)] = []
         for (key, value) in mapping {
             let keyValue = child(key)
             guard let name = key.scalar?.string else {
-                throw Diagnostic.error(at: keyValue.location, "a key in \(what) should be a plain word")
+                throw Diagnostic.error(at: keyValue.location, "a key in \(what) should be a plain word", hint: "write keys as single words, like `title:`")
             }
             if let first = seen[name] {
                 throw Diagnostic.error(at: keyValue.location, "`\(name)` is given twice (first at line \(first.line ?? 0))", hint: "keep one of them")
@@ -81,14 +83,16 @@ public struct YAMLValue: @unchecked Sendable {
 
     public func sequence(_ what: String = "this") throws(Diagnostic) -> [YAMLValue] {
         guard case .sequence(let sequence) = node else {
-            throw Diagnostic.error(at: location, "\(what) should be a list (lines starting with `- `), but it is \(kindDescription)")
+            throw Diagnostic.error(at: location, "\(what) should be a list (lines starting with `- `), but it is \(kindDescription)",
+                                   hint: "put each item on its own line starting with `- `, indented under the key")
         }
         return sequence.map(child)
     }
 
     public func string(_ what: String = "this") throws(Diagnostic) -> String {
         guard case .scalar(let scalar) = node else {
-            throw Diagnostic.error(at: location, "\(what) should be text, but it is \(kindDescription)")
+            throw Diagnostic.error(at: location, "\(what) should be text, but it is \(kindDescription)",
+                                   hint: "write the text on the same line after the colon, in quotes if it contains a colon")
         }
         return scalar.string
     }
@@ -109,7 +113,7 @@ public struct YAMLValue: @unchecked Sendable {
 
     public func bool(_ what: String = "this") throws(Diagnostic) -> Bool {
         guard case .scalar(let scalar) = node else {
-            throw Diagnostic.error(at: location, "\(what) should be true or false, but it is \(kindDescription)")
+            throw Diagnostic.error(at: location, "\(what) should be true or false, but it is \(kindDescription)", hint: "write `true` or `false`")
         }
         switch scalar.string.lowercased() {
         case "true", "yes", "on": return true

@@ -168,7 +168,7 @@ public struct SiteRenderer {
             "assets": assets.templatePaths.mapValues { root + $0 },
             "lists": lists,
         ]
-        let html = try theme.templates.render(context, template: layout(for: page), for: SourceLocation(file: page.sourcePath, line: 1))
+        let html = try theme.templates.render(context, template: layout(for: page), for: page.frontMatter.layoutLocation ?? SourceLocation(file: page.sourcePath, line: 1))
         return (html, body.diagnostics)
     }
 }
