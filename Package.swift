@@ -42,7 +42,7 @@ let package = Package(
         .target(
             name: "SaferRender",
             dependencies: [
-                "SaferContent", "SaferCharts",  // SaferData joins when the figure engine lands
+                "SaferContent", "SaferData", "SaferCharts",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

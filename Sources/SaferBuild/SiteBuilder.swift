@@ -1,6 +1,7 @@
 import Foundation
 import SaferContent
 import SaferCore
+import SaferData
 import SaferMarkdown
 import SaferRender
 
@@ -39,23 +40,49 @@ public enum SiteBuilder {
         let rendered = try render(options, log: log)
         log("Writing \(rendered.files.count) files to \(output.url.path)")
         do { try output.publish(rendered.files) } catch { throw DiagnosticList([error]) }
+        log("Done")
         return BuildReport(
             pageCount: rendered.pageCount, fileCount: rendered.files.count, warnings: rendered.warnings,
             largestPage: rendered.largestPage, outputFolder: output.url)
+    }
+
+    /// The site's data and figures alone, for `safersite figures`: reads site.yaml and content/data.
+    public static func data(_ options: BuildOptions) throws(DiagnosticList) -> DataSet {
+        let configFile: TextFile
+        do { configFile = try TextFile.read(options.siteFolder.appendingPathComponent(SiteConfig.fileName), as: SiteConfig.fileName) } catch { throw DiagnosticList([error]) }
+        return try loadData(options, config: try SiteConfig.parse(configFile).config)
+    }
+
+    static func loadData(_ options: BuildOptions, config: SiteConfig) throws(DiagnosticList) -> DataSet {
+        try DataSet.load(
+            folder: options.siteFolder.appendingPathComponent(SiteContent.dataFolder), relativePath: SiteContent.dataFolder,
+            areas: AreaSet(config), strict: options.strict)
     }
 
     /// Everything but the writing: what `safersite check` runs.
     public static func render(_ options: BuildOptions, log: (String) -> Void = { _ in }) throws(DiagnosticList) -> RenderedSite {
         var bag = DiagnosticBag()
         log("Reading \(options.siteFolder.path)")
-        let content = try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts))
+        var content = try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts))
         bag.add(contentsOf: content.diagnostics)
 
         log("Loading theme \(content.config.theme)")
         let theme = try Theme.load(named: content.config.theme, siteFolder: options.siteFolder, configLocation: content.config.themeLocation)
         let assets = try AssetManifest(theme: theme)
 
-        var files: [OutputFile] = []
+        log("Reading data and computing figures")
+        var data = DataSet.empty(areas: AreaSet(content.config))
+        do {
+            data = try loadData(options, config: content.config)
+            bag.add(contentsOf: data.warnings)
+        } catch {
+            bag.add(contentsOf: error.diagnostics)
+        }
+        let figures = SiteFigures(data: data)
+        let downloads = figures.downloads(siteTitle: content.config.title)
+        content.addGeneratedPages(hasFigures: !data.figures.figures.isEmpty)
+
+        var files: [OutputFile] = downloads
         for (path, url) in content.staticFiles.sorted(by: { $0.key < $1.key }) {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 bag.add(.error(at: SourceLocation(file: "content/" + path), "this file could not be read", hint: "check its permissions"))
@@ -66,7 +93,8 @@ public enum SiteBuilder {
         files += assets.assets.map { OutputFile(path: $0.outputPath, contents: $0.contents) }
 
         log("Rendering \(content.pages.count) pages")
-        let renderer = SiteRenderer(content: content, theme: theme, assets: assets, otherFiles: Set(files.map(\.path)))
+        let renderer = SiteRenderer(
+            content: content, theme: theme, assets: assets, figures: figures, downloads: downloads, otherFiles: Set(files.map(\.path)))
         var pages = renderer.renderPages()
         bag.add(contentsOf: pages.diagnostics)
         if !content.pages.contains(where: \.isNotFoundPage) {
@@ -76,6 +104,7 @@ public enum SiteBuilder {
         files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
         files.append(SiteMap.robots(baseURL: content.config.baseURL))
         try bag.throwIfErrors()
+        log("Measuring page weights")
         return RenderedSite(
             files: files, pageCount: content.pages.count, warnings: DiagnosticBag.sorted(bag.warnings),
             largestPage: PageWeight.largest(pages.files, allFiles: files))

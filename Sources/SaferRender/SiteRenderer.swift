@@ -19,19 +19,29 @@ public struct OutputFile: Sendable, Hashable {
 }
 
 /// Turns the site's pages into HTML files with the theme's templates.
-public struct SiteRenderer {
+public struct SiteRenderer: Sendable {
     public var content: SiteContent
     public var theme: Theme
     public var assets: AssetManifest
     /// Paths of files written besides pages (static files, downloads), for link checks.
     public var otherFiles: Set<String>
-    /// Turns the inside of `{{ ... }}` into HTML; set by the figure engine.
-    public var figureReference: ((String, Page, SourceLocation) throws(Diagnostic) -> String)?
+    /// The figures `{{ ... }}` refers to.
+    public var figures: SiteFigures
+    /// The data files readers can download, listed by `blocks/downloads`.
+    public var downloads: [Download]
 
-    public init(content: SiteContent, theme: Theme, assets: AssetManifest, otherFiles: Set<String>) {
+    public struct Download: Sendable {
+        public var path: String
+        public var bytes: Int
+        var name: String { String(path.split(separator: "/").last ?? "") }
+    }
+
+    public init(content: SiteContent, theme: Theme, assets: AssetManifest, figures: SiteFigures, downloads: [OutputFile], otherFiles: Set<String>) {
         self.content = content
         self.theme = theme
         self.assets = assets
+        self.figures = figures
+        self.downloads = downloads.map { Download(path: $0.path, bytes: $0.contents.count) }
         self.otherFiles = otherFiles
     }
 
@@ -40,21 +50,21 @@ public struct SiteRenderer {
         public var diagnostics: [Diagnostic]
     }
 
+    /// Renders every page, on all cores: each page's work is independent, and results are kept in
+    /// page order so the output does not depend on scheduling.
     public func renderPages() -> Result {
         let links = LinkResolver(pages: content.pages, files: otherFiles, unreadablePages: content.unreadablePages)
         let navigation = navigation
-        var files: [OutputFile] = []
-        var diagnostics: [Diagnostic] = []
-        for page in content.pages {
-            do {
-                let (html, pageDiagnostics) = try render(page, links: links, navigation: navigation)
-                diagnostics += pageDiagnostics
-                files.append(OutputFile(path: page.outputPath, text: html))
+        let pages = content.pages
+        let results = ParallelMap.map(pages.indices) { index -> (OutputFile?, [Diagnostic]) in
+            do throws(Diagnostic) {
+                let (html, diagnostics) = try render(pages[index], links: links, navigation: navigation)
+                return (OutputFile(path: pages[index].outputPath, text: html), diagnostics)
             } catch {
-                diagnostics.append(error)
+                return (nil, [error])
             }
         }
-        return Result(files: files, diagnostics: diagnostics)
+        return Result(files: results.compactMap { $0.0 }, diagnostics: results.flatMap { $0.1 })
     }
 
     var siteContext: [String: Any] {
@@ -89,6 +99,14 @@ public struct SiteRenderer {
         let context: [String: Any] = [
             "params": params.templateValue, "lists": lists, "root": root, "site": siteContext,
             "assets": assets.templatePaths.mapValues { root + $0 },
+            "figures": figures.templateFigures,
+            "downloads": downloads.map { download -> [String: Any] in
+                [
+                    "url": root + download.path, "name": download.name,
+                    "format": download.name.hasSuffix(".csv") ? "CSV" : "JSON",
+                    "title": DownloadTitles.title(for: download.name), "size": ByteSize.text(download.bytes),
+                ]
+            },
         ]
         return try theme.templates.render(context, template: name, for: location)
     }
@@ -129,15 +147,8 @@ public struct SiteRenderer {
         transforms.resolveLink = { destination, location in
             links.resolve(destination, from: page, at: location)
         }
-        if let figureReference {
-            transforms.placeholder = { content, location throws(Diagnostic) in
-                try figureReference(content, page, location)
-            }
-        } else {
-            transforms.placeholder = { content, location throws(Diagnostic) in
-                throw .error(at: location, "`{{\(content)}}` refers to a figure, but this site has no figures",
-                             hint: "add content/data/figures.yaml, or write `\\{{` to show the braces as text")
-            }
+        transforms.placeholder = { content, location throws(Diagnostic) in
+            try figures.referenceHTML(content, root: root, at: location)
         }
         let lists = content.lists.lists.mapValues(\.templateValue)
         transforms.fencedBlock = { info, body, location throws(Diagnostic) in

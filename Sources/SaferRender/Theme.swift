@@ -28,7 +28,7 @@ public struct Theme: Sendable {
                 hint: available.isEmpty ? "add the theme's folder under themes/" : "themes in this site: \(available.joined(separator: ", "))")])
         }
         var bag = DiagnosticBag()
-        var sources: [String: TemplateSource] = [:]
+        var sources = Dictionary(uniqueKeysWithValues: BuiltInTemplates.sources.map { ($0.name, $0) })
         var assets: [String: SiteFile] = [:]
         // The theme first, then the site's own folders, so the site's files replace the theme's.
         for base in [themePath, ""] {

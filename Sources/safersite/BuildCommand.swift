@@ -26,7 +26,10 @@ struct BuildCommand: ParsableCommand {
             outputFolder: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             includeDrafts: drafts)
         do {
-            let report = try SiteBuilder.build(options, log: { if verbose { print($0) } })
+            let start = Date()
+            let report = try SiteBuilder.build(options, log: { message in
+                if verbose { print(String(format: "%6.3fs  ", Date().timeIntervalSince(start)) + message) }
+            })
             Terminal.report(report.warnings)
             var summary = "Built \(report.pageCount) pages (\(report.fileCount) files) into \(report.outputFolder.path)"
             if !report.warnings.isEmpty { summary += " with \(DiagnosticPrinter.summary(errors: 0, warnings: report.warnings.count))" }

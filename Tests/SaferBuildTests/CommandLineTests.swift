@@ -73,14 +73,39 @@ import Testing
         let json = try run(["check", "--site", site.folder.path, "--format", "json"])
         #expect(json.status == 1)
         let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
-        #expect(object?["errors"] as? Int == 1)
-        let first = (object?["diagnostics"] as? [[String: Any]])?.first
+        // The page's error, and the strategy's 28% that the data does not give (an error in check).
+        #expect(object?["errors"] as? Int == 2)
+        let diagnostics = object?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(diagnostics.contains { ($0["file"] as? String) == "content/data/figures.yaml" && ($0["message"] as? String)?.contains("28%") == true })
+        let first = diagnostics.first
         #expect(first?["file"] as? String == "content/broken.md")
         #expect(first?["line"] as? Int == 3)
         #expect(first?["severity"] as? String == "error")
         let github = try run(["check", "--site", site.folder.path, "--format", "github"])
         #expect(github.output.hasPrefix("::error file=content/broken.md,line=3,col=8::"))
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func buildWarnsAboutTheStatedMismatchAndCheckFailsOnIt() throws {
+        let site = try dudleySite()
+        let build = try run(["build", "--site", site.folder.path])
+        #expect(build.status == 0)
+        #expect(build.errors.contains("warning: the figure `deprived_population_share`: the document states 28%, but the data give 27.4%"))
+        let check = try run(["check", "--site", site.folder.path])
+        #expect(check.status == 1)
+        #expect(check.errors.contains("error: the figure `deprived_population_share`"))
+    }
+
+    @Test func figuresListsEveryFigureAsJSON() throws {
+        let site = try dudleySite()
+        let result = try run(["figures", "--site", site.folder.path, "--format", "json"])
+        #expect(result.status == 0)
+        let figures = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]] ?? []
+        let byID = Dictionary(figures.map { ($0["id"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        #expect((byID["deprived_population_share"]?["forms"] as? [String: String])?["value"] == "27.4%")
+        #expect((byID["deprived_population_share"]?["check"] as? String) == "mismatch")
+        #expect((byID["child_poverty_frequency"]?["text"] as? String) == "1 in 5")
+        #expect((byID["permanent_exclusions_ratio_england"]?["text"] as? String) == "double")
     }
 
     @Test func usageErrorsExitWithTwo() throws {

@@ -1,0 +1,28 @@
+import SaferContent
+import SaferMarkdown
+
+extension SiteContent {
+    /// Pages SaferSite writes itself unless the site has its own page at that address: the list of
+    /// every figure with how it is worked out (the target of every figure link).
+    mutating func addGeneratedPages(hasFigures: Bool) {
+        guard hasFigures, !pages.contains(where: { $0.urlPath == "figures/" }) else { return }
+        let body = """
+            Every number on this site is worked out from the data when the site is built. This page
+            lists each one with how it is worked out, the period and source of its data, and whether
+            it matches the number the published strategy gives.
+
+            ```block figures
+            ```
+
+            ```block downloads
+            ```
+
+            """
+        let page = Page(
+            sourcePath: "content/figures.md", urlPath: "figures/",
+            frontMatter: FrontMatter(title: "Every figure and how it is worked out", description: "Each number on this site, how it is worked out, its period and source, and its check."),
+            body: MarkdownDocument(body, file: "content/figures.md", options: MarkdownOptions(allowRawHTML: false)))
+        pages.append(page)
+        pages.sort { $0.urlPath < $1.urlPath }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// The local area's value against one comparator's, by the Fingertips method.
+///
+/// With a confidence interval for the local value: entirely above the comparator's value is
+/// higher, entirely below is lower, overlapping is similar; the indicator's polarity then turns
+/// higher and lower into better and worse ("no judgement" keeps higher and lower).
+/// Without an interval the difference was not tested: the outcome is `notCompared` and the words
+/// only say which value is higher, with "not tested for significance", never better or worse.
+public struct AreaComparison: Sendable, Hashable {
+    public enum Outcome: String, Sendable, Hashable {
+        case better, similar, worse
+        /// Tested, for an indicator with no judgement.
+        case higher, lower
+        /// Not tested: no confidence interval for the local value.
+        case notCompared = "not compared"
+    }
+
+    /// Which value is larger, as plain numbers.
+    public enum Direction: String, Sendable, Hashable {
+        case higher, lower, same
+    }
+
+    public var comparator: Area
+    public var localValue: Decimal
+    public var comparatorValue: Decimal
+    /// The comparator's value with its unit: "72 per 10,000".
+    public var comparatorText: String
+    public var direction: Direction
+    public var tested: Bool
+    public var outcome: Outcome
+    /// The phrase before the area's name: "higher than", "similar to", "better than".
+    public var relation: String
+
+    /// "higher than England".
+    public var words: String { "\(relation) \(comparator.name)" }
+
+    /// Compares `local` (with its interval, if any) with `benchmark` for an indicator of `polarity`.
+    public static func compare(
+        local: Decimal, lower: Decimal?, upper: Decimal?, benchmark: Decimal, benchmarkText: String,
+        comparator: Area, polarity: Polarity
+    ) -> AreaComparison {
+        let direction: Direction = local > benchmark ? .higher : local < benchmark ? .lower : .same
+        guard let lower, let upper else {
+            let relation = direction == .same ? "the same as" : "\(direction.rawValue) than"
+            return AreaComparison(
+                comparator: comparator, localValue: local, comparatorValue: benchmark, comparatorText: benchmarkText,
+                direction: direction, tested: false, outcome: .notCompared, relation: relation)
+        }
+        let tested: Direction = lower > benchmark ? .higher : upper < benchmark ? .lower : .same
+        let outcome: Outcome
+        switch (tested, polarity) {
+        case (.same, _): outcome = .similar
+        case (.higher, .highIsGood), (.lower, .lowIsGood): outcome = .better
+        case (.higher, .lowIsGood), (.lower, .highIsGood): outcome = .worse
+        case (.higher, .noJudgement): outcome = .higher
+        case (.lower, .noJudgement): outcome = .lower
+        }
+        let relation = outcome == .similar ? "similar to" : "\(outcome.rawValue) than"
+        return AreaComparison(
+            comparator: comparator, localValue: local, comparatorValue: benchmark, comparatorText: benchmarkText,
+            direction: direction, tested: true, outcome: outcome, relation: relation)
+    }
+
+    /// The results as one phrase, sharing words where they agree: "higher than England and the
+    /// West Midlands", "better than England and similar to the West Midlands".
+    public static func words(_ results: [AreaComparison]) -> String {
+        var groups: [(relation: String, names: [String])] = []
+        for result in results {
+            if let index = groups.firstIndex(where: { $0.relation == result.relation }) {
+                groups[index].names.append(result.comparator.name)
+            } else {
+                groups.append((result.relation, [result.comparator.name]))
+            }
+        }
+        return listed(groups.map { "\($0.relation) \(listed($0.names))" })
+    }
+
+    /// The note a comparison needs when any part of it was not tested.
+    public static let notTestedNote = "not tested for significance"
+}
+
+/// "A", "A and B", "A, B and C".
+func listed(_ items: [String]) -> String {
+    switch items.count {
+    case 0: return ""
+    case 1: return items[0]
+    default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import SaferCore
+
+/// The texts of a data folder, read but not yet understood: what `DataSet.parse` takes, so tests
+/// and other tools can build a data set without files.
+public struct DataFiles: Sendable {
+    public var observations: [TextFile]
+    public var indicators: TextFile?
+    public var figures: TextFile?
+    public var areas: TextFile?
+
+    public init(observations: [TextFile], indicators: TextFile?, figures: TextFile? = nil, areas: TextFile? = nil) {
+        self.observations = observations
+        self.indicators = indicators
+        self.figures = figures
+        self.areas = areas
+    }
+}
+
+/// The site's numbers: areas, indicators, observations, and every figure computed from them.
+public struct DataSet: Sendable {
+    public static let indicatorsFileName = "indicators.yaml"
+    public static let figuresFileName = "figures.yaml"
+    public static let areasFileName = "areas.yaml"
+
+    /// The site's areas with the data-only ones from `areas.yaml` added as `others`.
+    public var areas: AreaSet
+    /// In the order `indicators.yaml` lists them.
+    public var indicators: [Indicator]
+    /// By indicator (in `indicators.yaml` order), then area (site order), then period.
+    public var observations: [Observation]
+    public var figures: FigureBook
+    /// Problems that do not stop a build: stated values that do not match, unknown keys.
+    public var warnings: [Diagnostic]
+
+    /// A site with no data folder: no indicators and no figures.
+    public static func empty(areas: AreaSet) -> DataSet {
+        DataSet(areas: areas, indicators: [], observations: [], figures: FigureBook(figures: []), warnings: [])
+    }
+
+    /// Reads the data folder at `folder` (shown in messages as `relativePath`, e.g. `content/data`):
+    /// every `*.csv` file (in name order), `indicators.yaml`, `figures.yaml` and `areas.yaml`.
+    /// A missing folder gives an empty data set. Every error found is thrown together; with
+    /// `strict`, stated values that do not match the data are errors too (for `safersite check`).
+    public static func load(folder: URL, relativePath: String, areas: AreaSet, strict: Bool = false) throws(DiagnosticList) -> DataSet {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return .empty(areas: areas)
+        }
+        let names = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        var bag = DiagnosticBag()
+        func read(_ name: String) -> TextFile? {
+            let path = relativePath.isEmpty ? name : relativePath.hasSuffix("/") ? relativePath + name : relativePath + "/" + name
+            return bag.collect { () throws(Diagnostic) in try TextFile.read(folder.appendingPathComponent(name), as: path) }
+        }
+        let observationFiles = names.filter { $0.lowercased().hasSuffix(".csv") }.compactMap(read)
+        let files = DataFiles(
+            observations: observationFiles,
+            indicators: names.contains(indicatorsFileName) ? read(indicatorsFileName) : nil,
+            figures: names.contains(figuresFileName) ? read(figuresFileName) : nil,
+            areas: names.contains(areasFileName) ? read(areasFileName) : nil)
+        if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
+        var dataSet = try parse(files, areas: areas, strict: strict, missingIndicatorsPath: (relativePath.isEmpty ? "" : relativePath + "/") + indicatorsFileName)
+        dataSet.warnings = DiagnosticBag.sorted(bag.warnings + dataSet.warnings)
+        return dataSet
+    }
+
+    /// Understands the texts of a data folder (see `load`).
+    public static func parse(_ files: DataFiles, areas siteAreas: AreaSet, strict: Bool = false, missingIndicatorsPath: String = "indicators.yaml") throws(DiagnosticList) -> DataSet {
+        var bag = DiagnosticBag()
+        let areas = files.areas.map { AreaFileReader.read($0, into: siteAreas, bag: &bag) } ?? siteAreas
+        let indicators = files.indicators.map { IndicatorFileReader.read($0, bag: &bag) } ?? []
+        if files.indicators == nil, !files.observations.isEmpty {
+            bag.add(.error(at: SourceLocation(file: missingIndicatorsPath), "the data folder has observations but no indicators.yaml",
+                           hint: "add indicators.yaml describing each indicator: its title, unit, polarity and source"))
+        }
+        var observations: [Observation] = []
+        for file in files.observations { observations += ObservationFileReader.read(file, bag: &bag) }
+        observations = validate(observations, indicators: indicators, checkIndicators: files.indicators != nil, areas: areas, bag: &bag)
+
+        let indicatorsByID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = ObservationIndex(observations)
+        let explicit = files.figures.map { FigureFileReader.read($0, bag: &bag) } ?? []
+        var definitions: [FigureDefinition] = []
+        let explicitIDs = Set(explicit.map(\.id))
+        for indicator in indicators where !explicitIDs.contains(indicator.id) {
+            let areaID = indicator.areaID ?? areas.local.id
+            guard !index.rows(indicator: indicator.id, area: areaID).isEmpty else { continue }
+            definitions.append(FigureDefinition(
+                id: indicator.id, kind: .value, spec: .value(indicator: indicator.id, area: areaID, period: nil),
+                title: nil, decimals: nil, stated: nil, statedLocation: nil, approximate: nil, notes: nil,
+                location: indicator.location, isAutomatic: true))
+        }
+        definitions += explicit
+        if let area = indicators.first(where: { $0.areaID.map { areas.area(id: $0) == nil } ?? false }) {
+            let suggestion = closestName(to: area.areaID!, in: areas.all.map(\.id)).map { "did you mean `\($0)`? " } ?? ""
+            bag.add(.error(at: area.location, "the indicator `\(area.id)` names the area `\(area.areaID!)`, which is not defined",
+                           hint: "\(suggestion)areas are the site's area and comparators in site.yaml, and the data's areas.yaml"))
+        }
+        var engine = FigureEngine(
+            areas: areas, indicators: indicatorsByID, observations: index,
+            definitions: Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), strict: strict)
+        var figures: [Figure] = []
+        for definition in definitions {
+            if let figure = engine.evaluate(definition.id) { figures.append(figure) }
+        }
+        bag.add(contentsOf: engine.diagnostics.diagnostics)
+        if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
+        let order = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let areaOrder = Dictionary(areas.all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        observations.sort { a, b in
+            let left = (order[a.indicator] ?? 0, areaOrder[a.area] ?? 0), right = (order[b.indicator] ?? 0, areaOrder[b.area] ?? 0)
+            if left != right { return left < right }
+            return ObservationIndex.periodOrder(a, b)
+        }
+        return DataSet(
+            areas: areas, indicators: indicators, observations: observations,
+            figures: FigureBook(figures: figures), warnings: DiagnosticBag.sorted(bag.warnings))
+    }
+
+    /// Drops rows with an unknown indicator or area, and the second of two rows for the same
+    /// indicator, area and period, reporting each.
+    private static func validate(_ observations: [Observation], indicators: [Indicator], checkIndicators: Bool, areas: AreaSet, bag: inout DiagnosticBag) -> [Observation] {
+        let indicatorIDs = Set(indicators.map(\.id))
+        let areaIDs = areas.all.map(\.id)
+        var seen: [String: SourceLocation] = [:]
+        var kept: [Observation] = []
+        for observation in observations {
+            var good = true
+            if checkIndicators, !indicatorIDs.contains(observation.indicator) {
+                let suggestion = closestName(to: observation.indicator, in: indicatorIDs).map { "did you mean `\($0)`? " } ?? ""
+                bag.add(.error(at: observation.location, "the indicator `\(observation.indicator)` is not in indicators.yaml",
+                               hint: "\(suggestion)add it to indicators.yaml, or correct the id"))
+                good = false
+            }
+            if !areaIDs.contains(observation.area) {
+                let suggestion = closestName(to: observation.area, in: areaIDs).map { "did you mean `\($0)`? " } ?? ""
+                bag.add(.error(at: observation.location, "the area `\(observation.area)` is not one of the site's areas",
+                               hint: "\(suggestion)the areas are: \(areaIDs.joined(separator: ", ")); add data-only areas to areas.yaml"))
+                good = false
+            }
+            let key = [observation.indicator, observation.area, observation.period?.label ?? ""].joined(separator: "\u{1F}")
+            if let first = seen[key] {
+                bag.add(.error(at: observation.location,
+                               "this row repeats `\(observation.indicator)` for `\(observation.area)` in \(observation.period.labelOrNotStated), already given at \(first)",
+                               hint: "keep one of the two rows"))
+                good = false
+            } else {
+                seen[key] = observation.location
+            }
+            if good { kept.append(observation) }
+        }
+        return kept
+    }
+
+    // MARK: Queries (for charts and pages)
+
+    public func indicator(_ id: String) -> Indicator? {
+        indicators.first { $0.id == id }
+    }
+
+    /// The observations of one indicator for one area, oldest period first.
+    public func observations(indicator: String, area: String) -> [Observation] {
+        observations.filter { $0.indicator == indicator && $0.area == area }
+    }
+
+    /// The value of an indicator for an area in a period (`nil` period: the row with no stated period).
+    public func observation(indicator: String, area: String, period: Period?) -> Observation? {
+        observations.first { $0.indicator == indicator && $0.area == area && $0.period?.label == period?.label }
+    }
+
+    /// Every period an indicator has a value for, in order, each once.
+    public func periods(indicator: String) -> [Period] {
+        var periods: [Period] = []
+        for observation in observations where observation.indicator == indicator {
+            if let period = observation.period, !periods.contains(period) { periods.append(period) }
+        }
+        return periods.sorted()
+    }
+
+    /// The areas an indicator has values for, in site order (local, comparators, others).
+    public func areas(indicator: String) -> [Area] {
+        let ids = Set(observations.filter { $0.indicator == indicator }.map(\.area))
+        return areas.all.filter { ids.contains($0.id) }
+    }
+
+    /// The comparison results of a comparison figure (empty for other kinds).
+    public func comparisons(figure id: String) -> [AreaComparison] {
+        figures.figure(id)?.comparisons ?? []
+    }
+
+    /// The text for an inline `{{...}}` reference; see `FigureBook.text(for:at:)`.
+    public func text(for reference: String, at location: SourceLocation) throws(Diagnostic) -> FigureText {
+        try figures.text(for: reference, at: location)
+    }
+}

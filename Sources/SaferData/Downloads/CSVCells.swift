@@ -1,0 +1,36 @@
+import CSV
+import Foundation
+
+/// Writing CSV for downloads, safe to open in a spreadsheet.
+///
+/// The neutralising rule: a cell that starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+/// could be run as a formula by a spreadsheet ("CSV injection"), so it gets a `'` in front —
+/// except a plain number (an optional sign, digits, an optional point and digits: `-3.5`, `+29`),
+/// which is data a spreadsheet reads as a number, not a formula. `-1+1`, `+29%` and `=SUM(A1)` are
+/// neutralised; `-3.5` is not.
+public enum CSVCells {
+    /// The cell made safe by the rule above.
+    public static func neutralised(_ cell: String) -> String {
+        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return cell }
+        if WrittenNumber.isPlainNumber(cell) { return cell }
+        return "'" + cell
+    }
+
+    /// Rows as RFC 4180 CSV (quoted where needed, CRLF line ends, a final line end), every cell
+    /// neutralised. Written with CSV.swift's writer.
+    public static func write(header: [String], rows: [[String]]) -> String {
+        let stream = OutputStream(toMemory: ())
+        stream.open()
+        defer { stream.close() }
+        do {
+            let writer = try CSVWriter(stream: stream, newline: .crlf)
+            try writer.write(row: header.map(neutralised))
+            for row in rows { try writer.write(row: row.map(neutralised)) }
+        } catch {
+            // Writing to memory cannot fail short of running out of it.
+            preconditionFailure("writing CSV to memory failed: \(error)")
+        }
+        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\r\n"
+    }
+}

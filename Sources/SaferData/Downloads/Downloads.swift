@@ -1,0 +1,185 @@
+import Foundation
+
+/// The data behind the site as files readers can download: every observation and every computed
+/// figure as CSV and JSON, and a Frictionless `datapackage.json` describing them. Each function
+/// returns the file's contents; output is deterministic (fixed order, sorted keys, fixed number
+/// formatting), so an unchanged data folder gives unchanged downloads.
+public enum Downloads {
+    public static let observationsCSVName = "observations.csv"
+    public static let observationsJSONName = "observations.json"
+    public static let figuresCSVName = "figures.csv"
+    public static let figuresJSONName = "figures.json"
+    public static let dataPackageName = "datapackage.json"
+
+    static let observationColumns = [
+        "indicator", "indicator_title", "area", "area_name", "period", "value", "unit",
+        "lower", "upper", "numerator", "denominator", "note", "source", "source_url",
+    ]
+    static let figureColumns = [
+        "id", "kind", "title", "text", "value", "exact_value", "unit", "formula", "period", "area",
+        "source", "source_url", "stated", "check", "check_detail", "defined_at",
+    ]
+
+    // MARK: Observations
+
+    public static func observationsCSV(_ data: DataSet) -> String {
+        CSVCells.write(header: observationColumns, rows: observationRows(data).map { row in observationColumns.map { row[$0] ?? "" } })
+    }
+
+    public static func observationsJSON(_ data: DataSet) -> String {
+        let items = data.observations.map { observation -> JSONText in
+            let indicator = data.indicator(observation.indicator)
+            return .object([
+                "indicator": .string(observation.indicator),
+                "indicator_title": .string(indicator?.title),
+                "area": .string(observation.area),
+                "area_name": .string(data.areas.area(id: observation.area)?.name),
+                "period": .string(observation.period?.label),
+                "value": .number(NumberStyle.rounded(observation.value, decimals: observation.decimals), maximumDecimals: max(6, observation.decimals)),
+                "unit": .string(indicator.map { "\($0.unit)" }),
+                "lower": .number(observation.lower),
+                "upper": .number(observation.upper),
+                "numerator": .number(observation.numerator),
+                "denominator": .number(observation.denominator),
+                "note": .string(observation.note),
+                "source": .string(indicator?.source.text),
+                "source_url": .string(indicator?.source.url),
+            ])
+        }
+        return JSONText.array(items).text
+    }
+
+    private static func observationRows(_ data: DataSet) -> [[String: String]] {
+        data.observations.map { observation in
+            let indicator = data.indicator(observation.indicator)
+            func number(_ value: Decimal?) -> String { value.map { NumberStyle.plain($0) } ?? "" }
+            return [
+                "indicator": observation.indicator,
+                "indicator_title": indicator?.title ?? "",
+                "area": observation.area,
+                "area_name": data.areas.area(id: observation.area)?.name ?? "",
+                "period": observation.period?.label ?? "",
+                "value": NumberStyle.format(observation.value, decimals: observation.decimals, separators: false),
+                "unit": indicator.map { "\($0.unit)" } ?? "",
+                "lower": number(observation.lower),
+                "upper": number(observation.upper),
+                "numerator": number(observation.numerator),
+                "denominator": number(observation.denominator),
+                "note": observation.note ?? "",
+                "source": indicator?.source.text ?? "",
+                "source_url": indicator?.source.url ?? "",
+            ]
+        }
+    }
+
+    // MARK: Figures
+
+    public static func figuresCSV(_ book: FigureBook) -> String {
+        CSVCells.write(header: figureColumns, rows: book.figures.map { figure in
+            let row = figureRow(figure)
+            return figureColumns.map { row[$0] ?? "" }
+        })
+    }
+
+    public static func figuresJSON(_ book: FigureBook) -> String {
+        JSONText.array(book.figures.map(figureJSON)).text
+    }
+
+    private static func figureRow(_ figure: Figure) -> [String: String] {
+        [
+            "id": figure.id,
+            "kind": figure.kind.rawValue,
+            "title": figure.title,
+            "text": figure.text,
+            "value": figure.value.map { NumberStyle.format($0, decimals: figure.decimals, separators: false) } ?? "",
+            "exact_value": figure.value.map { NumberStyle.plain($0) } ?? "",
+            "unit": figure.unit.map { "\($0)" } ?? "",
+            "formula": figure.formula ?? "",
+            "period": figure.period.labelOrNotStated,
+            "area": figure.area?.id ?? "",
+            "source": figure.source,
+            "source_url": figure.sourceURL ?? "",
+            "stated": figure.stated ?? "",
+            "check": figure.check?.status.rawValue ?? "",
+            "check_detail": figure.check?.summary ?? "",
+            "defined_at": figure.definedAt.description,
+        ]
+    }
+
+    static func figureJSON(_ figure: Figure) -> JSONText {
+        var members: [String: JSONText] = [:]
+        for (key, value) in figureRow(figure) { members[key] = value.isEmpty ? .null : .string(value) }
+        members["value"] = figure.value.map { .number(NumberStyle.format($0, decimals: figure.decimals, separators: false)) } ?? .null
+        members["exact_value"] = .number(figure.value)
+        members["decimals"] = .number(String(figure.decimals))
+        members["forms"] = .object(Dictionary(figure.forms.map { ($0.name, JSONText.string($0.text)) }, uniquingKeysWith: { first, _ in first }))
+        members["inputs"] = .array(figure.inputs.map { input in
+            .object([
+                "role": .string(input.role), "figure": .string(input.figureID), "indicator": .string(input.indicator),
+                "area": .string(input.area), "period": .string(input.period?.label), "text": .string(input.text),
+                "rounded_to": input.roundedTo.map { .number(String($0)) } ?? .null,
+            ])
+        })
+        members["comparisons"] = .array(figure.comparisons.map { result in
+            .object([
+                "area": .string(result.comparator.id), "area_name": .string(result.comparator.name),
+                "value": .number(result.comparatorValue), "direction": .string(result.direction.rawValue),
+                "tested": .bool(result.tested), "outcome": .string(result.outcome.rawValue), "words": .string(result.words),
+            ])
+        })
+        return .object(members)
+    }
+
+    // MARK: Data package
+
+    /// A Frictionless Data Package (https://specs.frictionlessdata.io/data-package/) describing the
+    /// four downloads. `name` must be lower-case letters, digits, `-`, `_` and `.`.
+    public static func dataPackage(name: String, title: String) -> String {
+        func field(_ name: String, _ type: String, _ description: String) -> JSONText {
+            .object(["name": .string(name), "type": .string(type), "description": .string(description)])
+        }
+        let observationFields: [JSONText] = observationColumns.map { column in
+            let numeric = ["value", "lower", "upper", "numerator", "denominator"].contains(column)
+            return field(column, numeric ? "number" : "string", columnDescriptions[column] ?? column)
+        }
+        let figureFields: [JSONText] = figureColumns.map { column in
+            field(column, ["value", "exact_value"].contains(column) ? "number" : "string", columnDescriptions[column] ?? column)
+        }
+        func tabular(_ name: String, _ path: String, _ title: String, _ fields: [JSONText]) -> JSONText {
+            .object([
+                "name": .string(name), "path": .string(path), "title": .string(title), "profile": .string("tabular-data-resource"),
+                "format": .string("csv"), "mediatype": .string("text/csv"), "encoding": .string("utf-8"),
+                "schema": .object(["fields": .array(fields)]),
+            ])
+        }
+        func json(_ name: String, _ path: String, _ title: String) -> JSONText {
+            .object([
+                "name": .string(name), "path": .string(path), "title": .string(title), "profile": .string("data-resource"),
+                "format": .string("json"), "mediatype": .string("application/json"), "encoding": .string("utf-8"),
+            ])
+        }
+        return JSONText.object([
+            "name": .string(name),
+            "title": .string(title),
+            "profile": .string("data-package"),
+            "resources": .array([
+                tabular("observations", observationsCSVName, "Every published value: indicator, area, period", observationFields),
+                tabular("figures", figuresCSVName, "Every figure on the site, with its working and check", figureFields),
+                json("observations-json", observationsJSONName, "Every published value, as JSON"),
+                json("figures-json", figuresJSONName, "Every figure on the site, with its inputs and forms, as JSON"),
+            ]),
+        ]).text
+    }
+
+    static let columnDescriptions: [String: String] = [
+        "indicator": "Indicator id", "indicator_title": "What the indicator measures", "area": "Area id",
+        "area_name": "Area name", "period": "Period as published (empty when not stated)", "value": "The value as published",
+        "unit": "Unit of the value", "lower": "Lower confidence limit", "upper": "Upper confidence limit",
+        "numerator": "Numerator", "denominator": "Denominator", "note": "Note", "source": "Source as named by the publication",
+        "source_url": "Source address, when known", "id": "Figure id", "kind": "Kind of figure", "title": "Title",
+        "text": "The figure as written on the site", "exact_value": "The value before rounding (6 decimal places at most)",
+        "formula": "The working, with the actual inputs", "stated": "The value the published document states",
+        "check": "Result of checking the stated value: holds, mismatch or not checked", "check_detail": "The check in words",
+        "defined_at": "Where the figure is defined (file:line)",
+    ]
+}

@@ -1,0 +1,144 @@
+import Foundation
+
+/// House style for numbers in text (GOV.UK): commas from 1,000, a stated number of decimals,
+/// rounding half away from zero applied once, at the end.
+///
+/// Values are `Decimal`s, not `Double`s, so that a value written as 27.45 rounds to 27.5 and
+/// 0.125 to 0.13, as a reader checking by hand expects; binary floating point would hold 27.45 as
+/// 27.4499… and round it down.
+public enum NumberStyle {
+    /// `value` rounded half away from zero to `decimals` places (0.125 → 0.13, -2.5 → -3).
+    public static func rounded(_ value: Decimal, decimals: Int) -> Decimal {
+        var input = value
+        var output = Decimal()
+        NSDecimalRound(&output, &input, decimals, .plain)
+        return output
+    }
+
+    /// `value` rounded to `decimals` places and written with thousands separators and exactly
+    /// `decimals` digits after the point: `format(27.395, decimals: 1)` is "27.4",
+    /// `format(330626, decimals: 0)` is "330,626", `format(2, decimals: 1)` is "2.0".
+    public static func format(_ value: Decimal, decimals: Int, separators: Bool = true) -> String {
+        let (negative, integer, fraction) = digits(of: rounded(value, decimals: decimals), decimals: decimals)
+        var text = separators ? grouped(integer) : integer
+        if decimals > 0 { text += "." + fraction }
+        // "-0.0" is not a number anyone writes.
+        let isZero = integer.allSatisfy { $0 == "0" } && fraction.allSatisfy { $0 == "0" }
+        return negative && !isZero ? "-" + text : text
+    }
+
+    /// Like `format`, but with trailing zeros after the point dropped: 3.5 stays "3.5", 2.0 is "2".
+    /// For ratios ("2 times"), which are not measurements with a precision of their own.
+    public static func formatTrimmed(_ value: Decimal, decimals: Int) -> String {
+        var text = format(value, decimals: decimals)
+        guard text.contains(".") else { return text }
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
+    /// A plain machine-readable number for downloads: no separators, at most `maximumDecimals`
+    /// places, trailing zeros dropped ("27.395002", "330626", "-3.5").
+    public static func plain(_ value: Decimal, maximumDecimals: Int = 6) -> String {
+        var text = format(value, decimals: maximumDecimals, separators: false)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
+    /// The number of digits after the point in a number as written: "0.20" has 2, "95" has 0.
+    public static func decimals(in text: String) -> Int {
+        guard let dot = text.firstIndex(of: ".") else { return 0 }
+        return text[text.index(after: dot)...].prefix { $0.isASCII && $0.isNumber }.count
+    }
+
+    /// Sign, integer digits and exactly `decimals` fraction digits of an already rounded value.
+    private static func digits(of value: Decimal, decimals: Int) -> (Bool, String, String) {
+        var text = value.description
+        let negative = text.hasPrefix("-")
+        if negative { text.removeFirst() }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let integer = parts.first.map(String.init) ?? "0"
+        var fraction = parts.count > 1 ? String(parts[1]) : ""
+        if fraction.count < decimals { fraction += String(repeating: "0", count: decimals - fraction.count) }
+        return (negative, integer.isEmpty ? "0" : integer, String(fraction.prefix(decimals)))
+    }
+
+    /// "1234567" → "1,234,567"; numbers below 1,000 are left alone.
+    private static func grouped(_ integer: String) -> String {
+        guard integer.count > 3 else { return integer }
+        var result = ""
+        for (index, digit) in integer.enumerated() {
+            if index > 0, (integer.count - index) % 3 == 0 { result += "," }
+            result.append(digit)
+        }
+        return result
+    }
+}
+
+/// A number as written in a data file, with the precision it was written at.
+struct WrittenNumber: Sendable, Hashable {
+    var value: Decimal
+    /// Digits after the point as written: the value's own precision ("0.2" → 1).
+    var decimals: Int
+
+    /// Why a cell is not a number, said for the person who typed it.
+    struct Problem: Error {
+        var message: String
+        var hint: String
+    }
+
+    /// Reads a plain number: an optional sign, digits, and an optional point with digits.
+    /// Spaces around it are ignored (spreadsheets add them); anything else is a `Problem` whose
+    /// hint says how to write it instead.
+    static func parse(_ raw: String) -> Result<WrittenNumber, Problem> {
+        let text = raw.trimmingSpaces()
+        if text.isEmpty {
+            return .failure(Problem(
+                message: "the value is empty",
+                hint: "write a number; if the source gives no number, leave the row out and say so in the indicator's notes"))
+        }
+        if isPlainNumber(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) {
+            return .success(WrittenNumber(value: value, decimals: NumberStyle.decimals(in: text)))
+        }
+        let missingMarkers = ["n/a", "na", "-", "..", ".", "x", "*", "c", "z", ":", "null", "none", "nan", "unknown"]
+        if missingMarkers.contains(text.lowercased()) {
+            return .failure(Problem(
+                message: "`\(text)` is not a number",
+                hint: "leave the row out when there is no value; say why in the indicator's notes"))
+        }
+        if text.hasSuffix("%") {
+            let number = String(text.dropLast()).trimmingSpaces()
+            return .failure(Problem(
+                message: "`\(text)` has a % sign",
+                hint: "write \(number) without the % sign; the indicator's unit says it is a percentage"))
+        }
+        if text.contains(",") {
+            let withoutCommas = text.replacingAll(",", with: "")
+            if isPlainNumber(withoutCommas) {
+                return .failure(Problem(
+                    message: "`\(text)` has a comma in it",
+                    hint: "write \(withoutCommas) without the comma"))
+            }
+        }
+        if text.hasPrefix(".") || text.hasPrefix("-.") {
+            return .failure(Problem(
+                message: "`\(text)` is not written in full",
+                hint: "write a 0 before the point, for example \(text.hasPrefix("-") ? "-0" + text.dropFirst() : "0" + text)"))
+        }
+        return .failure(Problem(
+            message: "`\(text)` is not a number",
+            hint: "write digits only, with a dot for decimals, for example 27.4"))
+    }
+
+    /// `-3.5`, `12`, `+4`, `0.125`: what a spreadsheet reads as a number and nothing else.
+    static func isPlainNumber(_ text: String) -> Bool {
+        var scalars = Substring(text).unicodeScalars[...]
+        if let first = scalars.first, first == "-" || first == "+" { scalars = scalars.dropFirst() }
+        let parts = String(scalars).split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 1 || parts.count == 2 else { return false }
+        return parts.allSatisfy { part in !part.isEmpty && part.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }
+    }
+}

@@ -1,0 +1,117 @@
+import SaferCore
+
+/// Where a number comes from, as the publication names it.
+public struct Source: Sendable, Hashable {
+    public var text: String
+    public var url: String?
+
+    public init(text: String, url: String? = nil) {
+        self.text = text
+        self.url = url
+    }
+}
+
+/// What a series of observations measures: its title, unit, polarity and source.
+public struct Indicator: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var unit: Unit
+    /// For rates, who the rate is of: "children aged under 18" in "95 per 10,000 children aged under 18".
+    public var rateOf: String?
+    public var polarity: Polarity
+    public var source: Source
+    public var notes: String?
+    /// The area the indicator's own figure is for (its id); the site's area when not given.
+    public var areaID: String?
+    /// The published value is an estimate ("about 760"): its text says "about".
+    public var approximate: Bool
+    public var location: SourceLocation
+}
+
+/// Reads `indicators.yaml`: one entry per indicator, keyed by its id.
+///
+/// ```yaml
+/// children_looked_after:
+///   title: Children looked after
+///   unit: rate per 10,000          # people, count, percent, percent change, rate per 100 / 1,000 / 10,000 / 100,000, times
+///   rate_of: children aged under 18
+///   polarity: no judgement         # high is good, low is good, no judgement
+///   source: Department for Education, Children looked after in England
+///   source_url: https://…          # only when known
+///   notes: …
+///   area: dudley-impact-areas      # optional: the area this indicator's own figure is for
+///   approximate: true              # optional: the value is an estimate ("about 760")
+/// ```
+enum IndicatorFileReader {
+    static let knownKeys = ["title", "unit", "rate_of", "polarity", "source", "source_url", "notes", "area", "approximate"]
+
+    static func read(_ file: TextFile, bag: inout DiagnosticBag) -> [Indicator] {
+        guard let root = bag.collect({ () throws(Diagnostic) in try YAMLValue.parse(file.text, file: file.path) }) else { return [] }
+        if root.isNull { return [] }
+        guard let entries = bag.collect({ () throws(Diagnostic) in try root.mapping("the indicators file") }) else { return [] }
+        var indicators: [Indicator] = []
+        for (id, value) in entries {
+            if let problem = Identifier.problem(with: id) {
+                bag.add(.error(at: value.location, "the indicator id `\(id)` \(problem)", hint: Identifier.hint))
+                continue
+            }
+            let (indicator, problems) = read(id: id, value)
+            bag.add(contentsOf: problems)
+            if let indicator { indicators.append(indicator) }
+        }
+        return indicators
+    }
+
+    /// One indicator; every problem in it is reported, not just the first.
+    private static func read(id: String, _ value: YAMLValue) -> (Indicator?, [Diagnostic]) {
+        var bag = DiagnosticBag()
+        var fields: YAMLFields
+        do { fields = try YAMLFields(value, what: "the indicator `\(id)`") } catch { return (nil, [error]) }
+        let title = bag.collect { () throws(Diagnostic) in
+            try fields.required("title", hint: "add `title: ...`, what the indicator measures in plain words").string("`title`").trimmingSpaces()
+        }
+        let unitValue = bag.collect { () throws(Diagnostic) in try fields.required("unit", hint: "add `unit: ...`, one of: \(Unit.names.joined(separator: ", "))") }
+        var unit: Unit?
+        if let unitValue, let text = bag.collect({ () throws(Diagnostic) in try unitValue.string("`unit`") }) {
+            unit = Unit.parse(text)
+            if unit == nil {
+                let suggestion = closestName(to: text.lowercased(), in: Unit.names).map { "did you mean `\($0)`? " } ?? ""
+                bag.add(.error(at: unitValue.location, "`\(text)` is not a unit SaferSite knows",
+                               hint: "\(suggestion)the units are: \(Unit.names.joined(separator: ", "))"))
+            }
+        }
+        let rateOf = bag.collect { () throws(Diagnostic) in try fields.optional("rate_of")?.string("`rate_of`").trimmingSpaces() } ?? nil
+        var polarity: Polarity?
+        if let polarityValue = bag.collect({ () throws(Diagnostic) in
+            try fields.required("polarity", hint: "add `polarity: high is good`, `low is good` or `no judgement`")
+        }), let text = bag.collect({ () throws(Diagnostic) in try polarityValue.string("`polarity`") }) {
+            polarity = Polarity.parse(text)
+            if polarity == nil {
+                bag.add(.error(at: polarityValue.location, "`\(text)` is not a polarity",
+                               hint: "write `high is good`, `low is good` or `no judgement`"))
+            }
+        }
+        let sourceText = bag.collect { () throws(Diagnostic) in
+            try fields.required("source", hint: "add `source: ...`, the publication the numbers come from; if it is not known, say so, for example `Safer Dudley strategy (source not named)`").string("`source`").trimmingSpaces()
+        }
+        let url = bag.collect { () throws(Diagnostic) in try fields.optional("source_url")?.string("`source_url`").trimmingSpaces() } ?? nil
+        if let url, let urlValue = fields.optional("source_url"), !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
+            bag.add(.error(at: urlValue.location, "the source address `\(url)` is not a web address", hint: "write the full address starting with https://, or leave `source_url` out when it is not known"))
+        }
+        let notes = bag.collect { () throws(Diagnostic) in try fields.optional("notes")?.string("`notes`").trimmingSpaces() } ?? nil
+        let area = bag.collect { () throws(Diagnostic) in try fields.optional("area")?.string("`area`").trimmingSpaces() } ?? nil
+        let approximate = bag.collect { () throws(Diagnostic) in try fields.optional("approximate")?.bool("`approximate`") } ?? nil
+        bag.add(contentsOf: fields.unknownKeys(known: knownKeys))
+        if rateOf != nil, let unit, !unit.isRate {
+            bag.add(.warning(at: value.location, "the indicator `\(id)` has `rate_of` but its unit is \(unit), not a rate; it is ignored", hint: "remove `rate_of`, or change the unit to a rate such as `rate per 10,000`"))
+        }
+        guard !bag.hasErrors, let title, let unit, let polarity, let sourceText else {
+            return (nil, bag.diagnostics)
+        }
+        let indicator = Indicator(
+            id: id, title: title, unit: unit, rateOf: rateOf, polarity: polarity,
+            source: Source(text: sourceText, url: url), notes: notes, areaID: area,
+            approximate: approximate ?? false, location: value.location)
+        return (indicator, bag.diagnostics)
+    }
+}

@@ -1,0 +1,133 @@
+import SaferCore
+
+/// A CSV file read strictly (RFC 4180), keeping the line and column of every cell so that each
+/// complaint can point at it.
+///
+/// Why not CSV.swift's reader: it accepts a stray or unclosed quote silently and reports no
+/// positions, and a spreadsheet user needs "line 12, column 3: this quoted value is never closed".
+/// CSV.swift writes the downloads instead (see `CSVCells`).
+struct CSVTable: Sendable {
+    struct Cell: Sendable, Hashable {
+        var text: String
+        var line: Int
+        var column: Int
+    }
+
+    struct Row: Sendable {
+        var cells: [Cell]
+        var line: Int
+        /// Its quoting was malformed (already reported): its cells are not worth checking further.
+        var isMalformed = false
+    }
+
+    var path: String
+    var rows: [Row]
+
+    private enum State {
+        case startOfField, unquoted, quoted, afterClosingQuote
+    }
+
+    /// Reads `file` into rows, reporting malformed quoting to `bag` and carrying on, so that one
+    /// bad quote does not hide the next problem. Rows whose cells are all empty are dropped:
+    /// spreadsheets save them as `,,,`.
+    static func read(_ file: TextFile, bag: inout DiagnosticBag) -> CSVTable {
+        var rows: [Row] = []
+        var cells: [Cell] = []
+        var field = String.UnicodeScalarView()
+        var state = State.startOfField
+        var line = 1, column = 1
+        var fieldStart = (line: 1, column: 1)
+        var rowLine = 1
+        var openingQuote = (line: 1, column: 1)
+        var rowIsMalformed = false
+        var scalars = file.text.unicodeScalars[...]
+
+        func location(_ position: (Int, Int)) -> SourceLocation {
+            SourceLocation(file: file.path, line: position.0, column: position.1)
+        }
+        func endField() {
+            cells.append(Cell(text: String(field), line: fieldStart.line, column: fieldStart.column))
+            field = String.UnicodeScalarView()
+            state = .startOfField
+        }
+        func endRow() {
+            if !cells.allSatisfy({ $0.text.trimmingSpaces().isEmpty }) {
+                rows.append(Row(cells: cells, line: rowLine, isMalformed: rowIsMalformed))
+            }
+            cells = []
+            rowIsMalformed = false
+        }
+
+        while let scalar = scalars.first {
+            scalars = scalars.dropFirst()
+            let here = (line: line, column: column)
+            // CR LF, LF and a lone CR each end a line.
+            let isNewline = scalar == "\n" || scalar == "\r"
+            if scalar == "\r", scalars.first == "\n" {
+                scalars = scalars.dropFirst()
+            }
+            if isNewline { line += 1; column = 1 } else { column += 1 }
+
+            if state == .startOfField {
+                if cells.isEmpty { rowLine = here.line }
+                fieldStart = here
+                if scalar == "\"" {
+                    state = .quoted
+                    openingQuote = here
+                    continue
+                }
+                state = .unquoted
+            }
+            switch state {
+            case .quoted:
+                if scalar == "\"" {
+                    if scalars.first == "\"" {
+                        scalars = scalars.dropFirst()
+                        column += 1
+                        field.append("\"")
+                    } else {
+                        state = .afterClosingQuote
+                    }
+                } else if scalar == "\r" && isNewline {
+                    field.append("\n")   // a line break inside quotes, whichever way it was saved
+                } else {
+                    field.append(scalar)
+                }
+            case .unquoted, .afterClosingQuote, .startOfField:
+                if scalar == "," {
+                    endField()
+                } else if isNewline {
+                    endField()
+                    endRow()
+                } else if state == .afterClosingQuote {
+                    if scalar == " " || scalar == "\t" { continue }
+                    bag.add(.error(
+                        at: location(here), "there is text after the closing quote of this value",
+                        hint: "a value that starts with a double quote must end with one; to put a quote inside it, write the quote twice: \"say \"\"hello\"\"\""))
+                    state = .unquoted
+                    rowIsMalformed = true
+                    field.append(scalar)
+                } else {
+                    if scalar == "\"" {
+                        bag.add(.error(
+                            at: location(here), "a double quote appears in the middle of a value",
+                            hint: "wrap the whole value in double quotes and write the quote inside it twice, for example \"the \"\"high impact\"\" areas\"; or remove the quote"))
+                        rowIsMalformed = true
+                    }
+                    field.append(scalar)
+                }
+            }
+        }
+        if state == .quoted {
+            bag.add(.error(
+                at: location(openingQuote), "this quoted value is never closed",
+                hint: "add the closing double quote; everything after the opening quote was read as one value"))
+            rowIsMalformed = true
+        }
+        if state != .startOfField || !cells.isEmpty {
+            endField()
+            endRow()
+        }
+        return CSVTable(path: file.path, rows: rows)
+    }
+}

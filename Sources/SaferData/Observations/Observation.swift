@@ -1,0 +1,145 @@
+import Foundation
+import SaferCore
+
+/// One published value: an indicator, for an area, in a period.
+public struct Observation: Sendable, Hashable {
+    public var indicator: String
+    public var area: String
+    /// `nil` when the source states no period.
+    public var period: Period?
+    public var value: Decimal
+    /// Digits after the point as written in the file: the value's precision ("0.2" → 1).
+    public var decimals: Int
+    /// A confidence interval, when published.
+    public var lower: Decimal?
+    public var upper: Decimal?
+    public var numerator: Decimal?
+    public var denominator: Decimal?
+    public var note: String?
+    /// The row it was read from.
+    public var location: SourceLocation
+
+    public var hasInterval: Bool { lower != nil && upper != nil }
+}
+
+/// Reads observation CSV files: `indicator,area,period,value` with optional `lower,upper`,
+/// `numerator,denominator` and `note` columns, in any order, one value per row.
+enum ObservationFileReader {
+    static let requiredColumns = ["indicator", "area", "period", "value"]
+    static let optionalColumns = ["lower", "upper", "numerator", "denominator", "note"]
+    static var allColumns: [String] { requiredColumns + optionalColumns }
+
+    static func read(_ file: TextFile, bag: inout DiagnosticBag) -> [Observation] {
+        let table = CSVTable.read(file, bag: &bag)
+        guard let header = table.rows.first else {
+            bag.add(.error(at: SourceLocation(file: file.path, line: 1), "this data file is empty",
+                           hint: "start it with the header line `indicator,area,period,value`, then one row per value; or delete the file"))
+            return []
+        }
+        let names = header.cells.map { $0.text.trimmingSpaces().lowercased() }
+        guard names.contains(where: allColumns.contains) else {
+            bag.add(.error(at: SourceLocation(file: file.path, line: header.line, column: 1),
+                           "this data file has no header line: its first line should name the columns",
+                           hint: "add a first line `indicator,area,period,value` (and `lower,upper,numerator,denominator,note` if you use them)"))
+            return []
+        }
+        var columns: [String: Int] = [:]
+        for (index, name) in names.enumerated() {
+            let cell = header.cells[index]
+            let here = SourceLocation(file: file.path, line: cell.line, column: cell.column)
+            if !allColumns.contains(name) {
+                let suggestion = closestName(to: name, in: allColumns).map { "did you mean `\($0)`? " } ?? ""
+                bag.add(.error(at: here, "the column `\(cell.text)` is not one SaferSite reads",
+                               hint: "\(suggestion)the columns are: \(allColumns.joined(separator: ", "))"))
+            } else if columns[name] != nil {
+                bag.add(.error(at: here, "the column `\(name)` appears twice in the header", hint: "keep one of them"))
+            } else {
+                columns[name] = index
+            }
+        }
+        let missing = requiredColumns.filter { columns[$0] == nil }
+        if !missing.isEmpty {
+            bag.add(.error(at: SourceLocation(file: file.path, line: header.line, column: 1),
+                           "the header line lacks the column\(missing.count == 1 ? "" : "s") \(missing.map { "`\($0)`" }.joined(separator: ", "))",
+                           hint: "the header must name at least indicator, area, period and value"))
+            return []
+        }
+        var observations: [Observation] = []
+        for row in table.rows.dropFirst() where !row.isMalformed {
+            if let observation = read(row, columns: columns, width: names.count, path: file.path, bag: &bag) {
+                observations.append(observation)
+            }
+        }
+        return observations
+    }
+
+    private static func read(_ row: CSVTable.Row, columns: [String: Int], width: Int, path: String, bag: inout DiagnosticBag) -> Observation? {
+        let rowLocation = SourceLocation(file: path, line: row.line)
+        guard row.cells.count == width else {
+            let cell = row.cells[min(row.cells.count, width) - 1]
+            bag.add(.error(at: SourceLocation(file: path, line: row.line, column: cell.column),
+                           "this row has \(row.cells.count) value\(row.cells.count == 1 ? "" : "s") but the header has \(width) columns",
+                           hint: row.cells.count > width
+                               ? "a value with a comma in it must be wrapped in double quotes; otherwise remove the extra comma"
+                               : "add the missing values (leave a cell empty with nothing between two commas)"))
+            return nil
+        }
+        func cell(_ name: String) -> CSVTable.Cell? { columns[name].map { row.cells[$0] } }
+        func text(_ name: String) -> String { cell(name)?.text.trimmingSpaces() ?? "" }
+        func here(_ cell: CSVTable.Cell) -> SourceLocation { SourceLocation(file: path, line: cell.line, column: cell.column) }
+
+        var failed = false
+        for name in ["indicator", "area"] where text(name).isEmpty {
+            bag.add(.error(at: here(cell(name)!), "the \(name) is empty", hint: "write the \(name)'s id, as in \(name == "indicator" ? "indicators.yaml" : "site.yaml or areas.yaml")"))
+            failed = true
+        }
+        var period: Period?
+        if let periodCell = cell("period"), !text("period").isEmpty {
+            period = Period.parse(text("period"))
+            if period == nil {
+                bag.add(.error(at: here(periodCell), "`\(text("period"))` is not a period SaferSite can put in order", hint: Period.formsHint + "; leave it empty when the source states no period"))
+                failed = true
+            }
+        }
+        func number(_ name: String, required: Bool) -> WrittenNumber? {
+            guard let numberCell = cell(name) else { return nil }
+            if !required, numberCell.text.trimmingSpaces().isEmpty { return nil }
+            switch WrittenNumber.parse(numberCell.text) {
+            case .success(let number): return number
+            case .failure(let problem):
+                bag.add(.error(at: here(numberCell), "\(name == "value" ? "the value" : "`\(name)`"): \(problem.message)", hint: problem.hint))
+                failed = true
+                return nil
+            }
+        }
+        let value = number("value", required: true)
+        let lower = number("lower", required: false), upper = number("upper", required: false)
+        let numerator = number("numerator", required: false), denominator = number("denominator", required: false)
+        if (lower == nil) != (upper == nil), !failed {
+            let present = lower == nil ? cell("upper")! : cell("lower")!
+            bag.add(.error(at: here(present), "a confidence interval needs both `lower` and `upper`", hint: "fill in both, or leave both empty"))
+            failed = true
+        }
+        if let lower, let upper, let value, !(lower.value <= value.value && value.value <= upper.value) {
+            bag.add(.error(at: here(cell("lower")!), "the interval \(lower.value) to \(upper.value) does not contain the value \(value.value)",
+                           hint: "check the order of `lower` and `upper`, and that they belong to this row"))
+            failed = true
+        }
+        if (numerator == nil) != (denominator == nil), !failed {
+            let present = numerator == nil ? cell("denominator")! : cell("numerator")!
+            bag.add(.error(at: here(present), "`numerator` and `denominator` go together", hint: "fill in both, or leave both empty"))
+            failed = true
+        }
+        if let denominator, denominator.value == 0 {
+            bag.add(.error(at: here(cell("denominator")!), "the denominator is 0", hint: "a rate or share cannot be worked out of nothing; check the number"))
+            failed = true
+        }
+        guard !failed, let value else { return nil }
+        let note = text("note")
+        return Observation(
+            indicator: text("indicator"), area: text("area"), period: period,
+            value: value.value, decimals: value.decimals,
+            lower: lower?.value, upper: upper?.value, numerator: numerator?.value, denominator: denominator?.value,
+            note: note.isEmpty ? nil : note, location: rowLocation)
+    }
+}

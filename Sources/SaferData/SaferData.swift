@@ -1,1 +1,0 @@
-// The data and figure engine (issue 3) lives here.

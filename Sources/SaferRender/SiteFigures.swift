@@ -1,0 +1,74 @@
+import SaferContent
+import SaferCore
+import SaferData
+import SaferMarkdown
+
+/// The figure engine as the pages see it: inline references, the figures page, and downloads.
+public struct SiteFigures: Sendable {
+    public var data: DataSet
+    /// Where the page listing every figure is published (its anchors are `figure-ID`).
+    public static let pagePath = "figures/"
+    public static let downloadsFolder = "downloads/"
+
+    public init(data: DataSet) {
+        self.data = data
+    }
+
+    /// `{{id}}` or `{{id.form}}` → the figure's text, linked to how it is worked out.
+    public func referenceHTML(_ reference: String, root: String, at location: SourceLocation) throws(Diagnostic) -> String {
+        let text = try data.text(for: reference, at: location)
+        let href = root + Self.pagePath + "#figure-" + text.figureID
+        return "<a class=\"figure\" href=\"\(HTMLText.escape(href))\">\(HTMLText.escape(text.text))</a>"
+    }
+
+    /// Every figure, for the `blocks/figures` template: what it says, how it is worked out, the
+    /// inputs, period and source, and the result of checking the text's own number against the data.
+    public var templateFigures: [[String: Any]] {
+        data.figures.figures.map { figure in
+            var item: [String: Any] = [
+                "id": figure.id,
+                "anchor": "figure-" + figure.id,
+                "title": figure.title,
+                "text": figure.text,
+                "kind": figure.kind.rawValue,
+                "source": figure.source,
+                "definedAt": figure.definedAt.description,
+            ]
+            if let formula = figure.formula { item["formula"] = formula }
+            if let period = figure.period { item["period"] = period.label }
+            if let url = figure.sourceURL { item["sourceURL"] = url }
+            if let area = figure.area { item["area"] = area.label }
+            if let notes = figure.notes { item["notes"] = notes }
+            if let check = figure.check {
+                item["check"] = [
+                    "status": check.status.rawValue, "summary": check.summary,
+                    "holds": check.status == .holds, "mismatch": check.status == .mismatch,
+                    "stated": check.stated, "computed": check.computed,
+                ] as [String: Any]
+            }
+            return item
+        }
+    }
+
+    /// The download files, each with its path below the output folder.
+    public func downloads(siteTitle: String) -> [OutputFile] {
+        guard !data.indicators.isEmpty || !data.figures.figures.isEmpty else { return [] }
+        let folder = Self.downloadsFolder
+        return [
+            OutputFile(path: folder + Downloads.observationsCSVName, text: Downloads.observationsCSV(data)),
+            OutputFile(path: folder + Downloads.observationsJSONName, text: Downloads.observationsJSON(data)),
+            OutputFile(path: folder + Downloads.figuresCSVName, text: Downloads.figuresCSV(data.figures)),
+            OutputFile(path: folder + Downloads.figuresJSONName, text: Downloads.figuresJSON(data.figures)),
+            OutputFile(path: folder + Downloads.dataPackageName, text: Downloads.dataPackage(name: Slug.make(siteTitle), title: siteTitle)),
+        ]
+    }
+}
+
+extension AreaSet {
+    /// The site's areas as the figure engine names them.
+    public init(_ config: SiteConfig) {
+        self.init(
+            local: Area(id: config.area.id, name: config.area.name),
+            comparators: config.comparators.map { Area(id: $0.id, name: $0.name) })
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for SaferData are added with the module.
