@@ -3,7 +3,7 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: site test deps golden clean
+.PHONY: site test deps golden clean site-check
 
 deps:
 	@pkg-config --exists libcmark 2>/dev/null || { \
@@ -17,6 +17,18 @@ site: deps
 test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+	$(MAKE) --no-print-directory site-check
+
+# The real-client check of the built site (checks/site/check.py): W3C Nu validator, axe-core in
+# headless Chromium, links, SVG, reflow, label overlap, page weight; screenshots in site-check-out/.
+# Builds the Dudley site and checks/site/fixture (every theme component) into .build/site-check.
+site-check: deps
+	checks/site/install.sh
+	$(SWIFT) build --product safersite
+	rm -rf .build/site-check && mkdir -p .build/site-check
+	.build/debug/safersite build --output .build/site-check/site
+	checks/site/build-fixture.sh .build/debug/safersite .build/site-check/components
+	checks/site/.venv/bin/python checks/site/check.py .build/site-check/site site-check-out --extra-site .build/site-check/components
 
 # Rewrites the golden files from the current output; review the diff before committing.
 golden: deps

@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "SaferMarkdownTests", dependencies: ["SaferMarkdown"], exclude: ["Fixtures"]),
         .testTarget(name: "SaferContentTests", dependencies: ["SaferContent"]),
         .testTarget(name: "SaferDataTests", dependencies: ["SaferData"]),
-        .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts"]),
+        .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts"], exclude: ["Golden"]),
         .testTarget(name: "SaferBuildTests", dependencies: ["SaferBuild"], exclude: ["Fixtures", "Golden", "BadInputs"]),
     ]
 )

@@ -21,7 +21,7 @@ extension SiteContent {
         let page = Page(
             sourcePath: "content/figures.md", urlPath: "figures/",
             frontMatter: FrontMatter(title: "Every figure and how it is worked out", description: "Each number on this site, how it is worked out, its period and source, and its check."),
-            body: MarkdownDocument(body, file: "content/figures.md", options: MarkdownOptions(allowRawHTML: false)))
+            body: MarkdownDocument(body, file: "content/figures.md", options: MarkdownOptions(allowRawHTML: false)), bodyText: body)
         pages.append(page)
         pages.sort { $0.urlPath < $1.urlPath }
     }

@@ -97,6 +97,11 @@ public enum SiteBuilder {
             content: content, theme: theme, assets: assets, figures: figures, downloads: downloads, otherFiles: Set(files.map(\.path)))
         var pages = renderer.renderPages()
         bag.add(contentsOf: pages.diagnostics)
+        if renderer.navigation.count > 1 || content.pages.contains(where: { $0.urlPath == ReportPage.urlPath }) {
+            let report = renderer.renderReport()
+            pages.files += report.files
+            bag.add(contentsOf: report.diagnostics)
+        }
         if !content.pages.contains(where: \.isNotFoundPage) {
             do { pages.files.append(try renderer.renderDefaultNotFoundPage()) } catch { bag.add(error) }
         }

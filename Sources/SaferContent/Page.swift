@@ -9,12 +9,21 @@ public struct Page: Sendable {
     public var urlPath: String
     public var frontMatter: FrontMatter
     public var body: MarkdownDocument
+    /// The Markdown below the front matter, kept to parse again where the page is shown inside
+    /// another (the one-page report).
+    public var bodyText: String
 
-    public init(sourcePath: String, urlPath: String, frontMatter: FrontMatter, body: MarkdownDocument) {
+    public init(sourcePath: String, urlPath: String, frontMatter: FrontMatter, body: MarkdownDocument, bodyText: String) {
         self.sourcePath = sourcePath
         self.urlPath = urlPath
         self.frontMatter = frontMatter
         self.body = body
+        self.bodyText = bodyText
+    }
+
+    /// A fresh parse of the body with `idPrefix` before every heading id.
+    public func reparsedBody(idPrefix: String) -> MarkdownDocument {
+        MarkdownDocument(bodyText, file: sourcePath, lineOffset: body.lineOffset, options: body.options, idPrefix: idPrefix)
     }
 
     public var title: String { frontMatter.title }

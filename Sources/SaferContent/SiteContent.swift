@@ -113,7 +113,7 @@ public struct SiteContent: Sendable {
         do { split = try FrontMatter.split(text.text, file: file.path) } catch { throw DiagnosticList([error]) }
         let (frontMatter, warnings) = try FrontMatter.parse(split.yaml, file: file.path)
         let body = MarkdownDocument(split.body, file: file.path, lineOffset: split.bodyLineOffset, options: options)
-        return (Page(sourcePath: file.path, urlPath: Page.urlPath(forContentPath: relativePath), frontMatter: frontMatter, body: body), warnings)
+        return (Page(sourcePath: file.path, urlPath: Page.urlPath(forContentPath: relativePath), frontMatter: frontMatter, body: body, bodyText: split.body), warnings)
     }
 
     private static func isURLSafe(_ name: Substring) -> Bool {

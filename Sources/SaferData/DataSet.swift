@@ -78,10 +78,13 @@ public struct DataSet: Sendable {
         var observations: [Observation] = []
         for file in files.observations { observations += ObservationFileReader.read(file, bag: &bag) }
         observations = validate(observations, indicators: indicators, checkIndicators: files.indicators != nil, areas: areas, bag: &bag)
+        let explicit = files.figures.map { FigureFileReader.read($0, bag: &bag) } ?? []
+        // Figures computed from broken data would only repeat its errors in other words: report
+        // the data's own problems (and figures.yaml's) and stop here.
+        if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
 
         let indicatorsByID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let index = ObservationIndex(observations)
-        let explicit = files.figures.map { FigureFileReader.read($0, bag: &bag) } ?? []
         var definitions: [FigureDefinition] = []
         let explicitIDs = Set(explicit.map(\.id))
         for indicator in indicators where !explicitIDs.contains(indicator.id) {

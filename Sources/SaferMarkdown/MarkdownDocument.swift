@@ -8,6 +8,13 @@ public struct Heading: Sendable, Hashable {
     public var text: String
     public var id: String
     public var location: SourceLocation
+
+    public init(level: Int, text: String, id: String, location: SourceLocation) {
+        self.level = level
+        self.text = text
+        self.id = id
+        self.location = location
+    }
 }
 
 /// A link or image destination as written in the Markdown.
@@ -37,11 +44,15 @@ public final class MarkdownDocument: @unchecked Sendable {
     public let options: MarkdownOptions
     public let headings: [Heading]
     public let links: [Link]
+    /// The info strings of fenced code blocks, in order (```` ```block figures ```` → "block figures").
+    public let fenceInfos: [String]
 
     /// - Parameters:
     ///   - file: the path shown in messages, relative to the site folder.
     ///   - lineOffset: lines before `text` in its file (the front matter), added to every line number.
-    public init(_ text: String, file: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions()) {
+    /// - Parameters:
+    ///   - idPrefix: put before every heading id, so a page shown inside another keeps unique ids.
+    public init(_ text: String, file: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions(), idPrefix: String = "") {
         self.root = CMark.parse(text, options: options)
         self.file = file
         self.lineOffset = lineOffset
@@ -53,10 +64,11 @@ public final class MarkdownDocument: @unchecked Sendable {
         self.links = nodes.filter { $0.type.isLinkOrImage }.map {
             Link(destination: $0.url, isImage: $0.type == CMARK_NODE_IMAGE, location: location($0))
         }
+        self.fenceInfos = nodes.filter { $0.type == CMARK_NODE_CODE_BLOCK && !$0.fenceInfo.isEmpty }.map(\.fenceInfo)
         var ids = UniqueIDs()
         self.headings = nodes.filter { $0.type == CMARK_NODE_HEADING }.map { node in
             let (text, explicitID) = Self.splitExplicitID(node.plainText)
-            return Heading(level: node.headingLevel, text: text, id: ids.claim(explicitID ?? Slug.make(text)), location: location(node))
+            return Heading(level: node.headingLevel, text: text, id: idPrefix + ids.claim(explicitID ?? Slug.make(text)), location: location(node))
         }
     }
 
@@ -112,7 +124,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         if transforms.headingIDs {
             for node in CMarkNode(pointer: root).descendants() where node.type == CMARK_NODE_HEADING {
                 guard headingIndex < headings.count else { break }
-                addID(headings[headingIndex], to: node)
+                addID(headings[headingIndex], to: node, levelOffset: transforms.headingLevelOffset)
                 headingIndex += 1
             }
         }
@@ -125,9 +137,9 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// `<h2>` becomes `<h2 id="...">`: the heading is swapped for an empty custom block holding one
     /// custom inline whose enter and exit are the tags, so the text stays cmark's to escape.
-    private func addID(_ heading: Heading, to node: CMarkNode) {
+    private func addID(_ heading: Heading, to node: CMarkNode, levelOffset: Int) {
         stripExplicitID(from: node)
-        let level = heading.level
+        let level = min(heading.level + levelOffset, 6)
         let wrapper = CMarkNode.custom(block: false, onEnter: "<h\(level) id=\"\(heading.id)\">", onExit: "</h\(level)>")
         for child in node.children { wrapper.append(child) }
         let block = CMarkNode.custom(block: true, onEnter: "")

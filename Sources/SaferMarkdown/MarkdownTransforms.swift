@@ -6,6 +6,9 @@ import SaferCore
 public struct MarkdownTransforms {
     /// Give every heading a stable `id` (from its text, or from a trailing `{#custom-id}`).
     public var headingIDs: Bool
+    /// Added to every heading's level (at most h6): 1 makes `##` an `<h3>`, for pages shown
+    /// inside another page under its own heading.
+    public var headingLevelOffset: Int
 
     /// Decides what a link or image destination becomes: kept, rewritten, or an error.
     public var resolveLink: ((_ destination: String, _ location: SourceLocation) -> LinkResolution)?
@@ -19,11 +22,13 @@ public struct MarkdownTransforms {
 
     public init(
         headingIDs: Bool = true,
+        headingLevelOffset: Int = 0,
         resolveLink: ((String, SourceLocation) -> LinkResolution)? = nil,
         placeholder: ((String, SourceLocation) throws(Diagnostic) -> String)? = nil,
         fencedBlock: ((String, String, SourceLocation) throws(Diagnostic) -> String?)? = nil
     ) {
         self.headingIDs = headingIDs
+        self.headingLevelOffset = headingLevelOffset
         self.resolveLink = resolveLink
         self.placeholder = placeholder
         self.fencedBlock = fencedBlock

@@ -16,11 +16,18 @@ public struct LinkResolver: Sendable {
     /// Pages that exist but could not be read: their errors are already reported.
     private var unreadablePages: Set<String>
 
-    public init(pages: [Page], files: Set<String>, unreadablePages: Set<String> = []) {
+    /// - Parameter blockIDs: ids that blocks write (`block figures` → `figure-population`, ...),
+    ///   added to the anchors of each page that uses the block.
+    public init(pages: [Page], files: Set<String>, unreadablePages: Set<String> = [], blockIDs: [String: Set<String>] = [:]) {
         self.unreadablePages = unreadablePages
         for page in pages {
             let contentPath = String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1))
-            self.pages[contentPath] = (page.urlPath, Set(page.body.headings.map(\.id)))
+            var ids = Set(page.body.headings.map(\.id))
+            for info in page.body.fenceInfos {
+                let words = info.split(separator: " ")
+                if words.count == 2, words[0] == "block", let blockIDs = blockIDs[String(words[1])] { ids.formUnion(blockIDs) }
+            }
+            self.pages[contentPath] = (page.urlPath, ids)
         }
         self.files = files
     }
@@ -28,7 +35,24 @@ public struct LinkResolver: Sendable {
     /// Schemes a public page may link to; anything else (`javascript:`, `data:`, `file:`) is refused.
     static let allowedSchemes: Set<String> = ["http", "https", "mailto", "tel"]
 
-    public func resolve(_ destination: String, from page: Page, extraIDs: Set<String> = [], at location: SourceLocation) -> LinkResolution {
+    /// Where a link is written: the page it was written in, the way back to the site root from
+    /// where it is published, and, in the one-page report, the anchors of the pages it holds.
+    public struct Context: Sendable {
+        public var page: Page
+        /// "../" from a page one folder deep; the base path (`/safer/`) for 404.html.
+        public var root: String
+        /// In the report: each included page's content path → the prefix of its anchors there.
+        public var reportSections: [String: String]?
+
+        public init(page: Page, root: String, reportSections: [String: String]? = nil) {
+            self.page = page
+            self.root = root
+            self.reportSections = reportSections
+        }
+    }
+
+    public func resolve(_ destination: String, in context: Context, at location: SourceLocation) -> LinkResolution {
+        let page = context.page
         if let scheme = Self.scheme(of: destination) {
             if Self.allowedSchemes.contains(scheme.lowercased()) { return .keep }
             return .invalid(.error(
@@ -39,8 +63,11 @@ public struct LinkResolver: Sendable {
         let pageFolder = Self.folder(of: String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1)))
         if path.isEmpty {
             guard let fragment else { return .keep }
-            let ids = (pages[String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1))]?.ids ?? []).union(extraIDs)
-            return ids.contains(fragment) ? .keep : .invalid(missingAnchor(fragment, in: "this page", ids: ids, at: location))
+            let contentPath = String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1))
+            let ids = pages[contentPath]?.ids ?? []
+            guard ids.contains(fragment) else { return .invalid(missingAnchor(fragment, in: "this page", ids: ids, at: location)) }
+            if let prefix = context.reportSections?[contentPath] { return .rewrite("#" + prefix + fragment) }
+            return .keep
         }
         if path.hasPrefix("/") {
             return .invalid(.error(
@@ -50,7 +77,7 @@ public struct LinkResolver: Sendable {
         guard let target = Self.normalise(pageFolder + path) else {
             return .invalid(.error(at: location, "the link `\(destination)` leads outside the site", hint: "link only to pages and files inside content/"))
         }
-        let prefix = String(repeating: "../", count: page.depth)
+        let prefix = context.root
         if target.hasSuffix(".md") {
             if unreadablePages.contains(target) { return .keep }
             guard let targetPage = pages[target] else {
@@ -61,7 +88,10 @@ public struct LinkResolver: Sendable {
             if let fragment, !targetPage.ids.contains(fragment) {
                 return .invalid(missingAnchor(fragment, in: "content/\(target)", ids: targetPage.ids, at: location))
             }
-            let url = page.isNotFoundPage ? targetPage.urlPath : prefix + targetPage.urlPath
+            if let sectionPrefix = context.reportSections?[target] {
+                return .rewrite("#" + sectionPrefix + (fragment ?? ReportPage.sectionAnchor))
+            }
+            let url = prefix + targetPage.urlPath
             return .rewrite((url.isEmpty ? "./" : url) + (fragment.map { "#" + $0 } ?? ""))
         }
         let file = target.hasSuffix("/") ? target + "index.html" : target
@@ -70,7 +100,7 @@ public struct LinkResolver: Sendable {
                 at: location, "the link `\(destination)` points to a file that does not exist",
                 hint: "put the file in content/ beside the page, or link to the page's .md file"))
         }
-        return page.isNotFoundPage ? .keep : .rewrite(prefix + target + (fragment.map { "#" + $0 } ?? ""))
+        return .rewrite(prefix + target + (fragment.map { "#" + $0 } ?? ""))
     }
 
     private func missingAnchor(_ fragment: String, in place: String, ids: Set<String>, at location: SourceLocation) -> Diagnostic {

@@ -53,18 +53,19 @@ public struct SiteRenderer: Sendable {
     /// Renders every page, on all cores: each page's work is independent, and results are kept in
     /// page order so the output does not depend on scheduling.
     public func renderPages() -> Result {
-        let links = LinkResolver(pages: content.pages, files: otherFiles, unreadablePages: content.unreadablePages)
+        let links = linkResolver
         let navigation = navigation
-        let pages = content.pages
-        let results = ParallelMap.map(pages.indices) { index -> (OutputFile?, [Diagnostic]) in
+        // The report page, if the site writes one, is built by `renderReport`.
+        let pages = content.pages.filter { $0.urlPath != ReportPage.urlPath }
+        let results = ParallelMap.map(pages.indices) { index -> (files: [OutputFile], diagnostics: [Diagnostic]) in
             do throws(Diagnostic) {
-                let (html, diagnostics) = try render(pages[index], links: links, navigation: navigation)
-                return (OutputFile(path: pages[index].outputPath, text: html), diagnostics)
+                let page = try render(pages[index], links: links, navigation: navigation)
+                return ([OutputFile(path: pages[index].outputPath, text: page.html)] + page.files, page.diagnostics)
             } catch {
-                return (nil, [error])
+                return ([], [error])
             }
         }
-        return Result(files: results.compactMap { $0.0 }, diagnostics: results.flatMap { $0.1 })
+        return Result(files: results.flatMap { $0.files }, diagnostics: results.flatMap { $0.diagnostics })
     }
 
     var siteContext: [String: Any] {
@@ -117,13 +118,20 @@ public struct SiteRenderer: Sendable {
         let page = Page(
             sourcePath: "content/404.md", urlPath: "404/",
             frontMatter: FrontMatter(title: "Page not found", description: "", order: nil, draft: false, layout: nil, navTitle: nil),
-            body: MarkdownDocument(markdown, file: "content/404.md"))
-        let links = LinkResolver(pages: content.pages, files: otherFiles, unreadablePages: content.unreadablePages)
-        let (html, _) = try render(page, links: links, navigation: navigation)
-        return OutputFile(path: page.outputPath, text: html)
+            body: MarkdownDocument(markdown, file: "content/404.md"), bodyText: markdown)
+        let links = linkResolver
+        return OutputFile(path: page.outputPath, text: try render(page, links: links, navigation: navigation).html)
     }
 
-    var navigation: [Page] {
+    /// One link checker for the whole site; the figures block's anchors count as the page's own.
+    var linkResolver: LinkResolver {
+        LinkResolver(
+            pages: content.pages, files: otherFiles, unreadablePages: content.unreadablePages,
+            blockIDs: ["figures": Set(figures.data.figures.figures.map { "figure-" + $0.id })])
+    }
+
+    /// Pages with an `order`, in that order: the site's navigation and the report's sections.
+    public var navigation: [Page] {
         content.pages.filter { $0.frontMatter.order != nil && !$0.isNotFoundPage }
             .sorted { ($0.frontMatter.order!, $0.urlPath) < ($1.frontMatter.order!, $1.urlPath) }
     }
@@ -141,30 +149,70 @@ public struct SiteRenderer: Sendable {
         return "layouts/page"
     }
 
-    private func render(_ page: Page, links: LinkResolver, navigation: [Page]) throws(Diagnostic) -> (String, [Diagnostic]) {
-        let root = root(for: page)
-        var transforms = MarkdownTransforms()
+    /// What rendering one page's Markdown gives.
+    struct Body {
+        var html: String
+        var diagnostics: [Diagnostic]
+        /// Files the body needs besides the page (each chart's CSV).
+        var files: [OutputFile]
+    }
+
+    /// Renders a page's Markdown with the site's transforms: links checked and rewritten for
+    /// `context`, figure references, blocks and charts. `document` is the page's own, or (for the
+    /// one-page report) a fresh parse of the same text with prefixed ids and deeper headings.
+    func renderBody(_ document: MarkdownDocument, context: LinkResolver.Context, links: LinkResolver, headingLevelOffset: Int = 0) -> Body {
+        let root = context.root
+        var transforms = MarkdownTransforms(headingLevelOffset: headingLevelOffset)
         transforms.resolveLink = { destination, location in
-            links.resolve(destination, from: page, at: location)
+            links.resolve(destination, in: context, at: location)
         }
         transforms.placeholder = { content, location throws(Diagnostic) in
             try figures.referenceHTML(content, root: root, at: location)
         }
         let lists = content.lists.lists.mapValues(\.templateValue)
+        let charts = ChartBlock(data: figures.data, figures: figures)
+        let chartFiles = ChartFiles(page: context.page)
         transforms.fencedBlock = { info, body, location throws(Diagnostic) in
-            try renderBlock(info: info, body: body, lists: lists, root: root, at: location)
+            if info.trimmingSpaces() == "chart" {
+                let chart = try charts.render(body, name: chartFiles.nextName(), root: root, at: location)
+                chartFiles.files.append(chart.csv)
+                return chart.html
+            }
+            return try renderBlock(info: info, body: body, lists: lists, root: root, at: location)
         }
-        let body = page.body.render(transforms)
+        let rendered = document.render(transforms)
+        return Body(html: rendered.html, diagnostics: rendered.diagnostics, files: chartFiles.files)
+    }
+
+    /// Names a page's charts in order (`risk-factors-chart-1`), the same wherever the page is shown,
+    /// and keeps their CSV files. One per page render, used on one thread.
+    final class ChartFiles {
+        let prefix: String
+        var count = 0
+        var files: [OutputFile] = []
+
+        init(page: Page) {
+            prefix = page.isHome ? "home" : Slug.make(page.urlPath)
+        }
+
+        func nextName() -> String {
+            count += 1
+            return "\(prefix)-chart-\(count)"
+        }
+    }
+
+    /// Puts a rendered body into the page's layout with the site's navigation.
+    func layOut(_ page: Page, body: String, headings: [Heading], root: String) throws(Diagnostic) -> String {
         let config = content.config
         let context: [String: Any] = [
             "site": siteContext,
             "page": [
                 "title": page.title,
                 "description": page.frontMatter.description.isEmpty ? config.description : page.frontMatter.description,
-                "content": body.html,
+                "content": body,
                 "url": config.baseURL + page.urlPath,
                 "isHome": page.isHome,
-                "headings": page.body.headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
+                "headings": headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
                 "source": page.sourcePath,
             ] as [String: Any],
             "nav": navigation.map { item -> [String: Any] in
@@ -177,9 +225,15 @@ public struct SiteRenderer: Sendable {
             "root": root,
             "home": root.isEmpty ? "./" : root,
             "assets": assets.templatePaths.mapValues { root + $0 },
-            "lists": lists,
+            "lists": content.lists.lists.mapValues(\.templateValue),
         ]
-        let html = try theme.templates.render(context, template: layout(for: page), for: page.frontMatter.layoutLocation ?? SourceLocation(file: page.sourcePath, line: 1))
-        return (html, body.diagnostics)
+        return try theme.templates.render(context, template: layout(for: page), for: page.frontMatter.layoutLocation ?? SourceLocation(file: page.sourcePath, line: 1))
+    }
+
+    private func render(_ page: Page, links: LinkResolver, navigation: [Page]) throws(Diagnostic) -> (html: String, diagnostics: [Diagnostic], files: [OutputFile]) {
+        let root = root(for: page)
+        let body = renderBody(page.body, context: LinkResolver.Context(page: page, root: root), links: links)
+        let html = try layOut(page, body: body.html, headings: page.body.headings, root: root)
+        return (html, body.diagnostics, body.files)
     }
 }

@@ -133,6 +133,37 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(try site.read("mine/notes.txt") == "keep me")
     }
 
+    @Test func anotherBoroughComputesItsOwnFiguresAndWords() throws {
+        let site = try TestSite(copying: "northbrook")
+        let report = try build(site)
+        let numbers = try site.read("output/numbers/index.html")
+        #expect(numbers.contains(">120,500</a> people live in Northbrook"))
+        // Intervals published: 59–65 is entirely below England's 70, and high is good.
+        #expect(numbers.contains(">worse than England</a>"))
+        // 233.0–270.1 overlaps England's 240: similar, whichever way the point estimate lies.
+        #expect(numbers.contains(">similar to England</a>"))
+        #expect(numbers.contains(">19% decrease</a> from <a class=\"figure\" href=\"../figures/#figure-assault_change\">2021/22 to 2023/24</a>"))
+        #expect(numbers.contains("<a href=\"../figures/#figure-assault_change\">every figure</a>"))
+        #expect(numbers.contains("<figure class=\"chart\" id=\"numbers-chart-2\">"))
+        #expect(try site.read("output/charts/numbers-chart-1.csv").contains("Northbrook"))
+        #expect(report.warnings.isEmpty)
+        let figures = try site.read("output/figures/index.html")
+        #expect(figures.contains("id=\"figure-feel_safe_frequency\""))
+        let downloads = TestSite.tree(site.output).keys.filter { $0.hasPrefix("downloads/") }.sorted()
+        #expect(downloads == ["downloads/datapackage.json", "downloads/figures.csv", "downloads/figures.json", "downloads/observations.csv", "downloads/observations.json"])
+    }
+
+    @Test func theReportHoldsEveryPageWithLinksWithinIt() throws {
+        let site = try TestSite(copying: "northbrook")
+        _ = try build(site)
+        let report = try site.read("output/report/index.html")
+        #expect(report.contains("<h2 id=\"plan--top\">The plan</h2>"))
+        #expect(report.contains("<h3 id=\"plan--keep-safe\">Protect</h3>"))
+        #expect(report.contains("<a href=\"#about--who-we-are\">about us</a>"))
+        // Charts in the report link to the same CSV as on their own page.
+        #expect(report.contains("href=\"../charts/numbers-chart-1.csv\""))
+    }
+
     @Test func rawHTMLIsDroppedUnlessTheSiteOptsIn() throws {
         let site = try TestSite(copying: "northbrook")
         try site.write("content/plan.md", plan("Text <span class=\"x\">here</span>.\n"))

@@ -12,7 +12,7 @@ import Testing
     @Test func commaInANumber() throws {
         let error = try only(Fixture.errors(observations: "indicator,area,period,value\nresidents,ashford,2021,\"1,234\"\n"))
         #expect(error.location == SourceLocation(file: "data/observations.csv", line: 2, column: 24))
-        #expect(error.message == "the value: `1,234` has a comma in it")
+        #expect(error.message == "the value `1,234` has a comma in it")
         #expect(error.hint == "write 1234 without the comma")
     }
 
@@ -20,7 +20,7 @@ import Testing
         let errors = Fixture.errors(observations: "indicator,area,period,value\nsmoking,ashford,2019,12 %\nsmoking,england,2019,n/a\nsmoking,south-east,2019,\n")
         #expect(errors.map(\.location.line) == [2, 3, 4])
         #expect(errors.map(\.location.column) == [22, 22, 25])
-        #expect(errors.map(\.message) == ["the value: `12 %` has a % sign", "the value: `n/a` is not a number", "the value: the value is empty"])
+        #expect(errors.map(\.message) == ["the value `12 %` has a % sign", "the value `n/a` is not a number", "the value is empty"])
         #expect(errors.allSatisfy { $0.location.file == "data/observations.csv" && $0.hint != nil })
     }
 

@@ -51,7 +51,7 @@ import Testing
         ("1,234", "`1,234` has a comma in it", "write 1234 without the comma"),
         ("12 %", "`12 %` has a % sign", "write 12 without the % sign; the indicator's unit says it is a percentage"),
         ("n/a", "`n/a` is not a number", "leave the row out when there is no value; say why in the indicator's notes"),
-        ("", "the value is empty", "write a number; if the source gives no number, leave the row out and say so in the indicator's notes"),
+        ("", "is empty", "write a number; if the source gives no number, leave the row out and say so in the indicator's notes"),
         ("abc", "`abc` is not a number", "write digits only, with a dot for decimals, for example 27.4"),
         (".5", "`.5` is not written in full", "write a 0 before the point, for example 0.5"),
     ])

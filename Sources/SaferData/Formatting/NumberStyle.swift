@@ -97,7 +97,7 @@ struct WrittenNumber: Sendable, Hashable {
         let text = raw.trimmingSpaces()
         if text.isEmpty {
             return .failure(Problem(
-                message: "the value is empty",
+                message: "is empty",
                 hint: "write a number; if the source gives no number, leave the row out and say so in the indicator's notes"))
         }
         if isPlainNumber(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) {

@@ -107,7 +107,7 @@ enum ObservationFileReader {
             switch WrittenNumber.parse(numberCell.text) {
             case .success(let number): return number
             case .failure(let problem):
-                bag.add(.error(at: here(numberCell), "\(name == "value" ? "the value" : "`\(name)`"): \(problem.message)", hint: problem.hint))
+                bag.add(.error(at: here(numberCell), "the \(name == "value" ? "value" : "`\(name)` value") \(problem.message)", hint: problem.hint))
                 failed = true
                 return nil
             }

@@ -1,0 +1,364 @@
+import Foundation
+import SaferCharts
+import SaferContent
+import SaferCore
+import SaferData
+
+/// ```` ```chart ```` blocks: a YAML description of what to draw, turned into a chart from the same
+/// figures the prose uses, with its description, data table and CSV download.
+///
+/// ```yaml
+/// type: comparison | ranked | icons | part-to-whole | trend | scales
+/// indicator: children_looked_after          # comparison, trend
+/// figures: [id, {figure: id, label: text}]  # ranked, icons, part-to-whole, scales
+/// rest: other violent crime                 # part-to-whole: the name of what the parts leave
+/// whole: violent crime                       # part-to-whole: the whole (default: the titles' shared words)
+/// title: A headline that states the message, with {{figure}} references
+/// ```
+struct ChartBlock {
+    var data: DataSet
+    var figures: SiteFigures
+
+    static let types = ["comparison", "ranked", "icons", "part-to-whole", "trend", "scales"]
+    static let keys = ["type", "indicator", "area", "figures", "rest", "whole", "title"]
+
+    /// A chart ready for the page: its HTML (figure, table, download link) and its CSV file.
+    struct Rendered {
+        var html: String
+        var csv: OutputFile
+    }
+
+    /// - Parameters:
+    ///   - name: unique on the site, e.g. `risk-factors-chart-1`: the CSV's name and the SVG ids.
+    ///   - root: the way back to the site root from the page it is shown on.
+    func render(_ body: String, name: String, root: String, at location: SourceLocation) throws(Diagnostic) -> Rendered {
+        let yaml = try YAMLValue.parse(body, file: location.file, lineOffset: location.line ?? 0)
+        var fields = try YAMLFields(yaml, what: "the chart")
+        let typeValue = try fields.required("type", hint: "say what to draw: \(Self.types.joined(separator: ", "))")
+        let type = try typeValue.string("`type`")
+        var spec = Spec(fields: fields, location: location)
+        let chart: any Chart
+        switch type {
+        case "comparison": chart = try comparison(&spec)
+        case "ranked": chart = try ranked(&spec)
+        case "icons": chart = try icons(&spec)
+        case "part-to-whole": chart = try partToWhole(&spec)
+        case "trend": chart = try trend(&spec)
+        case "scales": chart = try scales(&spec)
+        default:
+            throw .error(at: typeValue.location, "there is no chart type `\(type)`",
+                         hint: closestName(to: type, in: Self.types).map { "did you mean `\($0)`?" } ?? "chart types: \(Self.types.joined(separator: ", "))")
+        }
+        if let unknown = spec.fields.unknownKeys(known: Self.keys).first {
+            throw .error(at: unknown.location, unknown.message.replacingAll("; it is ignored", with: ""), hint: unknown.hint)
+        }
+        let rendered: RenderedChart
+        do {
+            rendered = try ChartRenderer().render(chart, id: name)
+        } catch {
+            throw .error(at: location, "this chart cannot be drawn: \(error)", hint: "check the figures it names and their values in content/data/")
+        }
+        let csvPath = "charts/\(name).csv"
+        return Rendered(html: Self.html(rendered, csvURL: root + csvPath), csv: OutputFile(path: csvPath, text: rendered.csv))
+    }
+
+    /// The chart, what it shows in words, its data as a table, and its CSV.
+    static func html(_ chart: RenderedChart, csvURL: String) -> String {
+        var html = "<figure class=\"chart\" id=\"\(chart.id)\">\n\(chart.svg)\n"
+        html += "<figcaption>\(HTMLText.escape(chart.description))</figcaption>\n"
+        html += "<details>\n<summary>Show the data as a table</summary>\n<table>\n<caption>\(HTMLText.escape(chart.titles.subtitle))</caption>\n<thead><tr>"
+        for header in chart.table.headers { html += "<th scope=\"col\">\(HTMLText.escape(header))</th>" }
+        html += "</tr></thead>\n<tbody>\n"
+        for row in chart.table.rows {
+            html += "<tr>"
+            for (index, cell) in row.enumerated() {
+                html += index == 0 ? "<th scope=\"row\">\(HTMLText.escape(cell))</th>" : "<td>\(HTMLText.escape(cell))</td>"
+            }
+            html += "</tr>\n"
+        }
+        html += "</tbody>\n</table>\n</details>\n"
+        html += "<p class=\"chart-download\"><a href=\"\(HTMLText.escape(csvURL))\" download>\(HTMLText.escape(chart.csvLinkText))</a></p>\n</figure>"
+        return html
+    }
+
+    // MARK: Reading the block
+
+    /// The block's fields as they are read, so unknown keys can be reported at the end.
+    struct Spec {
+        var fields: YAMLFields
+        var location: SourceLocation
+    }
+
+    private func figure(_ id: String, at location: SourceLocation) throws(Diagnostic) -> Figure {
+        guard let figure = data.figures.figure(id) else {
+            throw .error(at: location, "there is no figure `\(id)`",
+                         hint: closestName(to: id, in: data.figures.figures.map(\.id)).map { "did you mean `\($0)`?" } ?? "`safersite figures` lists every figure")
+        }
+        return figure
+    }
+
+    private func number(_ figure: Figure, at location: SourceLocation) throws(Diagnostic) -> Double {
+        guard let value = figure.value else {
+            throw .error(at: location, "the figure `\(figure.id)` has no value to draw", hint: "charts draw figures with a number; this one is words only")
+        }
+        return NSDecimalNumber(decimal: value).doubleValue
+    }
+
+    /// `figures:` as (figure, label written in the block, where).
+    private func figureList(_ spec: inout Spec) throws(Diagnostic) -> [(figure: Figure, label: String?, location: SourceLocation)] {
+        let list = try spec.fields.required("figures", hint: "list the figures to draw, e.g. `figures: [population, violent_people]`").sequence("`figures`")
+        var result: [(Figure, String?, SourceLocation)] = []
+        for item in list {
+            if case .scalar = item.node {
+                result.append((try figure(try item.string("each figure"), at: item.location), nil, item.location))
+            } else {
+                var itemFields = try YAMLFields(item, what: "a figure in the chart")
+                let id = try itemFields.required("figure").string("`figure`")
+                let label = try itemFields.optional("label")?.string("`label`")
+                result.append((try figure(id, at: item.location), label, item.location))
+            }
+        }
+        return result
+    }
+
+    private func indicator(_ spec: inout Spec) throws(Diagnostic) -> Indicator {
+        let value = try spec.fields.required("indicator", hint: "name the indicator to draw, as in indicators.yaml")
+        let id = try value.string("`indicator`")
+        guard let indicator = data.indicator(id) else {
+            throw .error(at: value.location, "there is no indicator `\(id)`",
+                         hint: closestName(to: id, in: data.indicators.map(\.id)).map { "did you mean `\($0)`?" } ?? "indicators are listed in content/data/indicators.yaml")
+        }
+        return indicator
+    }
+
+    /// The headline: the block's `title` (with figure references), or `fallback`.
+    private func headline(_ spec: inout Spec, fallback: String) throws(Diagnostic) -> String {
+        guard let value = spec.fields.optional("title") else { return fallback }
+        let text = try value.string("`title`")
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
+            result += rest[..<open.lowerBound]
+            result += try data.text(for: String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces(), at: value.location).text
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+
+    private func source(of figures: [Figure]) -> String {
+        let sources = figures.map(\.source).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return "Source: " + sources.joined(separator: "; ")
+    }
+
+    private func period(of figures: [Figure]) -> String {
+        let periods = figures.compactMap { $0.period?.label }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        return periods.isEmpty ? "period not stated" : periods.joined(separator: ", ")
+    }
+
+    // MARK: The charts
+
+    private func comparison(_ spec: inout Spec) throws(Diagnostic) -> ComparisonBarsChart {
+        let indicator = try indicator(&spec)
+        let local = data.areas.local
+        let latest = data.periods(indicator: indicator.id).last
+        guard let localValue = data.observation(indicator: indicator.id, area: local.id, period: latest) else {
+            throw .error(at: spec.location, "`\(indicator.id)` has no value for \(local.name)", hint: "add a row for \(local.id) to the observations")
+        }
+        let comparisonFigure = data.figures.figures.first { $0.kind == .comparison && $0.indicator == indicator.id }
+        let comparisons = comparisonFigure.map { data.comparisons(figure: $0.id) } ?? []
+        var bars = [ComparisonBar(
+            label: local.label, nameInSentence: local.name, value: NSDecimalNumber(decimal: localValue.value).doubleValue,
+            valueText: indicator.unit.format(localValue.value, decimals: localValue.decimals),
+            status: Self.status(comparisons.first?.outcome), statusText: comparisonFigure?.form("words") ?? "")]
+        for area in data.areas.comparators {
+            guard let value = data.observation(indicator: indicator.id, area: area.id, period: latest) else { continue }
+            bars.append(ComparisonBar(
+                label: area.label, nameInSentence: area.name, value: NSDecimalNumber(decimal: value.value).doubleValue,
+                valueText: indicator.unit.format(value.value, decimals: value.decimals), status: .benchmark))
+        }
+        guard bars.count > 1 else {
+            throw .error(at: spec.location, "`\(indicator.id)` has no value for any comparator to compare \(local.name) with",
+                         hint: "add rows for \(data.areas.comparators.map(\.id).joined(separator: " or ")) for \(latest?.label ?? "the same period")")
+        }
+        let words = comparisonFigure?.form("words").map { "\(local.label) is \($0)" } ?? "\(local.label) compared with \(data.areas.comparators.map(\.name).joined(separator: " and "))"
+        let titles = ChartTitles(
+            headline: try headline(&spec, fallback: "\(indicator.title): \(words)"),
+            subtitle: "\(indicator.title), \(indicator.unit)\(latest.map { ", " + $0.label } ?? "")",
+            source: "Source: \(indicator.source.text)")
+        // Values carry their unit already ("95 per 10,000"), so the sentence needs no unit label.
+        return ComparisonBarsChart(titles: titles, measure: indicator.title.lowercased(), unitLabel: "", bars: bars)
+    }
+
+    static func status(_ outcome: AreaComparison.Outcome?) -> ComparisonStatus {
+        switch outcome {
+        case .better: return .better
+        case .similar: return .similar
+        case .worse: return .worse
+        case .higher: return .higher
+        case .lower: return .lower
+        case .notCompared, nil: return .notCompared
+        }
+    }
+
+    private func ranked(_ spec: inout Spec) throws(Diagnostic) -> RankedBarsChart {
+        let items = try figureList(&spec)
+        var bars: [RankedBar] = []
+        var shares: [Figure] = []
+        var reference: (value: Double, text: String)?
+        for item in items {
+            // A concentration figure draws its share, labelled with how many times the population share it is.
+            guard item.figure.kind == .concentration,
+                  let shareID = item.figure.inputs.first(where: { $0.role == "share" })?.figureID,
+                  let populationInput = item.figure.inputs.first(where: { $0.role != "share" }) else {
+                throw .error(at: item.location, "`\(item.figure.id)` is not a concentration figure",
+                             hint: "ranked charts draw concentration figures (share ÷ population share)")
+            }
+            let share = try figure(shareID, at: item.location)
+            shares.append(share)
+            bars.append(RankedBar(label: item.label ?? share.title, value: try number(share, at: item.location),
+                                  valueText: share.text, detailText: item.figure.form("times") ?? item.figure.text))
+            if reference == nil, let populationID = populationInput.figureID, let population = data.figures.figure(populationID), let value = population.value {
+                let rounded = populationInput.roundedTo.map { NumberStyle.rounded(value, decimals: $0) } ?? value
+                reference = (NSDecimalNumber(decimal: rounded).doubleValue, populationInput.text)
+            }
+        }
+        let labels = Self.shortLabels(bars.map(\.label), written: items.map(\.label))
+        for index in bars.indices { bars[index].label = labels[index] }
+        let area = shares.first?.area?.label ?? data.areas.local.label
+        let titles = ChartTitles(
+            headline: try headline(&spec, fallback: "\(area): share of each compared with their share of the population"),
+            subtitle: "Share of the borough's total in \(area), \(period(of: shares))",
+            source: source(of: shares))
+        return RankedBarsChart(
+            titles: titles, itemHeader: "Type", itemsNoun: "types", valueHeader: "Share", detailHeader: "Times the population share",
+            bars: bars, reference: reference.map { ReferenceRule(value: $0.value, label: "\($0.text) of the population") },
+            tickFormat: TickFormat(suffix: "%"))
+    }
+
+    private func icons(_ spec: inout Spec) throws(Diagnostic) -> IconArrayChart {
+        let items = try figureList(&spec)
+        var groups: [SaferCharts.NaturalFrequency] = []
+        for item in items {
+            guard item.figure.kind == .naturalFrequency,
+                  let count = item.figure.form("numerator").flatMap({ Int($0.replacingAll(",", with: "")) }),
+                  let outOf = item.figure.form("denominator").flatMap({ Int($0.replacingAll(",", with: "")) }) else {
+                throw .error(at: item.location, "`\(item.figure.id)` is not a natural frequency figure",
+                             hint: "icon charts draw natural frequencies such as \"1 in 5\"")
+            }
+            let shareTitle = item.figure.inputs.first?.figureID.flatMap { data.figures.figure($0)?.title }
+            // Labels read after the number: "1 in 5 under-16s living in income-deprived households".
+            groups.append(SaferCharts.NaturalFrequency(count: count, outOf: outOf, frequencyText: item.figure.text, label: item.label ?? (shareTitle ?? item.figure.title).inSentence))
+        }
+        let figures = items.map(\.figure)
+        let titles = ChartTitles(
+            headline: try headline(&spec, fallback: groups.map { "\($0.frequencyText): \($0.label)" }.joined(separator: "; ")),
+            subtitle: "\(data.areas.local.label), \(period(of: figures))",
+            source: source(of: figures))
+        return IconArrayChart(titles: titles, groups: groups)
+    }
+
+    private func partToWhole(_ spec: inout Spec) throws(Diagnostic) -> PartToWholeChart {
+        let items = try figureList(&spec)
+        var parts: [WholePart] = []
+        for item in items {
+            guard item.figure.unit?.isPercent == true else {
+                throw .error(at: item.location, "`\(item.figure.id)` is not a percentage", hint: "a part-to-whole bar draws shares of one whole, in %")
+            }
+            parts.append(WholePart(label: item.label ?? item.figure.title, value: try number(item.figure, at: item.location), valueText: item.figure.text))
+        }
+        let labels = Self.shortLabels(parts.map(\.label), written: items.map(\.label))
+        for index in parts.indices { parts[index].label = labels[index] }
+        let rest = try spec.fields.optional("rest")?.string("`rest`") ?? "the rest"
+        let whole = try spec.fields.optional("whole")?.string("`whole`") ?? Self.commonPrefix(items.map { $0.figure.title })?.inSentence ?? "the whole"
+        let figures = items.map(\.figure)
+        let titles = ChartTitles(
+            headline: try headline(&spec, fallback: parts.map { "\($0.valueText) \($0.label)" }.joined(separator: ", ")),
+            subtitle: "Share of \(whole.trimmingSpaces()), \(data.areas.local.label), \(period(of: figures))",
+            source: source(of: figures))
+        return PartToWholeChart(
+            titles: titles, wholeLabel: whole.trimmingSpaces(), parts: parts, remainderLabel: rest, remainderValueText: "",
+            categoryHeader: "Type", valueHeader: "Share")
+    }
+
+    private func trend(_ spec: inout Spec) throws(Diagnostic) -> TrendChart {
+        let indicator = try indicator(&spec)
+        let areaID = try spec.fields.optional("area")?.string("`area`") ?? indicator.areaID ?? data.areas.local.id
+        let observations = data.observations(indicator: indicator.id, area: areaID)
+        guard observations.count > 1 else {
+            throw .error(at: spec.location, "`\(indicator.id)` has \(observations.count) period\(observations.count == 1 ? "" : "s") of data for \(areaID); a trend needs two or more",
+                         hint: "add rows for earlier or later periods, or show the figure without a trend chart")
+        }
+        let points = observations.map {
+            TrendPoint(period: $0.period?.label ?? "period not stated", value: NSDecimalNumber(decimal: $0.value).doubleValue,
+                       valueText: indicator.unit.format($0.value, decimals: $0.decimals))
+        }
+        let area = data.areas.area(id: areaID)?.label ?? areaID
+        let titles = ChartTitles(
+            headline: try headline(&spec, fallback: "\(indicator.title) in \(area), \(points.first!.period) to \(points.last!.period)"),
+            subtitle: "\(indicator.title), \(indicator.unit), \(area)",
+            source: "Source: \(indicator.source.text)")
+        return TrendChart(titles: titles, measure: indicator.title.lowercased(), valueHeader: indicator.unit.description.capitalizedFirst, points: points,
+                          tickFormat: TickFormat(suffix: indicator.unit.isPercent ? "%" : ""))
+    }
+
+    private func scales(_ spec: inout Spec) throws(Diagnostic) -> NestedScalesChart {
+        let items = try figureList(&spec)
+        var groups: [NestedGroup] = []
+        for (index, item) in items.enumerated() {
+            // Every group after the first is part of the first (the whole population).
+            groups.append(NestedGroup(label: item.label ?? item.figure.title.inSentence, value: try number(item.figure, at: item.location),
+                                      valueText: item.figure.text, within: index == 0 ? nil : 0))
+        }
+        let figures = items.map(\.figure)
+        let titles = ChartTitles(
+            headline: try headline(&spec, fallback: groups.map { "\($0.valueText) \($0.label.lowercased())" }.joined(separator: ", ")),
+            subtitle: "Number of people, \(data.areas.local.label), \(period(of: figures))",
+            source: source(of: figures))
+        return NestedScalesChart(titles: titles, groups: groups)
+    }
+
+    // MARK: Labels
+
+    /// Bar labels from figure titles without the words every title shares: "Share of the
+    /// borough's theft from person offences in the high impact areas" → "theft from person
+    /// offences". Labels written in the block are kept as written.
+    static func shortLabels(_ titles: [String], written: [String?]) -> [String] {
+        let derived = titles.enumerated().filter { written[$0.offset] == nil }.map(\.element)
+        guard derived.count > 1 else { return titles }
+        let words = derived.map { $0.split(separator: " ").map(String.init) }
+        var prefix = 0
+        while words.allSatisfy({ $0.count > prefix + 1 }) && Set(words.map { $0[prefix] }).count == 1 { prefix += 1 }
+        var suffix = 0
+        while words.allSatisfy({ $0.count > prefix + suffix + 1 }) && Set(words.map { $0[$0.count - 1 - suffix] }).count == 1 { suffix += 1 }
+        return titles.enumerated().map { index, title in
+            if written[index] != nil { return title }
+            let parts = title.split(separator: " ").map(String.init)
+            return parts[prefix..<(parts.count - suffix)].joined(separator: " ")
+        }
+    }
+
+    /// The words every title starts with, if any ("Violent crime that is").
+    static func commonPrefix(_ titles: [String]) -> String? {
+        let words = titles.map { $0.split(separator: " ").map(String.init) }
+        guard let first = words.first, words.count > 1 else { return nil }
+        var count = 0
+        while count < first.count - 1 && words.allSatisfy({ $0.count > count + 1 && $0[count] == first[count] }) { count += 1 }
+        guard count > 0 else { return nil }
+        var prefix = first[..<count]
+        // "Violent crime that is" reads as "violent crime".
+        while let last = prefix.last, ["that", "is", "which", "are", "of", "the"].contains(last.lowercased()) { prefix = prefix.dropLast() }
+        return prefix.isEmpty ? nil : prefix.joined(separator: " ")
+    }
+}
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+
+    /// A title as it reads mid-sentence: "Violent crime" → "violent crime"; acronyms ("ASB") keep
+    /// their capitals. A name that must keep its capital is written in the block (`whole:`).
+    var inSentence: String {
+        let firstWord = prefix { $0 != " " }
+        guard firstWord.count > 1, firstWord.dropFirst().allSatisfy({ !$0.isUppercase }) else { return self }
+        return prefix(1).lowercased() + dropFirst()
+    }
+}
