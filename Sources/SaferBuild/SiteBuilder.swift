@@ -95,6 +95,7 @@ public enum SiteBuilder {
         log("Rendering \(content.pages.count) pages")
         let renderer = SiteRenderer(
             content: content, theme: theme, assets: assets, figures: figures, downloads: downloads, otherFiles: Set(files.map(\.path)))
+        bag.add(contentsOf: renderer.listProblems)
         var pages = renderer.renderPages()
         bag.add(contentsOf: pages.diagnostics)
         if renderer.navigation.count > 1 || content.pages.contains(where: { $0.urlPath == ReportPage.urlPath }) {

@@ -31,17 +31,30 @@ public struct SiteLists: Sendable {
 extension YAMLValue {
     /// The value as plain Swift values for templates: mappings become dictionaries, lists arrays,
     /// everything else text (`true`/`false` become Bools so they work as sections).
-    public var templateValue: Any {
+    public var templateValue: Any { templateValue(resolving: { _, _ in nil }) }
+
+    /// The same, with each `{{ reference }}` in text replaced by what `resolve` gives (left as
+    /// written when it gives nil).
+    public func templateValue(resolving resolve: (String, SourceLocation) -> String?) -> Any {
         switch node {
         case .mapping:
             var dictionary: [String: Any] = [:]
-            for (key, value) in (try? mapping()) ?? [] { dictionary[key] = value.templateValue }
+            for (key, value) in (try? mapping()) ?? [] { dictionary[key] = value.templateValue(resolving: resolve) }
             return dictionary
         case .sequence:
-            return ((try? sequence()) ?? []).map(\.templateValue)
+            return ((try? sequence()) ?? []).map { $0.templateValue(resolving: resolve) }
         case .scalar(let scalar):
             if scalar.style == .plain, ["true", "false"].contains(scalar.string) { return scalar.string == "true" }
-            return scalar.string
+            guard scalar.string.contains("{{") else { return scalar.string }
+            var result = ""
+            var rest = scalar.string[...]
+            while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
+                result += rest[..<open.lowerBound]
+                let reference = String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces()
+                result += resolve(reference, location) ?? String(rest[open.lowerBound..<close.upperBound])
+                rest = rest[close.upperBound...]
+            }
+            return result + rest
         case .alias:
             return ""
         }

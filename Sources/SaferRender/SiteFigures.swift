@@ -50,6 +50,21 @@ public struct SiteFigures: Sendable {
         }
     }
 
+    /// Each figure by id, for blocks such as key numbers: `{{figures_by_id.population.text}}`, or
+    /// `{{{figures_by_id.population.link}}}` for the text linked to how it is worked out.
+    public func templateFiguresByID(root: String) -> [String: Any] {
+        var byID: [String: Any] = [:]
+        for figure in data.figures.figures {
+            let href = root + Self.pagePath + "#figure-" + figure.id
+            var forms: [String: Any] = Dictionary(figure.forms.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
+            forms["text"] = figure.text
+            forms["title"] = figure.title
+            forms["link"] = "<a class=\"figure\" href=\"\(HTMLText.escape(href))\">\(HTMLText.escape(figure.text))</a>"
+            byID[figure.id] = forms
+        }
+        return byID
+    }
+
     /// The download files, each with its path below the output folder.
     public func downloads(siteTitle: String) -> [OutputFile] {
         guard !data.indicators.isEmpty || !data.figures.figures.isEmpty else { return [] }

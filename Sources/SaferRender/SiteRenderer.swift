@@ -101,6 +101,7 @@ public struct SiteRenderer: Sendable {
             "params": params.templateValue, "lists": lists, "root": root, "site": siteContext,
             "assets": assets.templatePaths.mapValues { root + $0 },
             "figures": figures.templateFigures,
+            "figures_by_id": figures.templateFiguresByID(root: root),
             "downloads": downloads.map { download -> [String: Any] in
                 [
                     "url": root + download.path, "name": download.name,
@@ -169,7 +170,7 @@ public struct SiteRenderer: Sendable {
         transforms.placeholder = { content, location throws(Diagnostic) in
             try figures.referenceHTML(content, root: root, at: location)
         }
-        let lists = content.lists.lists.mapValues(\.templateValue)
+        let lists = listValues
         let charts = ChartBlock(data: figures.data, figures: figures)
         let chartFiles = ChartFiles(page: context.page)
         transforms.fencedBlock = { info, body, location throws(Diagnostic) in
@@ -204,30 +205,62 @@ public struct SiteRenderer: Sendable {
     /// Puts a rendered body into the page's layout with the site's navigation.
     func layOut(_ page: Page, body: String, headings: [Heading], root: String) throws(Diagnostic) -> String {
         let config = content.config
+        let navigation = navigation
+        func link(_ item: Page) -> [String: Any] {
+            [
+                "title": item.frontMatter.navTitle ?? item.title,
+                "fullTitle": item.title,
+                "description": item.frontMatter.description,
+                "url": item.urlPath.isEmpty ? (root.isEmpty ? "./" : root) : root + item.urlPath,
+                "current": item.urlPath == page.urlPath,
+            ]
+        }
+        var pageContext: [String: Any] = [
+            "title": page.title,
+            // For search engines and link previews: the site's description when the page has none.
+            "description": page.frontMatter.description.isEmpty ? config.description : page.frontMatter.description,
+            // The page's own summary only, for a lead paragraph.
+            "summary": page.frontMatter.description,
+            "content": body,
+            "url": config.baseURL + page.urlPath,
+            "isHome": page.isHome,
+            "headings": headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
+            "source": page.sourcePath,
+        ]
+        if let index = navigation.firstIndex(where: { $0.urlPath == page.urlPath }) {
+            if index > 0 { pageContext["previous"] = link(navigation[index - 1]) }
+            if index + 1 < navigation.count { pageContext["next"] = link(navigation[index + 1]) }
+        }
         let context: [String: Any] = [
             "site": siteContext,
-            "page": [
-                "title": page.title,
-                "description": page.frontMatter.description.isEmpty ? config.description : page.frontMatter.description,
-                "content": body,
-                "url": config.baseURL + page.urlPath,
-                "isHome": page.isHome,
-                "headings": headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
-                "source": page.sourcePath,
-            ] as [String: Any],
-            "nav": navigation.map { item -> [String: Any] in
-                [
-                    "title": item.frontMatter.navTitle ?? item.title,
-                    "url": item.urlPath.isEmpty ? (root.isEmpty ? "./" : root) : root + item.urlPath,
-                    "current": item.urlPath == page.urlPath,
-                ]
-            },
+            "page": pageContext,
+            "nav": navigation.map(link),
             "root": root,
             "home": root.isEmpty ? "./" : root,
             "assets": assets.templatePaths.mapValues { root + $0 },
-            "lists": content.lists.lists.mapValues(\.templateValue),
+            "lists": listValues,
         ]
         return try theme.templates.render(context, template: layout(for: page), for: page.frontMatter.layoutLocation ?? SourceLocation(file: page.sourcePath, line: 1))
+    }
+
+    /// The lists with `{{figure}}` references in their text replaced by the figures' text, so a
+    /// list never holds a typed number. (Errors in them are reported once, by `listProblems`.)
+    var listValues: [String: Any] {
+        content.lists.lists.mapValues { $0.templateValue(resolving: { try? figures.data.text(for: $0, at: $1).text }) }
+    }
+
+    /// Unknown figures referred to in the lists.
+    public var listProblems: [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for (_, list) in content.lists.lists.sorted(by: { $0.key < $1.key }) {
+            _ = list.templateValue(resolving: { reference, location in
+                do throws(Diagnostic) { return try figures.data.text(for: reference, at: location).text } catch {
+                    problems.append(error)
+                    return nil
+                }
+            })
+        }
+        return problems
     }
 
     private func render(_ page: Page, links: LinkResolver, navigation: [Page]) throws(Diagnostic) -> (html: String, diagnostics: [Diagnostic], files: [OutputFile]) {
