@@ -73,8 +73,14 @@ public enum SiteBuilder {
         log("Reading data and computing figures")
         var data = DataSet.empty(areas: AreaSet(content.config))
         do {
-            data = try loadData(options, config: content.config)
-            bag.add(contentsOf: data.warnings)
+            // Loaded leniently so that pages still render; `check` then makes each stated value
+            // the data does not give an error of its own.
+            var lenient = options
+            lenient.strict = false
+            data = try loadData(lenient, config: content.config)
+            let mismatches = Set(data.statedMismatches)
+            bag.add(contentsOf: data.warnings.filter { !(options.strict && mismatches.contains($0)) })
+            if options.strict { bag.add(contentsOf: data.statedMismatches.map { Diagnostic(.error, at: $0.location, $0.message, hint: $0.hint) }) }
         } catch {
             bag.add(contentsOf: error.diagnostics)
         }

@@ -24,34 +24,15 @@ public enum DiagnosticPrinter {
     public static func json(_ diagnostics: [Diagnostic]) -> String {
         let errors = diagnostics.filter(\.isError).count
         let items = diagnostics.map { diagnostic -> String in
-            var fields = ["\"file\":\(jsonString(diagnostic.location.file))"]
-            if let hint = diagnostic.hint { fields.append("\"hint\":\(jsonString(hint))") }
+            var fields = ["\"file\":\(JSONString.quoted(diagnostic.location.file))"]
+            if let hint = diagnostic.hint { fields.append("\"hint\":\(JSONString.quoted(hint))") }
             if let line = diagnostic.location.line { fields.append("\"line\":\(line)") }
             if let column = diagnostic.location.column { fields.insert("\"column\":\(column)", at: 0) }
-            fields.append("\"message\":\(jsonString(diagnostic.message))")
-            fields.append("\"severity\":\(jsonString(diagnostic.severity.rawValue))")
+            fields.append("\"message\":\(JSONString.quoted(diagnostic.message))")
+            fields.append("\"severity\":\(JSONString.quoted(diagnostic.severity.rawValue))")
             return "{" + fields.joined(separator: ",") + "}"
         }
         return "{\"diagnostics\":[" + items.joined(separator: ",") + "],\"errors\":\(errors),\"warnings\":\(diagnostics.count - errors)}"
-    }
-
-    /// A JSON string literal with the escapes RFC 8259 requires.
-    public static func jsonString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     /// A short count for the end of a run: "2 errors, 1 warning".

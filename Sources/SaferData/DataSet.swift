@@ -32,6 +32,8 @@ public struct DataSet: Sendable {
     public var figures: FigureBook
     /// Problems that do not stop a build: stated values that do not match, unknown keys.
     public var warnings: [Diagnostic]
+    /// The warnings that say a stated value does not match the data (also in `warnings`).
+    public var statedMismatches: [Diagnostic] = []
 
     /// A site with no data folder: no indicators and no figures.
     public static func empty(areas: AreaSet) -> DataSet {
@@ -49,10 +51,22 @@ public struct DataSet: Sendable {
             return .empty(areas: areas)
         }
         let names = ((try? manager.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        // The site folder is `folder` without `relativePath`: no data file may lead out of it.
+        var siteFolder = folder
+        for _ in relativePath.split(separator: "/") { siteFolder.deleteLastPathComponent() }
+        let siteRoot = siteFolder.resolvingSymlinksInPath().standardizedFileURL.path
         var bag = DiagnosticBag()
         func read(_ name: String) -> TextFile? {
             let path = relativePath.isEmpty ? name : relativePath.hasSuffix("/") ? relativePath + name : relativePath + "/" + name
-            return bag.collect { () throws(Diagnostic) in try TextFile.read(folder.appendingPathComponent(name), as: path) }
+            return bag.collect { () throws(Diagnostic) in
+                let url = folder.appendingPathComponent(name)
+                let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
+                guard resolved.hasPrefix(siteRoot.hasSuffix("/") ? siteRoot : siteRoot + "/") else {
+                    throw Diagnostic.error(at: SourceLocation(file: path), "this is a link to a file outside the site folder",
+                                           hint: "copy the file into the site folder instead of linking to it")
+                }
+                return try TextFile.read(url, as: path)
+            }
         }
         let observationFiles = names.filter { $0.lowercased().hasSuffix(".csv") }.compactMap(read)
         let files = DataFiles(
@@ -117,9 +131,11 @@ public struct DataSet: Sendable {
             if left != right { return left < right }
             return ObservationIndex.periodOrder(a, b)
         }
-        return DataSet(
+        var dataSet = DataSet(
             areas: areas, indicators: indicators, observations: observations,
             figures: FigureBook(figures: figures), warnings: DiagnosticBag.sorted(bag.warnings))
+        dataSet.statedMismatches = engine.statedMismatches
+        return dataSet
     }
 
     /// Drops rows with an unknown indicator or area, and the second of two rows for the same

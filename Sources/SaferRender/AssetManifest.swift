@@ -21,10 +21,12 @@ public struct AssetManifest: Sendable {
         var bag = DiagnosticBag()
         var assets: [Asset] = []
         for (path, file) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            guard let data = FileManager.default.contents(atPath: file.url.path) else {
+            guard var data = FileManager.default.contents(atPath: file.url.path) else {
                 bag.add(.error(at: SourceLocation(file: file.path), "this asset could not be read", hint: "check that it exists and may be read"))
                 continue
             }
+            // Stylesheets are minified: every page loads one, so its bytes count against each page.
+            if path.hasSuffix(".css") { data = Data(CSSMinifier.minify(String(decoding: data, as: UTF8.self)).utf8) }
             assets.append(Asset(sourcePath: path, outputPath: Self.outputFolder + "/" + Self.fingerprinted(path, data), contents: data))
         }
         try bag.throwIfErrors()

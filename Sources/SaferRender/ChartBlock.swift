@@ -31,7 +31,8 @@ struct ChartBlock {
     /// - Parameters:
     ///   - name: unique on the site, e.g. `risk-factors-chart-1`: the CSV's name and the SVG ids.
     ///   - root: the way back to the site root from the page it is shown on.
-    func render(_ body: String, name: String, root: String, at location: SourceLocation) throws(Diagnostic) -> Rendered {
+    ///   - withTable: show the data as a table too (the print report leaves it out: it links the CSV).
+    func render(_ body: String, name: String, root: String, withTable: Bool = true, at location: SourceLocation) throws(Diagnostic) -> Rendered {
         let yaml = try YAMLValue.parse(body, file: location.file, lineOffset: location.line ?? 0)
         var fields = try YAMLFields(yaml, what: "the chart")
         let typeValue = try fields.required("type", hint: "say what to draw: \(Self.types.joined(separator: ", "))")
@@ -54,19 +55,29 @@ struct ChartBlock {
         }
         let rendered: RenderedChart
         do {
-            rendered = try ChartRenderer().render(chart, id: name)
+            // The page prints the headline and subtitle above the chart; the SVG keeps them as its
+            // <title> and <desc>, so it still says what it shows on its own.
+            rendered = try ChartRenderer(drawsTitles: false).render(chart, id: name)
         } catch {
             throw .error(at: location, "this chart cannot be drawn: \(error)", hint: "check the figures it names and their values in content/data/")
         }
         let csvPath = "charts/\(name).csv"
-        return Rendered(html: Self.html(rendered, csvURL: root + csvPath), csv: OutputFile(path: csvPath, text: rendered.csv))
+        return Rendered(html: Self.html(rendered, csvURL: root + csvPath, withTable: withTable), csv: OutputFile(path: csvPath, text: rendered.csv))
     }
 
-    /// The chart, what it shows in words, its data as a table, and its CSV.
-    static func html(_ chart: RenderedChart, csvURL: String) -> String {
-        var html = "<figure class=\"chart\" id=\"\(chart.id)\">\n\(chart.svg)\n"
-        html += "<figcaption>\(HTMLText.escape(chart.description))</figcaption>\n"
-        html += "<details>\n<summary>Show the data as a table</summary>\n<table>\n<caption>\(HTMLText.escape(chart.titles.subtitle))</caption>\n<thead><tr>"
+    /// The chart as the theme's chart component: headline and subtitle as the caption, the SVG,
+    /// what it shows in words, the source, its data as a table, and its CSV.
+    static func html(_ chart: RenderedChart, csvURL: String, withTable: Bool = true) -> String {
+        let id = chart.id
+        var html = "<figure class=\"chart\" id=\"\(id)\">\n"
+        html += "<figcaption><span class=\"chart__title\">\(HTMLText.escape(chart.titles.headline))</span> <span class=\"chart__subtitle\">\(HTMLText.escape(chart.titles.subtitle))</span></figcaption>\n"
+        html += chart.svg + "\n"
+        html += "<p class=\"chart__description\">\(HTMLText.escape(chart.description))</p>\n"
+        html += "<p class=\"chart__source\">\(HTMLText.escape(chart.titles.source))</p>\n"
+        if withTable {
+        html += "<details><summary>Show the data as a table</summary>\n"
+        html += "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"\(id)-caption\" tabindex=\"0\"><table class=\"data-table\">\n"
+        html += "<caption id=\"\(id)-caption\">\(HTMLText.escape(chart.titles.subtitle))</caption>\n<thead><tr>"
         for header in chart.table.headers { html += "<th scope=\"col\">\(HTMLText.escape(header))</th>" }
         html += "</tr></thead>\n<tbody>\n"
         for row in chart.table.rows {
@@ -76,8 +87,9 @@ struct ChartBlock {
             }
             html += "</tr>\n"
         }
-        html += "</tbody>\n</table>\n</details>\n"
-        html += "<p class=\"chart-download\"><a href=\"\(HTMLText.escape(csvURL))\" download>\(HTMLText.escape(chart.csvLinkText))</a></p>\n</figure>"
+        html += "</tbody>\n</table></div>\n</details>\n"
+        }
+        html += "<p class=\"chart__download\"><a href=\"\(HTMLText.escape(csvURL))\" download>\(HTMLText.escape(chart.csvLinkText))</a></p>\n</figure>"
         return html
     }
 

@@ -168,14 +168,17 @@ public struct SiteRenderer: Sendable {
             links.resolve(destination, in: context, at: location)
         }
         transforms.placeholder = { content, location throws(Diagnostic) in
-            try figures.referenceHTML(content, root: root, at: location)
+            // The one-page report is for print: figures are plain text there (a link cannot be
+            // followed on paper, and the report must stay within the page budget).
+            if context.reportSections != nil { return HTMLText.escape(try figures.data.text(for: content, at: location).text) }
+            return try figures.referenceHTML(content, root: root, at: location)
         }
         let lists = listValues
         let charts = ChartBlock(data: figures.data, figures: figures)
         let chartFiles = ChartFiles(page: context.page)
         transforms.fencedBlock = { info, body, location throws(Diagnostic) in
             if info.trimmingSpaces() == "chart" {
-                let chart = try charts.render(body, name: chartFiles.nextName(), root: root, at: location)
+                let chart = try charts.render(body, name: chartFiles.nextName(), root: root, withTable: context.reportSections == nil, at: location)
                 chartFiles.files.append(chart.csv)
                 return chart.html
             }

@@ -38,6 +38,9 @@ struct FigureEngine {
     let definitions: [String: FigureDefinition]
     /// Mismatches between stated and computed values are errors rather than warnings.
     let strict: Bool
+    /// The stated values the data does not give, also in `diagnostics`: `safersite check` makes
+    /// these errors without stopping the rest of the build.
+    var statedMismatches: [Diagnostic] = []
 
     private(set) var results: [String: Figure] = [:]
     private(set) var failed: Set<String> = []
@@ -69,7 +72,9 @@ struct FigureEngine {
                     let location = definition.statedLocation ?? definition.location
                     let message = "the figure `\(id)`: \(check.summary)"
                     let hint = "correct `stated` if the document is wrong, or check the data" + (figure.formula.map { ": \($0)" } ?? "")
-                    diagnostics.add(strict ? .error(at: location, message, hint: hint) : .warning(at: location, message, hint: hint))
+                    let diagnostic = Diagnostic(strict ? .error : .warning, at: location, message, hint: hint)
+                    diagnostics.add(diagnostic)
+                    statedMismatches.append(diagnostic)
                 }
                 figure.forms.append(FigureForm(name: "stated", text: stated))
             }
@@ -187,6 +192,10 @@ struct FigureEngine {
         case .share(let partReference, let wholeReference):
             let part = try operand(partReference), whole = try operand(wholeReference)
             try requireNonZero(whole, partReference: wholeReference, what: "the whole")
+            for (input, reference, role) in [(part, partReference, "part"), (whole, wholeReference, "whole")] where input.value < 0 {
+                throw .problem(.error(at: reference.location, "a share is worked out from counts of 0 or more, but the \(role) (`\(reference.name)`) is \(input.text)",
+                                      hint: "check the value of `\(reference.name)` in the data"))
+            }
             builder.use([part, whole], roles: ["part", "whole"])
             builder.setValue(part.value / whole.value * 100, unit: .percent, decimals: definition.decimals ?? 1)
             builder.formula = "\(part.text) ÷ \(whole.text) = \(builder.valueText)"

@@ -1,0 +1,51 @@
+/// Makes stylesheets smaller without changing what they mean: comments go, runs of white space
+/// become one space, and spaces next to `{`, `}`, `;` and `,` go. Strings and `url(...)` are kept
+/// as written. Nothing else is rewritten (spaces around `:` matter in selectors, so they stay).
+enum CSSMinifier {
+    static func minify(_ css: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(css.utf8.count)
+        let bytes = Array(css.utf8)
+        var index = 0
+        var pendingSpace = false
+        let tight: Set<UInt8> = [UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: ">")]
+        func emit(_ byte: UInt8) {
+            if pendingSpace, let last = out.last, !tight.contains(last), !tight.contains(byte) {
+                out.append(UInt8(ascii: " "))
+            }
+            pendingSpace = false
+            out.append(byte)
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "/"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "*") {
+                var end = index + 2
+                while end + 1 < bytes.count, !(bytes[end] == UInt8(ascii: "*") && bytes[end + 1] == UInt8(ascii: "/")) { end += 1 }
+                index = min(end + 2, bytes.count)
+                pendingSpace = pendingSpace || !out.isEmpty
+                continue
+            }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                emit(byte)
+                index += 1
+                while index < bytes.count, bytes[index] != byte {
+                    if bytes[index] == UInt8(ascii: "\\"), index + 1 < bytes.count { out.append(bytes[index]); index += 1 }
+                    out.append(bytes[index])
+                    index += 1
+                }
+                if index < bytes.count { out.append(byte); index += 1 }
+                continue
+            }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "\r") {
+                pendingSpace = !out.isEmpty
+                index += 1
+                continue
+            }
+            if tight.contains(byte) { pendingSpace = false }
+            emit(byte)
+            index += 1
+        }
+        if !out.isEmpty { out.append(UInt8(ascii: "\n")) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
