@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // The C library, found with pkg-config; only SaferMarkdown imports it.
@@ -37,7 +40,7 @@ let package = Package(
             dependencies: ["SaferCore", .product(name: "CSV", package: "CSV.swift")]
         ),
         // Charts as marks and scales drawn to accessible SVG: pure Swift, no file or network access.
-        .target(name: "SaferCharts"),
+        .target(name: "SaferCharts", dependencies: ["SaferCore"]),
         // Themes and Mustache templates: pages, navigation and figures become HTML.
         .target(
             name: "SaferRender",
@@ -48,10 +51,21 @@ let package = Package(
         ),
         // The build pipeline: steps, output folder, atomic swap, sitemap.
         .target(name: "SaferBuild", dependencies: ["SaferRender", "CSaferSystem"]),
+        // File watching, incremental rebuilds, the preview server (Hummingbird) and live reload.
+        .target(
+            name: "SaferPreview",
+            dependencies: [
+                "SaferBuild",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // The command line: thin ArgumentParser commands over SaferBuild.
         .executableTarget(
             name: "safersite",
-            dependencies: ["SaferBuild", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SaferBuild", "SaferPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "SaferCoreTests", dependencies: ["SaferCore"]),
@@ -59,6 +73,7 @@ let package = Package(
         .testTarget(name: "SaferContentTests", dependencies: ["SaferContent"]),
         .testTarget(name: "SaferDataTests", dependencies: ["SaferData"]),
         .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts"], exclude: ["Golden"]),
+        .testTarget(name: "SaferPreviewTests", dependencies: ["SaferPreview"]),
         .testTarget(name: "SaferBuildTests", dependencies: ["SaferBuild"], exclude: ["Fixtures", "Golden", "BadInputs"]),
     ]
 )

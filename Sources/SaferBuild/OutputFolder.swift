@@ -26,8 +26,16 @@ public struct OutputFolder: Sendable {
         for source in ["content", "themes", "templates", "static"] where output.path == site.appendingPathComponent(source).path || output.path.hasPrefix(site.appendingPathComponent(source).path + "/") {
             throw .error(at: location, "the output folder cannot be inside \(source)/, which holds the site's own files", hint: "use output/ in the site folder")
         }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw .error(at: location, "\(output.path) is a file, not a folder, and a build would replace it",
+                         hint: "choose a new folder for the output, such as output/ in the site folder")
+        }
         if FileManager.default.fileExists(atPath: output.path) {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: output.path) else {
+                throw .error(at: location, "\(output.path) cannot be read, so SaferSite cannot tell whether it made it",
+                             hint: "check the folder's permissions, or choose another output folder")
+            }
             if !entries.isEmpty && !entries.contains(Self.markerName) {
                 throw .error(at: location, "\(output.path) already holds files that SaferSite did not write, and a build would replace them",
                              hint: "choose an empty or new folder, or move those files away first")

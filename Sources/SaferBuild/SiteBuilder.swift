@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var includeDrafts: Bool
     /// `safersite check`: a published figure that the data does not give is an error, not a warning.
     public var strict: Bool
+    /// The edition to build (a label in content/data/editions.yaml); `nil`: the latest, with every earlier one.
+    public var edition: String? = nil
 
     public init(siteFolder: URL, outputFolder: URL? = nil, includeDrafts: Bool = false, strict: Bool = false) {
         self.strict = strict
@@ -34,10 +36,10 @@ public struct BuildReport: Sendable {
 /// The build, as a list of named steps (after Publish's pipeline): read the site, render it,
 /// then publish the output in one swap. Errors from every step are gathered and reported together.
 public enum SiteBuilder {
-    public static func build(_ options: BuildOptions, log: (String) -> Void = { _ in }) throws(DiagnosticList) -> BuildReport {
+    public static func build(_ options: BuildOptions, cache: BuildCache? = nil, log: (String) -> Void = { _ in }) throws(DiagnosticList) -> BuildReport {
         let output: OutputFolder
         do { output = try OutputFolder(options.outputFolder, siteFolder: options.siteFolder) } catch { throw DiagnosticList([error]) }
-        let rendered = try render(options, log: log)
+        let rendered = try render(options, cache: cache, log: log)
         log("Writing \(rendered.files.count) files to \(output.url.path)")
         do { try output.publish(rendered.files) } catch { throw DiagnosticList([error]) }
         log("Done")
@@ -54,14 +56,15 @@ public enum SiteBuilder {
     }
 
     static func loadData(_ options: BuildOptions, config: SiteConfig) throws(DiagnosticList) -> DataSet {
-        try DataSet.load(
-            folder: options.siteFolder.appendingPathComponent(SiteContent.dataFolder), relativePath: SiteContent.dataFolder,
-            areas: AreaSet(config), strict: options.strict)
+        try EditionBuild.loadData(options, config: config)
     }
 
     /// Everything but the writing: what `safersite check` runs.
-    public static func render(_ options: BuildOptions, log: (String) -> Void = { _ in }) throws(DiagnosticList) -> RenderedSite {
+    /// With a `cache`, pages whose inputs did not change since the last build are not rendered
+    /// again (see `BuildGraph`); the result is the same, byte for byte.
+    public static func render(_ options: BuildOptions, cache: BuildCache? = nil, log: (String) -> Void = { _ in }) throws(DiagnosticList) -> RenderedSite {
         var bag = DiagnosticBag()
+        let cacheKey = cache?.begin(options, log: log)
         log("Reading \(options.siteFolder.path)")
         var content = try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts))
         bag.add(contentsOf: content.diagnostics)
@@ -77,12 +80,15 @@ public enum SiteBuilder {
             // the data does not give an error of its own.
             var lenient = options
             lenient.strict = false
-            data = try loadData(lenient, config: content.config)
+            data = try BuildCache.loadData(cache, lenient) { () throws(DiagnosticList) in try loadData(lenient, config: content.config) }
             let mismatches = Set(data.statedMismatches)
             bag.add(contentsOf: data.warnings.filter { !(options.strict && mismatches.contains($0)) })
             if options.strict { bag.add(contentsOf: data.statedMismatches.map { Diagnostic(.error, at: $0.location, $0.message, hint: $0.hint) }) }
         } catch {
             bag.add(contentsOf: error.diagnostics)
+            // Pages would only repeat the data's errors as missing figures: one problem, one report.
+            if let cache, let cacheKey { cache.finish(cacheKey, options: options, succeeded: false, log: log) }
+            try bag.throwIfErrors()
         }
         let figures = SiteFigures(data: data)
         let downloads = figures.downloads(siteTitle: content.config.title)
@@ -97,15 +103,16 @@ public enum SiteBuilder {
             files.append(OutputFile(path: path, contents: data))
         }
         files += assets.assets.map { OutputFile(path: $0.outputPath, contents: $0.contents) }
+        EditionBuild.prepare(&content, files: &files, data: data, options: options, bag: &bag, log: log)
 
         log("Rendering \(content.pages.count) pages")
         let renderer = SiteRenderer(
             content: content, theme: theme, assets: assets, figures: figures, downloads: downloads, otherFiles: Set(files.map(\.path)))
         bag.add(contentsOf: renderer.listProblems)
-        var pages = renderer.renderPages()
+        var pages = cache?.renderPages(renderer, log: log) ?? renderer.renderPages()
         bag.add(contentsOf: pages.diagnostics)
         if renderer.navigation.count > 1 || content.pages.contains(where: { $0.urlPath == ReportPage.urlPath }) {
-            let report = renderer.renderReport()
+            let report = cache?.renderReport(renderer, log: log) ?? renderer.renderReport()
             pages.files += report.files
             bag.add(contentsOf: report.diagnostics)
         }
@@ -114,7 +121,9 @@ public enum SiteBuilder {
         }
         files += pages.files
         files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
+        if let feed = Feed.atom(pages: content.pages, config: content.config) { files.append(feed) }
         files.append(SiteMap.robots(baseURL: content.config.baseURL))
+        if let cache, let cacheKey { cache.finish(cacheKey, options: options, succeeded: !bag.hasErrors, log: log) }
         try bag.throwIfErrors()
         log("Measuring page weights")
         return RenderedSite(

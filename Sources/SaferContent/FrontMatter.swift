@@ -13,6 +13,8 @@ public struct FrontMatter: Sendable {
     public var layoutLocation: SourceLocation?
     /// A shorter title for the navigation.
     public var navTitle: String?
+    /// When the page last changed in substance (`2026-11-25`): such pages are the site's feed of updates.
+    public var updated: String?
 
     public init(title: String, description: String = "", order: Int? = nil, draft: Bool = false, layout: String? = nil, navTitle: String? = nil) {
         self.title = title
@@ -23,7 +25,7 @@ public struct FrontMatter: Sendable {
         self.navTitle = navTitle
     }
 
-    public static let knownKeys = ["title", "description", "order", "draft", "layout", "nav_title"]
+    public static let knownKeys = ["title", "description", "order", "draft", "layout", "nav_title", "updated"]
 
     /// Splits `text` into its front matter and body, and counts the lines before the body.
     public static func split(_ text: String, file: String) throws(Diagnostic) -> (yaml: String, body: String, bodyLineOffset: Int) {
@@ -69,13 +71,38 @@ public struct FrontMatter: Sendable {
             let draft = try fields.optional("draft")?.bool("`draft`") ?? false
             let layoutValue = fields.optional("layout")
             let layout = try layoutValue?.string("`layout`")
+            if let layout, let layoutValue, layout.isEmpty || layout.hasPrefix("/") || layout.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0.isEmpty || $0 == "." || $0 == ".." }) {
+                throw Diagnostic.error(at: layoutValue.location, "`layout` should name a template, like `page`, but `\(layout)` is a path",
+                                       hint: "layouts are the files in the theme's templates/layouts/ folder: write the file's name without .mustache")
+            }
             let navTitle = try fields.optional("nav_title")?.string("`nav_title`")
+            let updatedValue = fields.optional("updated")
+            let updated = try updatedValue.map { value throws(Diagnostic) -> String in
+                let text = try value.string("`updated`")
+                guard ISODate.isValid(text) else {
+                    throw .error(at: value.location, "`updated` should be a date written year-month-day, but it is `\(text)`", hint: "write it like `2026-11-25`")
+                }
+                return text
+            }
             warnings += fields.unknownKeys(known: knownKeys)
             var frontMatter = FrontMatter(title: title, description: description, order: order, draft: draft, layout: layout, navTitle: navTitle)
             frontMatter.layoutLocation = layoutValue?.location
+            frontMatter.updated = updated
             return frontMatter
         }
         guard let frontMatter, !bag.hasErrors else { throw DiagnosticList(bag.errors) }
         return (frontMatter, warnings)
+    }
+}
+
+/// Dates written `YYYY-MM-DD`, as feeds and sitemaps need them.
+public enum ISODate {
+    public static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+              year >= 1900, (1...12).contains(month) else { return false }
+        let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...days[month - 1]).contains(day)
     }
 }

@@ -55,8 +55,10 @@ public struct SiteContent: Sendable {
 
         var pages: [Page] = []
         var staticFiles: [String: URL] = [:]
-        let files = bag.collect { () throws(Diagnostic) in try SiteFiles.list(in: folder, below: contentFolder) } ?? []
-        if files.isEmpty && configFile != nil {
+        let listed = bag.collect { () throws(Diagnostic) in try SiteFiles.list(in: folder, below: contentFolder) }
+        let files = listed ?? []
+        // (When content/ could not be listed, its own error says why; "no pages" would mislead.)
+        if listed != nil && files.isEmpty && configFile != nil {
             bag.add(.error(at: SourceLocation(file: contentFolder), "the site has no pages",
                            hint: "add Markdown files under content/, starting with content/index.md for the home page"))
         }

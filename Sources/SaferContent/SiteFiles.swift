@@ -42,6 +42,19 @@ public enum SiteFiles {
                 if isFolder.boolValue {
                     folders.append((url, path, current.depth + 1))
                 } else {
+                    // Pages are read whole and other files copied whole: refuse what would not fit,
+                    // and pipes or devices, which would never finish reading.
+                    let attributes = (try? FileManager.default.attributesOfItem(atPath: resolved)) ?? [:]
+                    if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                        throw type == .typeSymbolicLink
+                            ? .error(at: SourceLocation(file: path), "this is a link to a file that does not exist", hint: "remove the link, or put the file it names back")
+                            : .error(at: SourceLocation(file: path), "this is not an ordinary file (it is a device, pipe or socket)", hint: "remove it from the site folder")
+                    }
+                    if let size = attributes[.size] as? Int, size > TextFile.maximumSize {
+                        throw .error(at: SourceLocation(file: path),
+                                     "this file is \(size / (1024 * 1024)) MB, larger than the \(TextFile.maximumSize / (1024 * 1024)) MB SaferSite publishes",
+                                     hint: "make it smaller (a PDF can be saved \"for the web\", an image resized), or link to it where it is published elsewhere")
+                    }
                     files.append(SiteFile(path: path, url: url))
                 }
             }

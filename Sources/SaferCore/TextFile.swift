@@ -19,7 +19,13 @@ public struct TextFile: Sendable {
     public static func read(_ url: URL, as path: String) throws(Diagnostic) -> TextFile {
         let data: Data
         do {
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            // The file a link points to, so that its size and kind are what is checked.
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
+            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+                throw Diagnostic.error(
+                    at: SourceLocation(file: path), "this is not an ordinary file (it is a \(type == .typeDirectory ? "folder" : "device, pipe or socket"))",
+                    hint: "put an ordinary text file here, or remove it from the site folder")
+            }
             if let size = attributes[.size] as? Int, size > maximumSize {
                 throw Diagnostic.error(
                     at: SourceLocation(file: path),
@@ -37,11 +43,28 @@ public struct TextFile: Sendable {
         return try decode(data, as: path)
     }
 
+    /// A byte-order mark anywhere but the start is invisible in an editor but breaks the line it
+    /// is on (an id no longer matches, `---` is no longer `---`): usually two files pasted together.
+    private static func checkNoByteOrderMark(_ text: String, path: String) throws(Diagnostic) {
+        guard text.utf8.contains(0xEF), text.unicodeScalars.contains("\u{FEFF}") else { return }
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if scalar == "\u{FEFF}" {
+                throw Diagnostic.error(
+                    at: SourceLocation(file: path, line: line, column: column),
+                    "there is an invisible byte-order mark (U+FEFF) in the middle of this file",
+                    hint: "delete the invisible character just before this point (it usually comes from pasting in text from another file), or save the file again as \"UTF-8\"")
+            }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+    }
+
     /// Decodes bytes as UTF-8, reporting the first invalid byte's line and column.
     public static func decode(_ data: Data, as path: String) throws(Diagnostic) -> TextFile {
         var bytes = data[...]
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        while bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
+            try checkNoByteOrderMark(text, path: path)
             return TextFile(path: path, text: text)
         }
         var line = 1

@@ -22,7 +22,18 @@ public struct YAMLValue: @unchecked Sendable {
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLValue {
         do {
             let node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            // Aliases share nodes, so a few lines of `*alias` can stand for billions of values
+            // ("billion laughs"): count them as templates would walk them, and stop early.
+            var budget = maximumValues
+            guard Self.fits(node, budget: &budget) else {
+                throw Diagnostic.error(
+                    at: SourceLocation(file: file, line: lineOffset + 1),
+                    "this YAML holds more than 250,000 values (each use of an alias `*name` counted in full), more than SaferSite reads",
+                    hint: "write the values out instead of repeating `&anchor` and `*alias` inside each other, or split the file")
+            }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
+        } catch let diagnostic as Diagnostic {
+            throw diagnostic
         } catch let error as YamlError {
             throw Self.diagnostic(for: error, file: file, lineOffset: lineOffset)
         } catch {
@@ -31,18 +42,54 @@ public struct YAMLValue: @unchecked Sendable {
         }
     }
 
+    /// The most values one YAML text may hold, aliases expanded.
+    public static let maximumValues = 250_000
+
+    private static func fits(_ node: Node, budget: inout Int) -> Bool {
+        budget -= 1
+        guard budget >= 0 else { return false }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping where !fits(key, budget: &budget) || !fits(value, budget: &budget) { return false }
+        case .sequence(let sequence):
+            for value in sequence where !fits(value, budget: &budget) { return false }
+        case .scalar, .alias:
+            break
+        }
+        return true
+    }
+
     private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {
         let hint = "check the indentation and the colons near this line; text containing a colon or starting with a quote needs to be wrapped in quotes"
         switch error {
         case .scanner(let context, let problem, let mark, _):
             let what = context.map { "\($0.text) \(problem)" } ?? problem
             return .error(at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), "this is not valid YAML: \(what)", hint: hint)
+        case .parser(_, let problem, let mark, _) where problem.contains("Maximum nesting level"),
+             .scanner(_, let problem, let mark, _) where problem.contains("Maximum nesting level"):
+            return .error(at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column),
+                          "the values here are nested more than 1,000 deep, more than SaferSite reads",
+                          hint: "check the brackets `[` `{` and the indentation near this line; lists and sets of keys are rarely more than a few levels deep")
         case .parser(let context, let problem, let mark, _):
             let what = context.map { "\($0.text) \(problem)" } ?? problem
             return .error(at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), "this is not valid YAML: \(what)", hint: hint)
         case .composer(let context, let problem, let mark, _):
             let what = context.map { "\($0.text) \(problem)" } ?? problem
             return .error(at: SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), "this is not valid YAML: \(what)", hint: hint)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.sorted().map { "`\($0)`" }.joined(separator: ", ")
+            return .error(at: SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column),
+                          "\(names) \(duplicates.count == 1 ? "is" : "are") given twice: here, and again further down",
+                          hint: "keep one of them")
+        case .reader(let problem, let offset, _, let yaml):
+            // Bytes libyaml will not read, such as control characters: say where, in plain words.
+            var line = 1, column = 1
+            for byte in yaml.utf8.prefix(offset ?? 0) {
+                if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            }
+            let what = problem == "control characters are not allowed" ? "there is an invisible control character here" : "this is not valid YAML: \(problem)"
+            return .error(at: SourceLocation(file: file, line: line + lineOffset, column: column), what,
+                          hint: "delete it (it usually comes from text copied out of another program), or retype the line")
         default:
             return .error(at: SourceLocation(file: file, line: lineOffset + 1), "this is not valid YAML: \(error)", hint: hint)
         }

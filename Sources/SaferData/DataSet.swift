@@ -44,7 +44,7 @@ public struct DataSet: Sendable {
     /// every `*.csv` file (in name order), `indicators.yaml`, `figures.yaml` and `areas.yaml`.
     /// A missing folder gives an empty data set. Every error found is thrown together; with
     /// `strict`, stated values that do not match the data are errors too (for `safersite check`).
-    public static func load(folder: URL, relativePath: String, areas: AreaSet, strict: Bool = false) throws(DiagnosticList) -> DataSet {
+    public static func load(folder: URL, relativePath: String, areas: AreaSet, strict: Bool = false, keep: (@Sendable (Observation) -> Bool)? = nil) throws(DiagnosticList) -> DataSet {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -75,13 +75,14 @@ public struct DataSet: Sendable {
             figures: names.contains(figuresFileName) ? read(figuresFileName) : nil,
             areas: names.contains(areasFileName) ? read(areasFileName) : nil)
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
-        var dataSet = try parse(files, areas: areas, strict: strict, missingIndicatorsPath: (relativePath.isEmpty ? "" : relativePath + "/") + indicatorsFileName)
+        var dataSet = try parse(files, areas: areas, strict: strict, keep: keep, missingIndicatorsPath: (relativePath.isEmpty ? "" : relativePath + "/") + indicatorsFileName)
         dataSet.warnings = DiagnosticBag.sorted(bag.warnings + dataSet.warnings)
         return dataSet
     }
 
     /// Understands the texts of a data folder (see `load`).
-    public static func parse(_ files: DataFiles, areas siteAreas: AreaSet, strict: Bool = false, missingIndicatorsPath: String = "indicators.yaml") throws(DiagnosticList) -> DataSet {
+    /// `keep`, when given, chooses the observations figures are computed from (an edition's periods).
+    public static func parse(_ files: DataFiles, areas siteAreas: AreaSet, strict: Bool = false, keep: (@Sendable (Observation) -> Bool)? = nil, missingIndicatorsPath: String = "indicators.yaml") throws(DiagnosticList) -> DataSet {
         var bag = DiagnosticBag()
         let areas = files.areas.map { AreaFileReader.read($0, into: siteAreas, bag: &bag) } ?? siteAreas
         let indicators = files.indicators.map { IndicatorFileReader.read($0, bag: &bag) } ?? []
@@ -91,7 +92,10 @@ public struct DataSet: Sendable {
         }
         var observations: [Observation] = []
         for file in files.observations { observations += ObservationFileReader.read(file, bag: &bag) }
-        observations = validate(observations, indicators: indicators, checkIndicators: files.indicators != nil, areas: areas, bag: &bag)
+        // Indicators that indicators.yaml names but could not read: their own errors say why.
+        let named = Set(files.indicators.flatMap { try? YAMLValue.parse($0.text, file: $0.path).mapping().map(\.key) } ?? [])
+        observations = validate(observations, indicators: indicators, checkIndicators: files.indicators != nil, unreadable: named, areas: areas, bag: &bag)
+        if let keep { observations = observations.filter(keep) }
         let explicit = files.figures.map { FigureFileReader.read($0, bag: &bag) } ?? []
         // Figures computed from broken data would only repeat its errors in other words: report
         // the data's own problems (and figures.yaml's) and stop here.
@@ -140,14 +144,16 @@ public struct DataSet: Sendable {
 
     /// Drops rows with an unknown indicator or area, and the second of two rows for the same
     /// indicator, area and period, reporting each.
-    private static func validate(_ observations: [Observation], indicators: [Indicator], checkIndicators: Bool, areas: AreaSet, bag: inout DiagnosticBag) -> [Observation] {
+    private static func validate(_ observations: [Observation], indicators: [Indicator], checkIndicators: Bool, unreadable: Set<String> = [], areas: AreaSet, bag: inout DiagnosticBag) -> [Observation] {
         let indicatorIDs = Set(indicators.map(\.id))
         let areaIDs = areas.all.map(\.id)
         var seen: [String: SourceLocation] = [:]
         var kept: [Observation] = []
         for observation in observations {
             var good = true
-            if checkIndicators, !indicatorIDs.contains(observation.indicator) {
+            if checkIndicators, !indicatorIDs.contains(observation.indicator), unreadable.contains(observation.indicator) {
+                good = false
+            } else if checkIndicators, !indicatorIDs.contains(observation.indicator) {
                 let suggestion = closestName(to: observation.indicator, in: indicatorIDs).map { "did you mean `\($0)`? " } ?? ""
                 bag.add(.error(at: observation.location, "the indicator `\(observation.indicator)` is not in indicators.yaml",
                                hint: "\(suggestion)add it to indicators.yaml, or correct the id"))

@@ -1,6 +1,7 @@
 /// Makes stylesheets smaller without changing what they mean: comments go, runs of white space
-/// become one space, and spaces next to `{`, `}`, `;` and `,` go. Strings and `url(...)` are kept
-/// as written. Nothing else is rewritten (spaces around `:` matter in selectors, so they stay).
+/// become one space, and spaces next to `{`, `}`, `;` and `,` go, as do spaces after the `:` of a
+/// declaration. Strings are kept as written. Spaces around `:` in selectors matter (`a :hover`),
+/// so only those inside declaration blocks go.
 enum CSSMinifier {
     static func minify(_ css: String) -> String {
         var out: [UInt8] = []
@@ -8,6 +9,9 @@ enum CSSMinifier {
         let bytes = Array(css.utf8)
         var index = 0
         var pendingSpace = false
+        // For each open `{`: whether it holds declarations (a rule) rather than rules (`@media`).
+        var blocks: [Bool] = []
+        var preludeStart = 0
         let tight: Set<UInt8> = [UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: ";"), UInt8(ascii: ","), UInt8(ascii: ">")]
         func emit(_ byte: UInt8) {
             if pendingSpace, let last = out.last, !tight.contains(last), !tight.contains(byte) {
@@ -42,7 +46,22 @@ enum CSSMinifier {
                 continue
             }
             if tight.contains(byte) { pendingSpace = false }
+            if byte == UInt8(ascii: ":"), blocks.last == true {
+                emit(byte)
+                pendingSpace = false
+                index += 1
+                while index < bytes.count, [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r")].contains(bytes[index]) { index += 1 }
+                continue
+            }
+            if byte == UInt8(ascii: "{") {
+                let prelude = String(decoding: out[min(preludeStart, out.count)...], as: UTF8.self)
+                let holdsRules = ["@media", "@supports", "@layer", "@document", "@container"].contains { prelude.hasPrefix($0) }
+                blocks.append(!holdsRules)
+            } else if byte == UInt8(ascii: "}") {
+                _ = blocks.popLast()
+            }
             emit(byte)
+            if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: ";") { preludeStart = out.count }
             index += 1
         }
         if !out.isEmpty { out.append(UInt8(ascii: "\n")) }

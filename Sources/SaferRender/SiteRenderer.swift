@@ -29,6 +29,8 @@ public struct SiteRenderer: Sendable {
     public var figures: SiteFigures
     /// The data files readers can download, listed by `blocks/downloads`.
     public var downloads: [Download]
+    /// Set by incremental builds: writes down what a page's body asks for (RenderTrace.swift).
+    public var recorder: RenderRecorder?
 
     public struct Download: Sendable {
         public var path: String
@@ -77,6 +79,8 @@ public struct SiteRenderer: Sendable {
             "baseURL": config.baseURL,
             "organisation": config.organisation,
             "extra": config.extra,
+            // The Atom feed of updates (written by the build when a page has an `updated` date).
+            "feed": content.pages.contains { $0.frontMatter.updated != nil && !$0.isNotFoundPage } ? "feed.xml" : false,
         ]
     }
 
@@ -131,6 +135,10 @@ public struct SiteRenderer: Sendable {
             blockIDs: ["figures": Set(figures.data.figures.figures.map { "figure-" + $0.id })])
     }
 
+    /// The policy every page carries: nothing from other hosts, no scripts, no plugins, no forms.
+    public static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
+    static let contentSecurityPolicyMeta = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">"
+
     /// Pages with an `order`, in that order: the site's navigation and the report's sections.
     public var navigation: [Page] {
         content.pages.filter { $0.frontMatter.order != nil && !$0.isNotFoundPage }
@@ -162,30 +170,48 @@ public struct SiteRenderer: Sendable {
     /// `context`, figure references, blocks and charts. `document` is the page's own, or (for the
     /// one-page report) a fresh parse of the same text with prefixed ids and deeper headings.
     func renderBody(_ document: MarkdownDocument, context: LinkResolver.Context, links: LinkResolver, headingLevelOffset: Int = 0) -> Body {
+        let chartFiles = ChartFiles(page: context.page)
+        var transforms = bodyTransforms(context: context, links: links, chartFiles: chartFiles)
+        transforms.headingLevelOffset = headingLevelOffset
+        let rendered = document.render(transforms)
+        return Body(html: rendered.html, diagnostics: rendered.diagnostics, files: chartFiles.files)
+    }
+
+    /// The transforms a body renders with: the answers to every question its Markdown asks (links,
+    /// figures, charts, blocks). Incremental builds ask them again through here (RenderTrace.swift).
+    func bodyTransforms(context: LinkResolver.Context, links: LinkResolver, chartFiles: ChartFiles) -> MarkdownTransforms {
         let root = context.root
-        var transforms = MarkdownTransforms(headingLevelOffset: headingLevelOffset)
+        var transforms = MarkdownTransforms()
+        let recorder = recorder
         transforms.resolveLink = { destination, location in
-            links.resolve(destination, in: context, at: location)
+            recorder.recordLink(destination, context: context, at: location) { links.resolve(destination, in: context, at: location) }
         }
         transforms.placeholder = { content, location throws(Diagnostic) in
-            // The one-page report is for print: figures are plain text there (a link cannot be
-            // followed on paper, and the report must stay within the page budget).
-            if context.reportSections != nil { return HTMLText.escape(try figures.data.text(for: content, at: location).text) }
-            return try figures.referenceHTML(content, root: root, at: location)
+            try recorder.record({ RenderDependency(.figure, key: content, context: context, at: location, answer: $0) }, hashing: TraceHash.of) { () throws(Diagnostic) in
+                // The one-page report is for print: figures are plain text there (a link cannot be
+                // followed on paper, and the report must stay within the page budget).
+                if context.reportSections != nil { return HTMLText.escape(try figures.data.text(for: content, at: location).text) }
+                return try figures.referenceHTML(content, root: root, at: location)
+            }
         }
         let lists = listValues
         let charts = ChartBlock(data: figures.data, figures: figures)
-        let chartFiles = ChartFiles(page: context.page)
         transforms.fencedBlock = { info, body, location throws(Diagnostic) in
             if info.trimmingSpaces() == "chart" {
-                let chart = try charts.render(body, name: chartFiles.nextName(), root: root, withTable: context.reportSections == nil, at: location)
+                let name = chartFiles.nextName()
+                let chart = try recorder.record({ RenderDependency(.chart, key: "chart", body: body, name: name, context: context, at: location, answer: $0) },
+                                                hashing: TraceHash.of) { () throws(Diagnostic) in
+                    try charts.render(body, name: name, root: root, withTable: context.reportSections == nil, at: location)
+                }
                 chartFiles.files.append(chart.csv)
                 return chart.html
             }
-            return try renderBlock(info: info, body: body, lists: lists, root: root, at: location)
+            return try recorder.record({ RenderDependency(.block, key: info, body: body, context: context, at: location, answer: $0) },
+                                       hashing: { TraceHash.of($0 ?? "\u{0}code block") }) { () throws(Diagnostic) in
+                try renderBlock(info: info, body: body, lists: lists, root: root, at: location)
+            }
         }
-        let rendered = document.render(transforms)
-        return Body(html: rendered.html, diagnostics: rendered.diagnostics, files: chartFiles.files)
+        return transforms
     }
 
     /// Names a page's charts in order (`risk-factors-chart-1`), the same wherever the page is shown,
@@ -207,6 +233,7 @@ public struct SiteRenderer: Sendable {
 
     /// Puts a rendered body into the page's layout with the site's navigation.
     func layOut(_ page: Page, body: String, headings: [Heading], root: String) throws(Diagnostic) -> String {
+        recorder?.recordLayout(body: body, headings: headings)
         let config = content.config
         let navigation = navigation
         func link(_ item: Page) -> [String: Any] {
@@ -242,8 +269,17 @@ public struct SiteRenderer: Sendable {
             "home": root.isEmpty ? "./" : root,
             "assets": assets.templatePaths.mapValues { root + $0 },
             "lists": listValues,
+            "csp": Self.contentSecurityPolicyMeta,
         ]
-        return try theme.templates.render(context, template: layout(for: page), for: page.frontMatter.layoutLocation ?? SourceLocation(file: page.sourcePath, line: 1))
+        let location = page.frontMatter.layoutLocation ?? SourceLocation(file: page.sourcePath, line: 1)
+        let html = try theme.templates.render(context, template: layout(for: page), for: location)
+        // Every published page must forbid scripts, whatever the theme: a reader's safety is not
+        // left to each theme's author to remember.
+        guard html.contains("http-equiv=\"Content-Security-Policy\"") else {
+            throw .error(at: location, "the template `\(layout(for: page))` gives this page no Content-Security-Policy",
+                         hint: "put {{{csp}}} inside the <head> of the layout (or a partial it uses); it forbids scripts and other hosts")
+        }
+        return html
     }
 
     /// The lists with `{{figure}}` references in their text replaced by the figures' text, so a
@@ -266,7 +302,7 @@ public struct SiteRenderer: Sendable {
         return problems
     }
 
-    private func render(_ page: Page, links: LinkResolver, navigation: [Page]) throws(Diagnostic) -> (html: String, diagnostics: [Diagnostic], files: [OutputFile]) {
+    func render(_ page: Page, links: LinkResolver, navigation: [Page]) throws(Diagnostic) -> (html: String, diagnostics: [Diagnostic], files: [OutputFile]) {
         let root = root(for: page)
         let body = renderBody(page.body, context: LinkResolver.Context(page: page, root: root), links: links)
         let html = try layOut(page, body: body.html, headings: page.body.headings, root: root)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import SaferBuild
 import SaferCore
+import SaferPreview
 
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,14 +21,26 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Say what each step does.")
     var verbose = false
 
+    @Flag(name: .long, help: "Keep running: build again whenever a file of the site changes (Ctrl-C to stop).")
+    var watch = false
+
+    @Flag(name: .long, help: "Do not read or write .safersite-cache/ (what each page depends on, to skip unchanged pages).")
+    var noCache = false
+
     func run() throws {
         let options = BuildOptions(
             siteFolder: siteOptions.siteURL,
             outputFolder: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             includeDrafts: drafts)
+        if watch {
+            return try Watching.run(PreviewSession.Options(build: options, server: nil, verbose: verbose, persistentCache: !noCache)) { _ in
+                Watching.say("Watching for changes (Ctrl-C to stop).")
+            }
+        }
         do {
             let start = Date()
-            let report = try SiteBuilder.build(options, log: { message in
+            let cache = noCache ? nil : BuildCache.persistent(in: options.siteFolder)
+            let report = try SiteBuilder.build(options, cache: cache, log: { message in
                 if verbose { print(String(format: "%6.3fs  ", Date().timeIntervalSince(start)) + message) }
             })
             Terminal.report(report.warnings)

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import SaferBuild
 import SaferCore
 import Testing
@@ -162,6 +165,29 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(report.contains("<a href=\"#about--who-we-are\">about us</a>"))
         // Charts in the report link to the same CSV as on their own page.
         #expect(report.contains("href=\"../charts/numbers-chart-1.csv\""))
+    }
+
+    @Test func pagesWithAnUpdatedDateMakeAnAtomFeed() throws {
+        let site = try TestSite(copying: "northbrook")
+        _ = try build(site)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("feed.xml").path))
+        try site.write("content/about/index.md", "---\ntitle: About us\norder: 3\nupdated: 2026-03-01\n---\n## Who we are\n")
+        try site.write("content/plan.md", plan("Text.\n", frontMatter: "description: Three parts & more.\nupdated: 2026-11-25\n"))
+        _ = try build(site)
+        let feed = try site.read("output/feed.xml")
+        #expect(feed.contains("<updated>2026-11-25T00:00:00Z</updated>\n  <author>"))
+        // Newest first, with the page's description as the summary, escaped.
+        #expect(feed.range(of: "plan/</id>")!.lowerBound < feed.range(of: "about/</id>")!.lowerBound)
+        #expect(feed.contains("<summary>Three parts &amp; more.</summary>"))
+        #expect(try XMLDocument(xmlString: feed).rootElement()?.name == "feed")
+    }
+
+    @Test func anUpdatedDateMustBeARealDate() throws {
+        let site = try TestSite(copying: "northbrook")
+        try site.write("content/plan.md", plan("Text.\n", frontMatter: "updated: 2026-02-30\n"))
+        let found = errors(site)
+        #expect(found.first?.message == "`updated` should be a date written year-month-day, but it is `2026-02-30`")
+        #expect(found.first?.location.line == 3)
     }
 
     @Test func rawHTMLIsDroppedUnlessTheSiteOptsIn() throws {

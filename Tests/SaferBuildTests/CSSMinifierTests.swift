@@ -13,7 +13,7 @@ import Testing
             }
             @media (max-width: 40em) { body { font-size: 1rem } }
             """
-        #expect(CSSMinifier.minify(css) == "a:focus-visible,.nav a{color : #0b0c0c;width: calc(100% - 2rem);content: \"  two  spaces /* not a comment */ \";}@media (max-width: 40em){body{font-size: 1rem}}\n")
+        #expect(CSSMinifier.minify(css) == "a:focus-visible,.nav a{color :#0b0c0c;width:calc(100% - 2rem);content:\"  two  spaces /* not a comment */ \";}@media (max-width: 40em){body{font-size:1rem}}\n")
     }
 
     @Test func descendantSelectorsKeepTheirSpace() {

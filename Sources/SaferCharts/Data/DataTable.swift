@@ -1,3 +1,4 @@
+import SaferCore
 /// A chart's data as rows of strings: headers first, one row per mark.
 public struct DataTable: Sendable, Equatable {
     public var headers: [String]
@@ -17,7 +18,8 @@ public enum CSVText {
         ([table.headers] + table.rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
-    static func field(_ value: String) -> String {
+    static func field(_ raw: String) -> String {
+        let value = SpreadsheetCell.neutralised(raw)
         let needsQuotes = value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
             || value.hasPrefix(" ") || value.hasSuffix(" ")
         guard needsQuotes else { return value }

@@ -1,4 +1,5 @@
 import CSV
+import SaferCore
 import Foundation
 
 /// Writing CSV for downloads, safe to open in a spreadsheet.
@@ -11,9 +12,7 @@ import Foundation
 public enum CSVCells {
     /// The cell made safe by the rule above.
     public static func neutralised(_ cell: String) -> String {
-        guard let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) else { return cell }
-        if WrittenNumber.isPlainNumber(cell) { return cell }
-        return "'" + cell
+        SpreadsheetCell.neutralised(cell)
     }
 
     /// Rows as RFC 4180 CSV (quoted where needed, CRLF line ends, a final line end), every cell

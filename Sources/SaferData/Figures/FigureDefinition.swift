@@ -190,7 +190,12 @@ enum FigureFileReader {
         let notes = bag.collect { () throws(Diagnostic) in try fields.optional("notes")?.string("`notes`").trimmingSpaces() } ?? nil
 
         let spec = bag.collect { () throws(Diagnostic) in try readSpec(kind, fields: &fields, at: value.location) }
-        bag.add(contentsOf: fields.unknownKeys(known: FigureDefinition.commonKeys + FigureDefinition.keys(for: kind)))
+        // An unknown key is an error here, not a warning: a misspelt `decimals` or `stated` would
+        // silently change or stop checking a number the site publishes.
+        // (Only when the kind's own keys were all read: after a failed one the rest go unread.)
+        for unknown in spec == nil ? [] : fields.unknownKeys(known: FigureDefinition.commonKeys + FigureDefinition.keys(for: kind)) {
+            bag.add(.error(at: unknown.location, unknown.message.replacingAll("; it is ignored", with: ""), hint: unknown.hint))
+        }
         guard let spec, !bag.hasErrors else { return (nil, bag.diagnostics) }
         let definition = FigureDefinition(
             id: id, kind: kind, spec: spec, title: title, decimals: decimals, stated: stated,

@@ -1,4 +1,5 @@
 import Foundation
+import SaferCore
 
 /// House style for numbers in text (GOV.UK): commas from 1,000, a stated number of decimals,
 /// rounding half away from zero applied once, at the end.
@@ -90,6 +91,9 @@ struct WrittenNumber: Sendable, Hashable {
         var hint: String
     }
 
+    static let maximumWholeDigits = 15
+    static let maximumDecimals = 10
+
     /// Reads a plain number: an optional sign, digits, and an optional point with digits.
     /// Spaces around it are ignored (spreadsheets add them); anything else is a `Problem` whose
     /// hint says how to write it instead.
@@ -99,6 +103,18 @@ struct WrittenNumber: Sendable, Hashable {
             return .failure(Problem(
                 message: "is empty",
                 hint: "write a number; if the source gives no number, leave the row out and say so in the indicator's notes"))
+        }
+        if isPlainNumber(text) {
+            // Decimal keeps 38 digits; far fewer are ever published, and a longer one is usually
+            // cells run together or an id pasted into the wrong column.
+            let digits = text.split(separator: ".", omittingEmptySubsequences: false)
+            let whole = digits[0].drop { $0 == "-" || $0 == "+" || $0 == "0" }.count
+            let fraction = digits.count > 1 ? digits[1].count : 0
+            if whole > maximumWholeDigits || fraction > maximumDecimals {
+                return .failure(Problem(
+                    message: "`\(text.count > 40 ? String(text.prefix(40)) + "…" : text)` has more digits than SaferSite reads",
+                    hint: "write at most \(maximumWholeDigits) digits before the point and \(maximumDecimals) after it; check that two values have not run together"))
+            }
         }
         if isPlainNumber(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) {
             return .success(WrittenNumber(value: value, decimals: NumberStyle.decimals(in: text)))
@@ -135,10 +151,6 @@ struct WrittenNumber: Sendable, Hashable {
 
     /// `-3.5`, `12`, `+4`, `0.125`: what a spreadsheet reads as a number and nothing else.
     static func isPlainNumber(_ text: String) -> Bool {
-        var scalars = Substring(text).unicodeScalars[...]
-        if let first = scalars.first, first == "-" || first == "+" { scalars = scalars.dropFirst() }
-        let parts = String(scalars).split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 1 || parts.count == 2 else { return false }
-        return parts.allSatisfy { part in !part.isEmpty && part.unicodeScalars.allSatisfy { ("0"..."9").contains($0) } }
+        SpreadsheetCell.isPlainNumber(text)
     }
 }

@@ -61,7 +61,7 @@ enum ObservationFileReader {
         if !missing.isEmpty {
             bag.add(.error(at: SourceLocation(file: file.path, line: header.line, column: 1),
                            "the header line lacks the column\(missing.count == 1 ? "" : "s") \(missing.map { "`\($0)`" }.joined(separator: ", "))",
-                           hint: "the header must name at least indicator, area, period and value"))
+                           hint: misspelling(of: missing, in: header.cells.map(\.text)) ?? "the header must name at least indicator, area, period and value"))
             return []
         }
         var observations: [Observation] = []
@@ -71,6 +71,16 @@ enum ObservationFileReader {
             }
         }
         return observations
+    }
+
+    /// "is `valeu` meant to be `value`?", when a header name is a near miss for a missing column.
+    private static func misspelling(of missing: [String], in header: [String]) -> String? {
+        for name in header where !allColumns.contains(name.trimmingSpaces().lowercased()) {
+            if let meant = closestName(to: name.trimmingSpaces().lowercased(), in: missing) {
+                return "is `\(name)` in the header meant to be `\(meant)`? the header must name at least indicator, area, period and value"
+            }
+        }
+        return nil
     }
 
     private static func read(_ row: CSVTable.Row, columns: [String: Int], width: Int, path: String, bag: inout DiagnosticBag) -> Observation? {
@@ -97,7 +107,7 @@ enum ObservationFileReader {
         if let periodCell = cell("period"), !text("period").isEmpty {
             period = Period.parse(text("period"))
             if period == nil {
-                bag.add(.error(at: here(periodCell), "`\(text("period"))` is not a period SaferSite can put in order", hint: Period.formsHint + "; leave it empty when the source states no period"))
+                bag.add(.error(at: here(periodCell), "`\(text("period"))` is not a period SaferSite can put in order", hint: Period.hint(for: text("period"))))
                 failed = true
             }
         }
@@ -120,7 +130,11 @@ enum ObservationFileReader {
             bag.add(.error(at: here(present), "a confidence interval needs both `lower` and `upper`", hint: "fill in both, or leave both empty"))
             failed = true
         }
-        if let lower, let upper, let value, !(lower.value <= value.value && value.value <= upper.value) {
+        if let lower, let upper, lower.value > upper.value {
+            bag.add(.error(at: here(cell("lower")!), "the lower end of the interval, \(lower.value), is greater than the upper end, \(upper.value)",
+                           hint: "swap the `lower` and `upper` values, or check that they belong to this row"))
+            failed = true
+        } else if let lower, let upper, let value, !(lower.value <= value.value && value.value <= upper.value) {
             bag.add(.error(at: here(cell("lower")!), "the interval \(lower.value) to \(upper.value) does not contain the value \(value.value)",
                            hint: "check the order of `lower` and `upper`, and that they belong to this row"))
             failed = true

@@ -25,6 +25,16 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The forms a period may take, for hints.
     public static let formsHint = "write the period as published, in one of these forms: `2018`, `2018/19`, `Jul 2018`, `2018 Q1`, `Jul 2018 - Jun 2019`, `2017/18 to 2018/19`"
 
+    /// How to write `label`, which `parse` refused: said plainly for a near miss such as `2022/24`.
+    public static func hint(for label: String) -> String {
+        let halves = label.trimmingSpaces().split(separator: "/", omittingEmptySubsequences: false)
+        if halves.count == 2, let first = year(String(halves[0])), !halves[1].contains(" ") {
+            let next = String(first + 1)
+            return "a year written with `/` runs from April to the next March, so the second year must follow the first: write `\(first)/\(next.suffix(2))` (or `\(first)/\(next)`)"
+        }
+        return formsHint + "; leave it empty when the source states no period"
+    }
+
     /// Reads a period label; `nil` when the label is not a form SaferSite can order.
     public static func parse(_ raw: String) -> Period? {
         let label = raw.trimmingSpaces()

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Refreshes Fuzz/seeds/ from the repository's real files and the bad-input catalogue.
+# The seeds are committed; run this again when the catalogue or the Dudley data grows.
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+S=Fuzz/seeds
+mkdir -p $S/csv $S/yaml $S/figures $S/markdown
+name() { echo "$1" | sed 's|^\./||; s|[/ ]|_|g'; }
+files() { find content Tests/SaferBuildTests/Fixtures Tests/SaferBuildTests/BadInputs site.yaml "$@" -type f 2>/dev/null | sort; }
+
+files -name '*.csv' | while IFS= read -r f; do cp "$f" "$S/csv/$(name "$f")"; done
+files -name '*.yaml' -o -name '*.md' | while IFS= read -r f; do cp "$f" "$S/yaml/$(name "$f")"; done
+files -name 'figures.yaml' | while IFS= read -r f; do cp "$f" "$S/figures/$(name "$f")"; done
+# A whole data folder in one seed: figures, observations, indicators, areas between %%%% lines.
+for d in Tests/SaferBuildTests/Fixtures/northbrook/content/data; do
+    { cat $d/figures.yaml; printf '\n%%%%%%%%\n'; cat $d/observations.csv; printf '\n%%%%%%%%\n'; cat $d/indicators.yaml; printf '\n%%%%%%%%\n'; } > $S/figures/northbrook-bundle
+done
+# Markdown: the first byte is the options (0: the site's defaults; 2: raw HTML on).
+files -name '*.md' | while IFS= read -r f; do
+    { printf '\000'; cat "$f"; } > "$S/markdown/$(name "$f")"
+    { printf '\002'; cat "$f"; } > "$S/markdown/raw-$(name "$f")"
+done
+# CommonMark's spec examples, each on its own.
+awk -v dir=$S/markdown '
+    /^```````````````````````````````` example/ { n++; inside=1; file=sprintf("%s/spec-%03d", dir, n); printf "\002" > file; next }
+    inside && /^\.$/ { inside=0; close(file); next }
+    inside { gsub(/→/, "\t"); print > file }
+' Tests/SaferMarkdownTests/Fixtures/spec-0.30.txt
+echo "seeds: $(ls $S/csv | wc -l) csv, $(ls $S/yaml | wc -l) yaml, $(ls $S/figures | wc -l) figures, $(ls $S/markdown | wc -l) markdown"

@@ -1,0 +1,256 @@
+import Foundation
+import SaferContent
+import SaferCore
+import SaferData
+
+/// `safersite diff`: what a change to the site folder does to the published site, as Markdown for a
+/// pull request comment: the figures whose value changed, the sentences that read differently
+/// because of them, and the pages added or removed.
+public enum SiteDiff {
+    /// A sentence of a page whose text differs because a figure it cites changed.
+    public struct Sentence: Sendable, Hashable {
+        /// "content/numbers.md".
+        public var page: String
+        public var line: Int?
+        public var before: String
+        public var after: String
+    }
+
+    public struct Result: Sendable {
+        public var changes: DataChanges
+        public var sentences: [Sentence]
+        public var pagesAdded: [String]
+        public var pagesRemoved: [String]
+        /// Pages in both whose own text (not their figures) was edited.
+        public var pagesEdited: [String]
+        /// Editions recorded only in the change, and only in the base (editions.yaml).
+        public var editionsAdded: [String] = []
+        public var editionsRemoved: [String] = []
+        public var markdown: String
+    }
+
+    /// Compares the site at `base` with the site at `head` (both site folders). Each side shows its
+    /// latest edition, as its build would.
+    public static func compare(base: URL, head: URL, baseName: String = "base") throws(DiagnosticList) -> Result {
+        let (baseContent, baseData) = try load(base, side: baseName)
+        let (headContent, headData) = try load(head, side: "this change")
+        let changes = DataChanges.between(baseData, headData)
+        let basePages = Dictionary(baseContent.pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+        let headPaths = Set(headContent.pages.map(\.sourcePath))
+        let added = headContent.pages.map(\.sourcePath).filter { basePages[$0] == nil }.sorted()
+        let removed = basePages.keys.filter { !headPaths.contains($0) }.sorted()
+        let edited = headContent.pages.filter { page in basePages[page.sourcePath].map { $0.bodyText != page.bodyText || $0.title != page.title } ?? false }
+            .map(\.sourcePath).sorted()
+
+        var sentences: [Sentence] = []
+        for page in headContent.pages.sorted(by: { $0.sourcePath < $1.sourcePath }) where basePages[page.sourcePath] != nil {
+            let offset = bodyLineOffset(page, site: head)
+            for (line, sentence) in Self.sentences(in: page.bodyText) where sentence.contains("{{") {
+                let after = fill(sentence, with: headData), before = fill(sentence, with: baseData)
+                if before != after { sentences.append(Sentence(page: page.sourcePath, line: offset.map { $0 + line }, before: before, after: after)) }
+            }
+        }
+        var result = Result(changes: changes, sentences: sentences, pagesAdded: added, pagesRemoved: removed, pagesEdited: edited, markdown: "")
+        func labels(_ site: URL) -> [String] { ((try? EditionBuild.editions(BuildOptions(siteFolder: site)))??.list.editions ?? []).map(\.label) }
+        let baseEditions = labels(base), headEditions = labels(head)
+        result.editionsAdded = headEditions.filter { !baseEditions.contains($0) }
+        result.editionsRemoved = baseEditions.filter { !headEditions.contains($0) }
+        result.markdown = markdown(result, baseName: baseName)
+        return result
+    }
+
+    static func load(_ site: URL, side: String) throws(DiagnosticList) -> (SiteContent, DataSet) {
+        do {
+            let content = try SiteContent.load(from: site)
+            let data = try SiteBuilder.loadData(BuildOptions(siteFolder: site), config: content.config)
+            return (content, data)
+        } catch {
+            throw DiagnosticList(error.diagnostics.map { problem in
+                Diagnostic(problem.severity, at: problem.location, "in \(side): \(problem.message)", hint: problem.hint)
+            })
+        }
+    }
+
+    /// The line in the page's file where its body starts, less one (front matter comes first).
+    static func bodyLineOffset(_ page: Page, site: URL) -> Int? {
+        guard let data = FileManager.default.contents(atPath: site.appendingPathComponent(page.sourcePath).path),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        let normalised = text.replacingAll("\r\n", with: "\n")
+        guard let range = normalised.range(of: page.bodyText.replacingAll("\r\n", with: "\n")), !page.bodyText.isEmpty else { return nil }
+        return normalised[..<range.lowerBound].filter { $0 == "\n" }.count
+    }
+
+    /// The sentences of a page's Markdown, each with the line it starts on (1 = the body's first
+    /// line); fenced blocks are skipped and a paragraph's lines are joined.
+    static func sentences(in body: String) -> [(Int, String)] {
+        var result: [(Int, String)] = []
+        var paragraph: [String] = []
+        var start = 0
+        var fence: String?
+        func flush() {
+            guard !paragraph.isEmpty else { return }
+            let text = paragraph.joined(separator: " ")
+            var current = ""
+            var characters = Array(text)
+            var index = 0
+            while index < characters.count {
+                let character = characters[index]
+                current.append(character)
+                if ".!?".contains(character), index + 1 < characters.count, characters[index + 1] == " " {
+                    result.append((start, current.trimmingSpaces()))
+                    current = ""
+                }
+                index += 1
+            }
+            if !current.trimmingSpaces().isEmpty { result.append((start, current.trimmingSpaces())) }
+            characters.removeAll()
+            paragraph = []
+        }
+        for (number, rawLine) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if let open = fence {
+                if line.hasPrefix(open) { fence = nil }
+                continue
+            }
+            if line.hasPrefix("```") || line.hasPrefix("~~~") {
+                flush()
+                fence = String(line.prefix(3))
+                continue
+            }
+            if line.isEmpty { flush(); continue }
+            if paragraph.isEmpty { start = number + 1 }
+            paragraph.append(line)
+        }
+        flush()
+        return result
+    }
+
+    /// The sentence with every `{{reference}}` replaced by its text in `data`.
+    static func fill(_ sentence: String, with data: DataSet) -> String {
+        var result = ""
+        var rest = sentence[...]
+        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
+            result += rest[..<open.lowerBound]
+            let reference = String(rest[open.upperBound..<close.lowerBound])
+            if let text = try? data.text(for: reference, at: SourceLocation(file: "")) {
+                result += text.text
+            } else {
+                result += "(no figure `\(reference.trimmingSpaces())`)"
+            }
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+
+    static func markdown(_ result: Result, baseName: String) -> String {
+        let changes = result.changes
+        func cell(_ text: String) -> String { text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ") }
+        func withPeriod(_ figure: Figure) -> String { figure.text + (figure.period.map { " (\($0.label))" } ?? "") }
+        func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
+        var text = "## What this change does to the site\n\n"
+        let figureCount = changes.changed.count + changes.added.count + changes.removed.count
+        text += "Compared with \(baseName): **\(plural(figureCount, "figure")) changed**, \(plural(result.sentences.count, "sentence")) read differently, "
+            + "\(plural(result.pagesAdded.count, "page")) added, \(plural(result.pagesRemoved.count, "page")) removed.\n\n"
+        if !changes.changed.isEmpty {
+            text += "### Figures whose value changed\n\n| Figure | Before | After | Change |\n|---|---|---|---|\n"
+            for change in changes.changed {
+                var movement = change.movement ?? ""
+                if let trend = change.trend, trend.latest.period == change.after.period { movement += (movement.isEmpty ? "" : "; ") + trend.outcomeWords }
+                text += "| `\(change.id)` \(cell(change.title)) | \(cell(withPeriod(change.before))) | \(cell(withPeriod(change.after))) | \(cell(movement)) |\n"
+            }
+            text += "\n"
+        }
+        if !changes.added.isEmpty || !changes.removed.isEmpty {
+            text += "### Figures added or removed\n\n"
+            for figure in changes.added { text += "- added: `\(figure.id)` \(figure.title): \(withPeriod(figure))\n" }
+            for figure in changes.removed { text += "- removed: `\(figure.id)` \(figure.title): was \(withPeriod(figure))\n" }
+            text += "\n"
+        }
+        if !changes.flips.isEmpty {
+            text += "### Comparisons that changed\n\n"
+            for flip in changes.flips { text += "- `\(flip.figureID)`: was **\(flip.before)**, now **\(flip.after)**\n" }
+            text += "\n"
+        }
+        if !result.sentences.isEmpty {
+            text += "### Sentences whose wording changed\n\n"
+            for sentence in result.sentences {
+                text += "`\(sentence.page)\(sentence.line.map { ":\($0)" } ?? "")`\n\n> before: \(sentence.before)\n>\n> after: \(sentence.after)\n\n"
+            }
+        }
+        if !changes.newIndicators.isEmpty || !changes.retiredIndicators.isEmpty {
+            text += "### Indicators\n\n"
+            for indicator in changes.newIndicators { text += "- new: `\(indicator.id)` \(indicator.title)\n" }
+            for indicator in changes.retiredIndicators { text += "- no longer in the data: `\(indicator.id)` \(indicator.title)\n" }
+            text += "\n"
+        }
+        if !result.editionsAdded.isEmpty || !result.editionsRemoved.isEmpty {
+            text += "### Editions\n\n"
+            for label in result.editionsAdded { text += "- new edition: `\(label)`; the one before it moves to `editions/` with its original numbers\n" }
+            for label in result.editionsRemoved { text += "- edition removed: `\(label)`; its pages are no longer published\n" }
+            text += "\n"
+        }
+        if !result.pagesAdded.isEmpty || !result.pagesRemoved.isEmpty || !result.pagesEdited.isEmpty {
+            text += "### Pages\n\n"
+            for page in result.pagesAdded { text += "- added: `\(page)`\n" }
+            for page in result.pagesRemoved { text += "- removed: `\(page)`\n" }
+            for page in result.pagesEdited { text += "- text edited: `\(page)`\n" }
+            text += "\n"
+        }
+        if figureCount == 0 && result.pagesAdded.isEmpty && result.pagesRemoved.isEmpty && result.pagesEdited.isEmpty
+            && result.editionsAdded.isEmpty && result.editionsRemoved.isEmpty {
+            text += "Nothing a reader sees has changed.\n"
+        }
+        return text
+    }
+
+    // MARK: A git ref as the base
+
+    /// Copies the site folder as it is at `ref` into a new temporary folder, with `git archive`
+    /// (which only reads the repository). Returns the site folder inside it and the folder to remove.
+    public static func checkout(ref: String, site: URL) throws(DiagnosticList) -> (site: URL, temporary: URL) {
+        func git(_ arguments: [String], in folder: URL) throws(DiagnosticList) -> String {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-C", folder.path] + arguments
+            let output = Pipe(), errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            do { try process.run() } catch {
+                throw DiagnosticList([.error(at: SourceLocation(file: "."), "git could not be run: \(error.localizedDescription)", hint: "install git, or give --base a folder")])
+            }
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            let problem = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                let message = String(decoding: problem, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                throw DiagnosticList([.error(at: SourceLocation(file: "."), "`git \(arguments.joined(separator: " "))` failed: \(message)",
+                                             hint: "--base takes a folder or a git ref (a branch, tag or commit) of the repository the site is in")])
+            }
+            return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let prefix = try git(["rev-parse", "--show-prefix"], in: site)
+        let top = URL(fileURLWithPath: try git(["rev-parse", "--show-toplevel"], in: site))
+        _ = try git(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], in: site)
+        let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("safersite-diff-\(UUID().uuidString)")
+        do { try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true) } catch {
+            throw DiagnosticList([.error(at: SourceLocation(file: "."), "could not make a temporary folder: \(error.localizedDescription)")])
+        }
+        let archive = temporary.appendingPathComponent("base.tar")
+        do throws(DiagnosticList) {
+            _ = try git(["archive", "--format=tar", "-o", archive.path, ref] + (prefix.isEmpty ? [] : ["--", prefix]), in: top)
+            let tar = Process()
+            tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            tar.arguments = ["tar", "-xf", archive.path, "-C", temporary.path]
+            do { try tar.run() } catch {
+                throw DiagnosticList([.error(at: SourceLocation(file: "."), "tar could not be run: \(error.localizedDescription)")])
+            }
+            tar.waitUntilExit()
+            guard tar.terminationStatus == 0 else { throw DiagnosticList([.error(at: SourceLocation(file: "."), "the base could not be unpacked")]) }
+            try? FileManager.default.removeItem(at: archive)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        return (prefix.isEmpty ? temporary : temporary.appendingPathComponent(prefix), temporary)
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import SaferContent
+import SaferCore
+import SaferData
+
+/// `safersite new-edition`: records the next edition in editions.yaml and says which indicators
+/// still lack a value for it. It writes nothing else.
+public enum NewEdition {
+    public struct Result: Sendable {
+        public var edition: Edition
+        /// The file written: "content/data/editions.yaml".
+        public var path: String
+        /// Whether editions.yaml was made (it did not exist).
+        public var created: Bool
+        /// Indicators with dated values but none for the new edition's periods, with their latest period.
+        public var lacking: [(indicator: Indicator, latest: Period?)]
+        /// The previous latest edition, if any.
+        public var previous: Edition?
+    }
+
+    /// Records `label` (for the data up to `period`, or the period the label names: `2024-25` →
+    /// `2024/25`) as the new latest edition of the site at `site`.
+    public static func record(site: URL, label: String, period periodText: String?) throws(DiagnosticList) -> Result {
+        let relative = SiteContent.dataFolder + "/" + EditionList.fileName
+        let here = SourceLocation(file: relative)
+        if let problem = EditionList.labelProblem(label) { throw DiagnosticList([.error(at: here, problem, hint: "for example `2024-25`")]) }
+        let period: Period
+        if let periodText {
+            guard let parsed = Period.parse(periodText) else {
+                throw DiagnosticList([.error(at: here, "`\(periodText)` is not a period SaferSite can put in order", hint: Period.hint(for: periodText))])
+            }
+            period = parsed
+        } else {
+            guard let guessed = EditionList.period(forLabel: label) else {
+                throw DiagnosticList([.error(at: here, "the label `\(label)` does not say which period the edition runs to",
+                                             hint: "give it with --period, for example `--period 2024/25`")])
+            }
+            period = guessed
+        }
+        let options = BuildOptions(siteFolder: site)
+        let existing = try EditionBuild.editions(options)?.list
+        if let same = existing?.edition(label) {
+            throw DiagnosticList([.error(at: same.location, "the edition `\(label)` is already recorded", hint: "choose a new label, or edit editions.yaml")])
+        }
+        if let latest = existing?.latest, period.lastMonth <= latest.period.lastMonth {
+            throw DiagnosticList([.error(at: latest.location, "the new edition's period, \(period.label), does not end after the latest edition's, \(latest.period.label) (`\(latest.label)`)",
+                                         hint: "give a later period with --period")])
+        }
+        // Every observation, whatever edition it is in: the rows already added for the new period count.
+        let configFile: TextFile
+        do { configFile = try TextFile.read(site.appendingPathComponent(SiteConfig.fileName), as: SiteConfig.fileName) } catch { throw DiagnosticList([error]) }
+        let config = try SiteConfig.parse(configFile).config
+        let data = try observationsOnly(EditionBuild.dataFolder(options), areas: AreaSet(config))
+        let edition = Edition(label: label, period: period, location: here)
+        let lacking = data.indicatorsLacking(edition, after: existing?.latest).map { ($0, data.periods(indicator: $0.id).last) }
+
+        let url = EditionBuild.dataFolder(options).appendingPathComponent(EditionList.fileName)
+        let created = !FileManager.default.fileExists(atPath: url.path)
+        var text: String
+        if created {
+            text = EditionList.newFileText(label: label, period: period)
+        } else {
+            let file: TextFile
+            do { file = try TextFile.read(url, as: relative) } catch { throw DiagnosticList([error]) }
+            text = file.text
+            if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+            if existing == nil, !text.contains("editions:") { text += "editions:\n" }
+            text += EditionList.entryText(label: label, period: period)
+        }
+        // Appending works when the list is the file's last entry, in block style: check before writing.
+        let written = try? EditionList.read(TextFile(path: relative, text: text)).list
+        guard let written, written.latest?.label == label, written.editions.count == (existing?.editions.count ?? 0) + 1 else {
+            throw DiagnosticList([.error(at: here, "could not add the edition to editions.yaml safely",
+                                         hint: "add these lines to the end of its `editions:` list yourself:\n" + EditionList.entryText(label: label, period: period))])
+        }
+        do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
+            throw DiagnosticList([.error(at: here, "editions.yaml could not be written: \(error.localizedDescription)", hint: "check the folder's permissions")])
+        }
+        return Result(edition: edition, path: relative, created: created, lacking: lacking, previous: existing?.latest)
+    }
+
+    /// The data folder's observations and indicators without figures.yaml: while the next year's
+    /// rows are being added, a comparison may lack its comparator's row, and that must not stop
+    /// the list of what is still missing.
+    static func observationsOnly(_ folder: URL, areas: AreaSet) throws(DiagnosticList) -> DataSet {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+        var bag = DiagnosticBag()
+        func read(_ name: String) -> TextFile? {
+            guard names.contains(name) else { return nil }
+            return bag.collect { () throws(Diagnostic) in try TextFile.read(folder.appendingPathComponent(name), as: SiteContent.dataFolder + "/" + name) }
+        }
+        let files = DataFiles(observations: names.filter { $0.lowercased().hasSuffix(".csv") }.compactMap(read),
+                              indicators: read(DataSet.indicatorsFileName), figures: nil, areas: read(DataSet.areasFileName))
+        try bag.throwIfErrors()
+        return try DataSet.parse(files, areas: areas, missingIndicatorsPath: SiteContent.dataFolder + "/" + DataSet.indicatorsFileName)
+    }
+}

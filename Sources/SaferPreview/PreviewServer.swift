@@ -1,0 +1,272 @@
+import Foundation
+import Hummingbird
+import Logging
+import NIOCore
+import SaferBuild
+import SaferCore
+import SaferRender
+import ServiceLifecycle
+import UnixSignals
+
+/// The open live-reload connections: each gets the number of every finished build.
+public final class BuildEvents: @unchecked Sendable {
+    private let lock = NSLock()
+    private var streams: [UUID: AsyncStream<Int>.Continuation] = [:]
+    private var closed = false
+
+    public init() {}
+
+    public var connectionCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return streams.count
+    }
+
+    func subscribe() -> (UUID, AsyncStream<Int>) {
+        let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(4))
+        let id = UUID()
+        lock.lock()
+        if closed { continuation.finish() } else { streams[id] = continuation }
+        lock.unlock()
+        continuation.onTermination = { [weak self] _ in self?.unsubscribe(id) }
+        return (id, stream)
+    }
+
+    private func unsubscribe(_ id: UUID) {
+        lock.lock()
+        streams[id] = nil
+        lock.unlock()
+    }
+
+    public func send(_ generation: Int) {
+        lock.lock()
+        let targets = Array(streams.values)
+        lock.unlock()
+        for stream in targets { stream.yield(generation) }
+    }
+
+    /// Ends every connection, so the server can stop without waiting for them.
+    public func close() {
+        lock.lock()
+        closed = true
+        let targets = Array(streams.values)
+        streams = [:]
+        lock.unlock()
+        for stream in targets { stream.finish() }
+    }
+}
+
+/// Answers the preview's requests: files from the output folder (safely, see `SafePath`), HTML with
+/// the live-reload script and any build problems added, and the preview's own paths.
+public struct PreviewResponder: HTTPResponder {
+    public typealias Context = BasicRequestContext
+    let output: URL
+    let rebuilder: Rebuilder
+    let events: BuildEvents
+
+    public init(output: URL, rebuilder: Rebuilder, events: BuildEvents) {
+        self.output = output
+        self.rebuilder = rebuilder
+        self.events = events
+    }
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        guard request.method == .get || request.method == .head else {
+            return Self.plain(.methodNotAllowed, "Only GET and HEAD are served.\n", extra: [.allow: "GET, HEAD"])
+        }
+        let path = request.uri.path
+        let outcome = rebuilder.outcome
+        if path.hasPrefix(LiveReload.prefix) {
+            switch path {
+            case LiveReload.scriptPath: return respond(Data(LiveReload.script.utf8), type: "text/javascript; charset=utf-8", request: request)
+            case LiveReload.stylePath: return respond(Data(LiveReload.style.utf8), type: "text/css; charset=utf-8", request: request)
+            case LiveReload.errorPath:
+                return respond(Data(LiveReload.errorPage(outcome.errors, generation: outcome.generation).utf8), type: "text/html; charset=utf-8", request: request)
+            case LiveReload.eventsPath: return eventStream(from: outcome.generation)
+            default: return Self.plain(.notFound, "Not found.\n")
+            }
+        }
+        switch SafePath.resolve(path, in: output) {
+        case .file(let file):
+            guard let data = FileManager.default.contents(atPath: file) else { return notFound(request: request, outcome: outcome) }
+            return respond(data, type: SafePath.contentType(for: file), request: request, outcome: outcome)
+        case .redirect(let location):
+            let query = request.uri.query.map { "?" + $0 } ?? ""
+            return Response(status: .movedPermanently, headers: [.location: location + query, .contentLength: "0"])
+        case .notFound:
+            return notFound(request: request, outcome: outcome)
+        case .forbidden:
+            return Self.plain(.forbidden, "Forbidden: only files inside the site's output are served.\n")
+        case .badRequest:
+            return Self.plain(.badRequest, "Bad request: the address is not a valid path.\n")
+        }
+    }
+
+    /// The site's own 404.html (with the preview's additions), status 404.
+    private func notFound(request: Request, outcome: Rebuilder.Outcome) -> Response {
+        guard case .file(let page) = SafePath.resolve("/404.html", in: output), let data = FileManager.default.contents(atPath: page) else {
+            return Self.plain(.notFound, "Not found.\n")
+        }
+        var response = respond(data, type: "text/html; charset=utf-8", request: request, outcome: outcome)
+        if response.status == .ok { response.status = .notFound }
+        return response
+    }
+
+    /// A file's bytes with its type, a strong ETag and `304 Not Modified` for a matching
+    /// `If-None-Match`. HTML gets the preview's additions first, so the ETag covers them.
+    private func respond(_ data: Data, type: String, request: Request, outcome: Rebuilder.Outcome? = nil) -> Response {
+        var body = data
+        if let outcome, type.hasPrefix("text/html") {
+            body = Data(LiveReload.inject(into: String(decoding: data, as: UTF8.self), generation: outcome.generation, errors: outcome.errors).utf8)
+        }
+        let etag = "\"" + String(ContentHash.fnv1a64(body), radix: 16) + "-\(body.count)\""
+        var headers: HTTPFields = [
+            .contentType: type, .eTag: etag, .cacheControl: "no-cache", .xContentTypeOptions: "nosniff",
+        ]
+        if let match = request.headers[.ifNoneMatch], Self.matches(match, etag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentLength] = String(body.count)
+        if request.method == .head { return Response(status: .ok, headers: headers) }
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    /// `If-None-Match: "a", W/"b"` or `*`.
+    static func matches(_ header: String, _ etag: String) -> Bool {
+        header.split(separator: ",").contains { item in
+            var tag = item.trimmingCharacters(in: .whitespaces)
+            if tag.hasPrefix("W/") { tag.removeFirst(2) }
+            return tag == "*" || tag == etag
+        }
+    }
+
+    /// Server-sent events: `build` with the number of the latest build, now and after each build.
+    private func eventStream(from generation: Int) -> Response {
+        let (_, builds) = events.subscribe()
+        let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: "retry: 1000\nevent: build\ndata: \(generation)\n\n"))
+            for await build in builds {
+                try await writer.write(ByteBuffer(string: "event: build\ndata: \(build)\n\n"))
+            }
+            try await writer.finish(nil)
+        })
+    }
+
+    static func plain(_ status: HTTPResponse.Status, _ text: String, extra: HTTPFields = [:]) -> Response {
+        var headers: HTTPFields = [.contentType: "text/plain; charset=utf-8", .contentLength: String(text.utf8.count), .xContentTypeOptions: "nosniff"]
+        headers.append(contentsOf: extra)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// `safersite serve` and `safersite build --watch`: an initial build, then a rebuild after every
+/// change, with (for serve) the preview server. Runs until Ctrl-C (SIGINT), SIGTERM or `stop()`.
+public final class PreviewSession: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var build: BuildOptions
+        /// nil: watch and rebuild only (`build --watch`).
+        public var server: (host: String, port: Int)?
+        public var forcePolling: Bool
+        public var quietPeriod: TimeInterval
+        public var verbose: Bool
+        /// Use and save `.safersite-cache/` in the site folder.
+        public var persistentCache: Bool
+        public var handlesSignals: Bool
+
+        public init(build: BuildOptions, server: (host: String, port: Int)?, forcePolling: Bool = false, quietPeriod: TimeInterval = 0.1,
+                    verbose: Bool = false, persistentCache: Bool = true, handlesSignals: Bool = true) {
+            self.build = build
+            self.server = server
+            self.forcePolling = forcePolling
+            self.quietPeriod = quietPeriod
+            self.verbose = verbose
+            self.persistentCache = persistentCache
+            self.handlesSignals = handlesSignals
+        }
+    }
+
+    public let options: Options
+    public let rebuilder: Rebuilder
+    public let events = BuildEvents()
+    public let watcher: FileWatcher
+    private let log: @Sendable (String) -> Void
+    private let lock = NSLock()
+    private var group: ServiceGroup?
+    private var stopRequested = false
+
+    public init(_ options: Options, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.log = log
+        let cache = options.persistentCache ? BuildCache.persistent(in: options.build.siteFolder) : BuildCache(folder: nil)
+        rebuilder = Rebuilder(options: options.build, cache: cache, verbose: options.verbose, log: log)
+        watcher = FileWatcher(site: WatchedSite(folder: options.build.siteFolder), quietPeriod: options.quietPeriod, forcePolling: options.forcePolling)
+        rebuilder.addListener { [events] outcome in events.send(outcome.generation) }
+    }
+
+    /// Builds, then watches (and serves) until stopped. `onReady` gets the server's address (nil
+    /// without a server) once requests can be made.
+    public func run(onReady: @escaping @Sendable (URL?) -> Void = { _ in }) async throws {
+        await rebuilder.rebuild()
+        log("SaferSite is \(watcher.mode.description): site.yaml, content/, themes/, templates/, static/.")
+        var logger = Logger(label: "safersite-serve")
+        logger.logLevel = .critical
+        var services: [any Service] = []
+        if let server = options.server {
+            let output = options.build.outputFolder.standardizedFileURL
+            let responder = PreviewResponder(output: output, rebuilder: rebuilder, events: events)
+            let host = server.host
+            let requestedPort = server.port
+            let running: @Sendable (any Channel) async -> Void = { channel in
+                let port = channel.localAddress?.port ?? requestedPort
+                let shownHost = host.contains(":") ? "[\(host)]" : host
+                onReady(URL(string: "http://\(shownHost):\(port)/"))
+            }
+            let configuration = ApplicationConfiguration(address: .hostname(host, port: requestedPort))
+            let app = Application(responder: responder, configuration: configuration, onServerRunning: running, logger: logger)
+            services.append(app)
+        }
+        var announce: (@Sendable () -> Void)?
+        if options.server == nil { announce = { onReady(nil) } }
+        services.append(WatchService(session: self, announce: announce))
+        let signals: [UnixSignal] = options.handlesSignals ? [.sigterm, .sigint] : []
+        let group = ServiceGroup(configuration: ServiceGroupConfiguration(services: services, gracefulShutdownSignals: signals, logger: logger))
+        let stopNow = lock.withLock {
+            self.group = group
+            return stopRequested
+        }
+        if stopNow { return }
+        try await group.run()
+        log("Stopped.")
+    }
+
+    /// Stops watching and serving, as Ctrl-C does.
+    public func stop() async {
+        let group = lock.withLock {
+            stopRequested = true
+            return self.group
+        }
+        await group?.triggerGracefulShutdown()
+    }
+
+    /// Watches and rebuilds; on shutdown closes the live-reload connections first, so the server
+    /// (stopped after it) has no open request to wait for.
+    struct WatchService: Service {
+        let session: PreviewSession
+        let announce: (@Sendable () -> Void)?
+
+        func run() async throws {
+            let changes = session.watcher.start()
+            announce?()
+            await withGracefulShutdownHandler {
+                for await batch in changes {
+                    await session.rebuilder.rebuild(after: batch)
+                }
+            } onGracefulShutdown: {
+                session.watcher.stop()
+                session.events.close()
+            }
+            session.watcher.stop()
+        }
+    }
+}

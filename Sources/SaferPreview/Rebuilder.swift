@@ -1,0 +1,120 @@
+import Foundation
+import SaferBuild
+import SaferCore
+
+/// Builds the site again when its files change, one build at a time, with a cache that keeps what
+/// each page depends on (see `BuildGraph`) so only the affected pages are rendered.
+///
+/// A failed build leaves the output as it was (the build's atomic swap), so the preview keeps
+/// serving the last good site; the problems are kept to show in the browser and the terminal.
+public final class Rebuilder: @unchecked Sendable {
+    public struct Outcome: Sendable {
+        /// Counts every build, failed or not: the live-reload script reloads when it changes.
+        public var generation: Int
+        /// The problems of the last build when it failed, else empty.
+        public var errors: [Diagnostic]
+        public var warnings: [Diagnostic]
+        public var seconds: Double
+        public var succeeded: Bool { errors.isEmpty }
+    }
+
+    public let options: BuildOptions
+    public let cache: BuildCache
+    private let log: @Sendable (String) -> Void
+    private let verbose: Bool
+    private let queue = DispatchQueue(label: "safersite-rebuild")
+    private let lock = NSLock()
+    private var current = Outcome(generation: 0, errors: [], warnings: [], seconds: 0)
+    private var listeners: [UUID: @Sendable (Outcome) -> Void] = [:]
+
+    public init(options: BuildOptions, cache: BuildCache, verbose: Bool = false, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.cache = cache
+        self.verbose = verbose
+        self.log = log
+    }
+
+    /// The last build's outcome.
+    public var outcome: Outcome {
+        lock.lock()
+        defer { lock.unlock() }
+        return current
+    }
+
+    /// Calls `listener` after every build; returns a token for `removeListener`.
+    @discardableResult
+    public func addListener(_ listener: @escaping @Sendable (Outcome) -> Void) -> UUID {
+        let id = UUID()
+        lock.lock()
+        listeners[id] = listener
+        lock.unlock()
+        return id
+    }
+
+    public func removeListener(_ id: UUID) {
+        lock.lock()
+        listeners[id] = nil
+        lock.unlock()
+    }
+
+    /// Builds now, on the rebuild queue (never on the server's threads), and reports to the
+    /// terminal and every listener. `changes` are the paths that set it off, for the log.
+    @discardableResult
+    public func rebuild(after changes: [String] = []) async -> Outcome {
+        await withCheckedContinuation { continuation in
+            queue.async {
+                continuation.resume(returning: self.buildNow(after: changes))
+            }
+        }
+    }
+
+    private func buildNow(after changes: [String]) -> Outcome {
+        if !changes.isEmpty {
+            let shown = changes.prefix(5).joined(separator: ", ") + (changes.count > 5 ? " and \(changes.count - 5) more" : "")
+            log("Changed: \(shown) (\(Self.kinds(of: changes)))")
+        }
+        let start = Date()
+        var lines: [String] = []
+        var outcome: Outcome
+        do {
+            let report = try SiteBuilder.build(options, cache: cache, log: { lines.append($0) })
+            outcome = Outcome(generation: 0, errors: [], warnings: report.warnings, seconds: Date().timeIntervalSince(start))
+        } catch {
+            outcome = Outcome(generation: 0, errors: DiagnosticBag.sorted(error.diagnostics), warnings: [], seconds: Date().timeIntervalSince(start))
+        }
+        // The graph's lines say which pages were rendered and why; the rest only when asked.
+        for line in lines where verbose || line.hasPrefix("Pages:") || line.hasPrefix("  ") || line.hasPrefix("Starting afresh") { log(line) }
+        lock.lock()
+        outcome.generation = current.generation + 1
+        current = outcome
+        let listeners = Array(self.listeners.values)
+        lock.unlock()
+        if outcome.succeeded {
+            for warning in outcome.warnings { log(DiagnosticPrinter.text(warning)) }
+            log(String(format: "Built in %.2fs", outcome.seconds) + (outcome.warnings.isEmpty ? "." : " with \(DiagnosticPrinter.summary(errors: 0, warnings: outcome.warnings.count))."))
+        } else {
+            for error in outcome.errors { log(DiagnosticPrinter.text(error)) }
+            log("Build failed: \(DiagnosticPrinter.summary(errors: outcome.errors.filter(\.isError).count, warnings: outcome.errors.filter { !$0.isError }.count)). Still serving the last good build; fix the file and save.")
+        }
+        for listener in listeners { listener(outcome) }
+        return outcome
+    }
+
+    /// What kinds of files changed, in words (after Zola's serve, which sorts changes by kind).
+    static func kinds(of changes: [String]) -> String {
+        var kinds: [String] = []
+        func note(_ kind: String) { if !kinds.contains(kind) { kinds.append(kind) } }
+        for path in changes {
+            if path == "*" { note("anything: the watcher missed events") }
+            else if path == "site.yaml" { note("the site's settings: everything is built again") }
+            else if path.hasPrefix("content/data") { note("data") }
+            else if path.hasPrefix("content/lists") { note("lists") }
+            else if path.hasPrefix("content/") && path.hasSuffix(".md") { note("pages") }
+            else if path.hasPrefix("content") { note("content files") }
+            else if path.contains("templates") { note("templates") }
+            else if path.contains("static") { note("assets") }
+            else { note("theme") }
+        }
+        return kinds.joined(separator: ", ")
+    }
+}
