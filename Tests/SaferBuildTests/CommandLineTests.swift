@@ -3,35 +3,12 @@ import Testing
 
 /// Runs the real `safersite` binary, as a communications officer or CI would.
 @Suite struct CommandLineTests {
-    /// The binary sits beside the test bundle in SwiftPM's build folder.
-    static let binary: URL = {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("safersite").path) && folder.path != "/" {
-            folder.deleteLastPathComponent()
-        }
-        return folder.appendingPathComponent("safersite")
-    }()
+    static var binary: URL { SaferSiteBinary.path }
 
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
+    func run(_ arguments: [String]) throws -> SaferSiteBinary.Run {
+        try SaferSiteBinary.run(arguments)
     }
 
     /// A copy of the repository's own site folder: the Dudley site, built end to end.

@@ -8,25 +8,8 @@ import Testing
 @Suite struct EditionCheckAndDiffTests {
     static var binary: URL { CommandLineTests.binary }
 
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-    }
-
-    static func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        if let folder { process.currentDirectoryURL = folder }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self), errors: String(decoding: errors, as: UTF8.self))
+    static func run(_ arguments: [String], in folder: URL? = nil) throws -> SaferSiteBinary.Run {
+        try SaferSiteBinary.run(arguments, in: folder)
     }
 
     /// Northbrook with three problems in its data, each on a line of its own.

@@ -284,31 +284,3 @@ import Glibc
         #expect(!plan.contains("\u{FEFF}"))
     }
 }
-
-/// The real `safersite` binary, with the memory its run used.
-enum SaferSiteBinary {
-    struct Run {
-        var status: Int32
-        var output: String
-        var errors: String
-        /// The largest resident size of any child process so far, in bytes.
-        var maximumMemory: Int
-    }
-
-    static func run(_ arguments: [String]) throws -> Run {
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        var usage = rusage()
-        getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-        return Run(status: process.terminationStatus, output: String(decoding: output, as: UTF8.self),
-                   errors: String(decoding: errors, as: UTF8.self), maximumMemory: usage.ru_maxrss * 1024)
-    }
-}
