@@ -45,10 +45,25 @@ struct CheckCommand: ParsableCommand {
             print(failed ? "Check failed: \(DiagnosticPrinter.summary(errors: errors, warnings: diagnostics.count - errors))."
                          : "Check passed with \(DiagnosticPrinter.summary(errors: 0, warnings: diagnostics.count)).")
         case .github:
-            for diagnostic in diagnostics { print(DiagnosticPrinter.github(diagnostic)) }
+            // GitHub places annotations by path from the repository root (the working folder in a
+            // workflow), so a site in a sub-folder gets that folder in front of each file.
+            let prefix = Self.relativePath(of: siteOptions.siteURL, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+            for var diagnostic in diagnostics {
+                if !prefix.isEmpty { diagnostic.location.file = prefix + "/" + diagnostic.location.file }
+                print(DiagnosticPrinter.github(diagnostic))
+            }
         case .json:
             print(DiagnosticPrinter.json(diagnostics))
         }
         if failed { throw ExitCode(1) }
+    }
+
+    /// `folder` relative to `base` when it is inside it ("site", or "" for the same folder).
+    static func relativePath(of folder: URL, from base: URL) -> String {
+        let folderPath = folder.standardizedFileURL.resolvingSymlinksInPath().path
+        let basePath = base.standardizedFileURL.resolvingSymlinksInPath().path
+        if folderPath == basePath { return "" }
+        let prefix = basePath.hasSuffix("/") ? basePath : basePath + "/"
+        return folderPath.hasPrefix(prefix) ? String(folderPath.dropFirst(prefix.count)) : ""
     }
 }

@@ -25,6 +25,14 @@ import Testing
                        ("content/data/observations.csv", csvLines + 1), ("content/data/observations.csv", csvLines + 2)])
     }
 
+    @Test func annotationsForASiteInASubFolderNameItsPathFromTheRepository() throws {
+        let (site, problems) = try Self.brokenSite()
+        let repository = site.folder.deletingLastPathComponent()
+        let run = try Self.run(["check", "--site", site.folder.lastPathComponent, "--format", "github"], in: repository)
+        let first = problems[0]
+        #expect(run.output.contains("::error file=\(site.folder.lastPathComponent)/\(first.file),line=\(first.line)"), "\(run.output)")
+    }
+
     @Test func githubFormatPrintsOneAnnotationPerProblemAtItsFileAndLine() throws {
         let (site, problems) = try Self.brokenSite()
         let run = try Self.run(["check", "--site", site.folder.path, "--format", "github"])
