@@ -64,18 +64,30 @@ public struct SiteContent: Sendable {
         }
         var pageAt: [String: String] = [:]
         var unreadablePages: Set<String> = []
-        for file in files where !file.path.hasPrefix(dataFolder + "/") && !file.path.hasPrefix(SiteLists.folder + "/") {
+        let siteFiles = files.filter { !$0.path.hasPrefix(dataFolder + "/") && !$0.path.hasPrefix(SiteLists.folder + "/") }
+        // Pages are read and parsed on every core; what follows takes them in path order.
+        let markdownFiles = siteFiles.filter { $0.path.hasSuffix(".md") }
+        let parsed = ParallelMap.map(markdownFiles.indices) { index -> Result<(page: Page, warnings: [Diagnostic]), DiagnosticList> in
+            let file = markdownFiles[index]
+            do throws(DiagnosticList) {
+                return .success(try loadPage(file, relativePath: String(file.path.dropFirst(contentFolder.count + 1)), options: markdownOptions))
+            } catch {
+                return .failure(error)
+            }
+        }
+        let parsedByPath = Dictionary(uniqueKeysWithValues: zip(markdownFiles.map(\.path), parsed))
+        for file in siteFiles {
             let relative = String(file.path.dropFirst(contentFolder.count + 1))
-            guard file.path.hasSuffix(".md") else {
+            guard let result = parsedByPath[file.path] else {
                 staticFiles[relative] = file.url
                 continue
             }
             let page: Page
-            do {
-                let loaded = try loadPage(file, relativePath: relative, options: markdownOptions)
+            switch result {
+            case .success(let loaded):
                 page = loaded.page
                 bag.add(contentsOf: loaded.warnings)
-            } catch {
+            case .failure(let error):
                 bag.add(contentsOf: error.diagnostics)
                 unreadablePages.insert(relative)
                 continue

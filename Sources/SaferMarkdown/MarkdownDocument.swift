@@ -171,7 +171,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         cmark_consolidate_text_nodes(root)
         for node in CMarkNode(pointer: root).descendants() where node.type == CMARK_NODE_TEXT {
             let text = node.literal
-            guard text.contains("{{"), !isInsideImage(node) else { continue }
+            // A byte scan: this runs on every text node of every page.
+            guard Self.containsOpeningBraces(text), !isInsideImage(node) else { continue }
             var rest = text[...]
             var pieces: [CMarkNode] = []
             while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
@@ -194,6 +195,15 @@ public final class MarkdownDocument: @unchecked Sendable {
             node.remove()
         }
         return diagnostics
+    }
+
+    static func containsOpeningBraces(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
     }
 
     private func isInsideImage(_ node: CMarkNode) -> Bool {

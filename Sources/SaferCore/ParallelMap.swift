@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Maps over a range on every core, keeping the results in order.
-enum ParallelMap {
-    static func map<T: Sendable>(_ range: Range<Int>, _ transform: @Sendable (Int) -> T) -> [T] {
+public enum ParallelMap {
+    public static func map<T: Sendable>(_ range: Range<Int>, _ transform: @Sendable (Int) -> T) -> [T] {
         let count = range.count
         guard count > 1 else { return range.map(transform) }
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
