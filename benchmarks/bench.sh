@@ -7,7 +7,8 @@
 # For each N: make_corpus.py writes N pages (~5 KB each, 10 sections) and 5*N data rows;
 # hugo_site.sh lays them out for Hugo, to_safersite.py for SaferSite (links as .md links, one
 # computed figure cited per page, section pages listing their pages, as Hugo's list pages do).
-# Timed: a full build of each into an empty folder on a tmpfs (hyperfine --prepare deletes it),
+# Timed: a full build of each (SaferSite with --no-cache, so nothing is reused) into an empty
+# folder on a tmpfs (hyperfine --prepare deletes it),
 # and `cat all.md | cmark` as the parse floor. Peak memory: /usr/bin/time -v. Results: one JSON
 # per N and summary.md in benchmarks/results/, quoted as ratios to Hugo's median in the same run.
 # Not part of `make test`: it measures, it does not assert.
@@ -59,11 +60,11 @@ for n in $NS; do
   hyperfine --warmup 1 --min-runs 5 --export-json "$RESULTS/hyperfine-N$n.json" \
     --prepare "rm -rf $OUT/hugo $OUT/safersite" \
     -n hugo "hugo --quiet -s $hugo_site -d $OUT/hugo" \
-    -n safersite "$BIN build --site $safer_site --output $OUT/safersite" \
+    -n safersite "$BIN build --no-cache --site $safer_site --output $OUT/safersite" \
     -n cmark-floor "cat $WORK/all-$n.md | cmark > /dev/null"
   for tool in hugo safersite; do
     rm -rf "$OUT/$tool"
-    if [ $tool = hugo ]; then cmd=(hugo --quiet -s "$hugo_site" -d "$OUT/hugo"); else cmd=("$BIN" build --site "$safer_site" --output "$OUT/safersite"); fi
+    if [ $tool = hugo ]; then cmd=(hugo --quiet -s "$hugo_site" -d "$OUT/hugo"); else cmd=("$BIN" build --no-cache --site "$safer_site" --output "$OUT/safersite"); fi
     /usr/bin/time -v "${cmd[@]}" 2> "$RESULTS/rss-$tool-N$n.txt" >/dev/null
   done
 done
