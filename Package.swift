@@ -14,7 +14,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
-        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
@@ -37,7 +36,7 @@ let package = Package(
         // Observations, indicators and computed figures: the violence numbers.
         .target(
             name: "SaferData",
-            dependencies: ["SaferCore", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["SaferCore"]
         ),
         // Charts as marks and scales drawn to accessible SVG: pure Swift, no file or network access.
         .target(name: "SaferCharts", dependencies: ["SaferCore"]),
@@ -72,7 +71,7 @@ let package = Package(
         .testTarget(name: "SaferMarkdownTests", dependencies: ["SaferMarkdown"], exclude: ["Fixtures"]),
         .testTarget(name: "SaferContentTests", dependencies: ["SaferContent"]),
         .testTarget(name: "SaferDataTests", dependencies: ["SaferData"]),
-        .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts"], exclude: ["Golden"]),
+        .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts", "SaferCore"], exclude: ["Golden"]),
         .testTarget(name: "SaferPreviewTests", dependencies: ["SaferPreview"]),
         .testTarget(name: "SaferBuildTests", dependencies: ["SaferBuild"], exclude: ["Fixtures", "Golden", "BadInputs"]),
     ]

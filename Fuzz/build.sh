@@ -4,8 +4,8 @@
 #   Fuzz/build.sh            builds csv, yaml, figures and markdown
 #   Fuzz/build.sh csv        builds one
 #
-# Each module is compiled straight from Sources/ with `swiftc -sanitize=fuzzer`, with Yams and
-# CSV.swift from SwiftPM's checkouts (run `swift package resolve` once); Package.swift is not
+# Each module is compiled straight from Sources/ with `swiftc -sanitize=fuzzer`, with Yams
+# from SwiftPM's checkouts (run `swift package resolve` once); Package.swift is not
 # involved. libcmark (libcmark-dev) is linked as it is, without coverage.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,7 +16,7 @@ cd "$ROOT"
 
 CHECKOUTS=""
 for candidate in .build-robust/checkouts .build/checkouts; do
-    if [ -d "$candidate/Yams" ] && [ -d "$candidate/CSV.swift" ]; then CHECKOUTS=$ROOT/$candidate; break; fi
+    if [ -d "$candidate/Yams" ]; then CHECKOUTS=$ROOT/$candidate; break; fi
 done
 if [ -z "$CHECKOUTS" ]; then
     swift package resolve
@@ -52,13 +52,12 @@ if [ ! -f "$OUT/objects/cyaml.a" ]; then
 fi
 
 module Yams 5 "$CHECKOUTS"/Yams/Sources/Yams/*.swift
-module CSV 5 $(find "$CHECKOUTS/CSV.swift/Sources" -name "*.swift" | sort)
 module SaferCore 6 Sources/SaferCore/*.swift
 module SaferMarkdown 6 Sources/SaferMarkdown/*.swift
 module SaferContent 6 Sources/SaferContent/*.swift
 module SaferData 6 $(find Sources/SaferData -name '*.swift' | sort)
 
-LIBS="$OUT/objects/Yams.o $OUT/objects/CSV.o $OUT/objects/SaferCore.o $OUT/objects/cyaml.a"
+LIBS="$OUT/objects/Yams.o $OUT/objects/SaferCore.o $OUT/objects/cyaml.a"
 target() {
     name=$1; source=$2; shift 2
     echo "linking fuzz-$name"

@@ -1,3 +1,4 @@
+import SaferCore
 import Testing
 @testable import SaferCharts
 
@@ -75,10 +76,10 @@ struct AccessibleTextTests {
 
     @Test("CSV fields are quoted only when they must be")
     func csvQuoting() {
-        #expect(CSVText.field("plain") == "plain")
-        #expect(CSVText.field("a, b") == "\"a, b\"")
-        #expect(CSVText.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
-        #expect(CSVText.field("two\nlines") == "\"two\nlines\"")
+        #expect(CSVFormat.field("plain") == "plain")
+        #expect(CSVFormat.field("a, b") == "\"a, b\"")
+        #expect(CSVFormat.field("say \"hi\"") == "\"say \"\"hi\"\"\"")
+        #expect(CSVFormat.field("two\nlines") == "\"two\nlines\"")
     }
 
     @Test("File sizes read like GOV.UK attachment sizes")

@@ -15,15 +15,7 @@ public enum CSVText {
     /// RFC 4180: fields with commas, quotes or line breaks are quoted, quotes doubled,
     /// records end with CRLF.
     public static func csv(_ table: DataTable) -> String {
-        ([table.headers] + table.rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
-    }
-
-    static func field(_ raw: String) -> String {
-        let value = SpreadsheetCell.neutralised(raw)
-        let needsQuotes = value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-            || value.hasPrefix(" ") || value.hasSuffix(" ")
-        guard needsQuotes else { return value }
-        return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        CSVFormat.table(header: table.headers, rows: table.rows)
     }
 
     /// GOV.UK-style file size: whole kilobytes rounded up (never "0 KB"), megabytes to one decimal.

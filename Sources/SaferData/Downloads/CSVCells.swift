@@ -1,4 +1,3 @@
-import CSV
 import SaferCore
 import Foundation
 
@@ -16,20 +15,8 @@ public enum CSVCells {
     }
 
     /// Rows as RFC 4180 CSV (quoted where needed, CRLF line ends, a final line end), every cell
-    /// neutralised. Written with CSV.swift's writer.
+    /// neutralised.
     public static func write(header: [String], rows: [[String]]) -> String {
-        let stream = OutputStream(toMemory: ())
-        stream.open()
-        defer { stream.close() }
-        do {
-            let writer = try CSVWriter(stream: stream, newline: .crlf)
-            try writer.write(row: header.map(neutralised))
-            for row in rows { try writer.write(row: row.map(neutralised)) }
-        } catch {
-            // Writing to memory cannot fail short of running out of it.
-            preconditionFailure("writing CSV to memory failed: \(error)")
-        }
-        let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\r\n"
+        CSVFormat.table(header: header, rows: rows)
     }
 }
