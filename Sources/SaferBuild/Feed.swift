@@ -12,23 +12,21 @@ enum Feed {
         let entries = pages.filter { $0.frontMatter.updated != nil && !$0.isNotFoundPage }
             .sorted { ($0.frontMatter.updated!, $1.urlPath) > ($1.frontMatter.updated!, $0.urlPath) }
         guard let latest = entries.first?.frontMatter.updated else { return nil }
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(escape(config.language))\">\n"
-        xml += "  <title>\(escape(config.title))</title>\n"
-        if !config.description.isEmpty { xml += "  <subtitle>\(escape(config.description))</subtitle>\n" }
-        xml += "  <id>\(escape(config.baseURL))</id>\n"
-        xml += "  <link rel=\"alternate\" href=\"\(escape(config.baseURL))\"/>\n"
-        xml += "  <link rel=\"self\" href=\"\(escape(config.baseURL + path))\"/>\n"
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(HTMLText.escape(config.language))\">\n"
+        xml += "  <title>\(HTMLText.escape(config.title))</title>\n"
+        if !config.description.isEmpty { xml += "  <subtitle>\(HTMLText.escape(config.description))</subtitle>\n" }
+        xml += "  <id>\(HTMLText.escape(config.baseURL))</id>\n"
+        xml += "  <link rel=\"alternate\" href=\"\(HTMLText.escape(config.baseURL))\"/>\n"
+        xml += "  <link rel=\"self\" href=\"\(HTMLText.escape(config.baseURL + path))\"/>\n"
         xml += "  <updated>\(latest)T00:00:00Z</updated>\n"
-        xml += "  <author><name>\(escape(config.organisation))</name></author>\n"
+        xml += "  <author><name>\(HTMLText.escape(config.organisation))</name></author>\n"
         for page in entries {
             let url = config.baseURL + page.urlPath
-            xml += "  <entry>\n    <title>\(escape(page.title))</title>\n    <id>\(escape(url))</id>\n"
-            xml += "    <link rel=\"alternate\" href=\"\(escape(url))\"/>\n    <updated>\(page.frontMatter.updated!)T00:00:00Z</updated>\n"
-            if !page.frontMatter.description.isEmpty { xml += "    <summary>\(escape(page.frontMatter.description))</summary>\n" }
+            xml += "  <entry>\n    <title>\(HTMLText.escape(page.title))</title>\n    <id>\(HTMLText.escape(url))</id>\n"
+            xml += "    <link rel=\"alternate\" href=\"\(HTMLText.escape(url))\"/>\n    <updated>\(page.frontMatter.updated!)T00:00:00Z</updated>\n"
+            if !page.frontMatter.description.isEmpty { xml += "    <summary>\(HTMLText.escape(page.frontMatter.description))</summary>\n" }
             xml += "  </entry>\n"
         }
         return OutputFile(path: path, text: xml + "</feed>\n")
     }
-
-    private static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

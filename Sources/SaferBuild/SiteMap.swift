@@ -7,7 +7,7 @@ enum SiteMap {
     static func sitemap(pages: [Page], baseURL: String) -> OutputFile {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
         for page in pages where !page.isNotFoundPage {
-            xml += "  <url><loc>\(escape(baseURL + page.urlPath))</loc></url>\n"
+            xml += "  <url><loc>\(HTMLText.escape(baseURL + page.urlPath))</loc></url>\n"
         }
         xml += "</urlset>\n"
         return OutputFile(path: "sitemap.xml", text: xml)
@@ -15,9 +15,5 @@ enum SiteMap {
 
     static func robots(baseURL: String) -> OutputFile {
         OutputFile(path: "robots.txt", text: "User-agent: *\nAllow: /\n\nSitemap: \(baseURL)sitemap.xml\n")
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingAll("&", with: "&amp;").replacingAll("<", with: "&lt;").replacingAll(">", with: "&gt;")
     }
 }

@@ -17,7 +17,6 @@ import SaferData
 /// ```
 struct ChartBlock {
     var data: DataSet
-    var figures: SiteFigures
 
     static let types = ["comparison", "ranked", "icons", "part-to-whole", "trend", "scales"]
     static let keys = ["type", "indicator", "area", "figures", "rest", "whole", "title"]

@@ -20,17 +20,19 @@ public struct OutputFile: Sendable, Hashable {
 
 /// Turns the site's pages into HTML files with the theme's templates.
 public struct SiteRenderer: Sendable {
-    public var content: SiteContent
+    public let content: SiteContent
     public var theme: Theme
     public var assets: AssetManifest
     /// Paths of files written besides pages (static files, downloads), for link checks.
     public var otherFiles: Set<String>
     /// The figures `{{ ... }}` refers to.
-    public var figures: SiteFigures
+    public let figures: SiteFigures
     /// The data files readers can download, listed by `blocks/downloads`.
     public var downloads: [Download]
     /// Set by incremental builds: writes down what a page's body asks for (RenderTrace.swift).
     public var recorder: RenderRecorder?
+    /// The lists as template values, worked out once: every page's body and layout use them.
+    private let lists: TemplateValues
 
     public struct Download: Sendable {
         public var path: String
@@ -45,6 +47,9 @@ public struct SiteRenderer: Sendable {
         self.figures = figures
         self.downloads = downloads.map { Download(path: $0.path, bytes: $0.contents.count) }
         self.otherFiles = otherFiles
+        self.lists = TemplateValues(content.lists.lists.mapValues { list in
+            list.templateValue(resolving: { try? figures.data.text(for: $0, at: $1).text })
+        })
     }
 
     public struct Result: Sendable {
@@ -195,7 +200,7 @@ public struct SiteRenderer: Sendable {
             }
         }
         let lists = listValues
-        let charts = ChartBlock(data: figures.data, figures: figures)
+        let charts = ChartBlock(data: figures.data)
         transforms.fencedBlock = { info, body, location throws(Diagnostic) in
             if info.trimmingSpaces() == "chart" {
                 let name = chartFiles.nextName()
@@ -284,9 +289,7 @@ public struct SiteRenderer: Sendable {
 
     /// The lists with `{{figure}}` references in their text replaced by the figures' text, so a
     /// list never holds a typed number. (Errors in them are reported once, by `listProblems`.)
-    var listValues: [String: Any] {
-        content.lists.lists.mapValues { $0.templateValue(resolving: { try? figures.data.text(for: $0, at: $1).text }) }
-    }
+    var listValues: [String: Any] { lists.values }
 
     /// Unknown figures referred to in the lists.
     public var listProblems: [Diagnostic] {
@@ -307,5 +310,15 @@ public struct SiteRenderer: Sendable {
         let body = renderBody(page.body, context: LinkResolver.Context(page: page, root: root), links: links)
         let html = try layOut(page, body: body.html, headings: page.body.headings, root: root)
         return (html, body.diagnostics, body.files)
+    }
+}
+
+/// Template values built from YAML: strings, Bools, arrays and dictionaries of them, never changed
+/// after they are made, so sharing them between the threads that render pages is safe.
+struct TemplateValues: @unchecked Sendable {
+    let values: [String: Any]
+
+    init(_ values: [String: Any]) {
+        self.values = values
     }
 }
