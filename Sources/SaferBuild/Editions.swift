@@ -52,6 +52,7 @@ public enum EditionBuild {
             let have = Set(data.figures.figures.map(\.id))
             let newest = latest
             if let current = try? DataSet.load(folder: dataFolder(options), relativePath: SiteContent.dataFolder, areas: areas, keep: { newest.includes($0) }) {
+                var added: [Figure] = []
                 for figure in current.figures.figures where !have.contains(figure.id) {
                     var missing = figure
                     missing.text = text
@@ -70,8 +71,9 @@ public enum EditionBuild {
                     missing.lower = nil
                     missing.upper = nil
                     missing.notes = text
-                    data.figures.figures.append(missing)
+                    added.append(missing)
                 }
+                data.figures.figures += added
             }
         }
         var extra = warnings

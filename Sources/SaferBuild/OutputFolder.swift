@@ -52,15 +52,18 @@ public struct OutputFolder: Sendable {
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-            var madeFolders: Set<String> = []
-            for file in files.sorted(by: { $0.path < $1.path }) + [OutputFile(path: Self.markerName, text: Self.markerText)] {
-                let target = staging.appendingPathComponent(file.path)
-                let folder = target.deletingLastPathComponent().path
-                if madeFolders.insert(folder).inserted {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                }
-                try file.contents.write(to: target)
+            let all = files.sorted(by: { $0.path < $1.path }) + [OutputFile(path: Self.markerName, text: Self.markerText)]
+            var madeFolders: Set<Substring> = []
+            for file in all {
+                guard let slash = file.path.lastIndex(of: "/"), madeFolders.insert(file.path[..<slash]).inserted else { continue }
+                try FileManager.default.createDirectory(atPath: staging.path + "/" + file.path[..<slash], withIntermediateDirectories: true)
             }
+            // The folders exist: the files are written on every core.
+            let stagingPath = staging.path
+            let failures = ParallelMap.map(all.indices) { index -> String? in
+                do { try all[index].contents.write(to: URL(fileURLWithPath: stagingPath + "/" + all[index].path)); return nil } catch { return error.localizedDescription }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw WriteFailure(description: failure) }
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw .error(at: SourceLocation(file: url.path), "the output could not be written: \(error.localizedDescription)",
@@ -110,4 +113,10 @@ public struct OutputFolder: Sendable {
             }
         }
     }
+}
+
+/// A file of the output that could not be written, as the system described it.
+private struct WriteFailure: Error, LocalizedError {
+    var description: String
+    var errorDescription: String? { description }
 }

@@ -66,32 +66,39 @@ public enum SiteBuilder {
         var bag = DiagnosticBag()
         let cacheKey = cache?.begin(options, log: log)
         log("Reading \(options.siteFolder.path)")
-        var content = try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts))
+        // The pages on one side, the theme, data, figures and downloads on the other: neither needs
+        // the other, so both cores work from the start. (A site.yaml that cannot be read leaves the
+        // second side to wait, and the page reading to report why.)
+        let config = try? SiteConfig.parse(TextFile.read(options.siteFolder.appendingPathComponent(SiteConfig.fileName), as: SiteConfig.fileName)).config
+        let (loaded, early) = ParallelMap.both(
+            { () -> Result<SiteContent, DiagnosticList> in
+                do throws(DiagnosticList) { return .success(try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts))) } catch { return .failure(error) }
+            },
+            { config.map { SiteInputs.load(options, config: $0, cache: cache) } })
+        var content = try loaded.get()
         bag.add(contentsOf: content.diagnostics)
+        let inputs = early?.config == content.config ? early! : SiteInputs.load(options, config: content.config, cache: cache)
 
         log("Loading theme \(content.config.theme)")
-        let theme = try Theme.load(named: content.config.theme, siteFolder: options.siteFolder, configLocation: content.config.themeLocation)
-        let assets = try AssetManifest(theme: theme)
+        let theme = try inputs.theme.get()
+        let assets = try inputs.assets.get()
 
         log("Reading data and computing figures")
         var data = DataSet.empty(areas: AreaSet(content.config))
-        do {
-            // Loaded leniently so that pages still render; `check` then makes each stated value
-            // the data does not give an error of its own.
-            var lenient = options
-            lenient.strict = false
-            data = try BuildCache.loadData(cache, lenient) { () throws(DiagnosticList) in try loadData(lenient, config: content.config) }
+        switch inputs.data {
+        case .success(let loadedData):
+            data = loadedData
             let mismatches = Set(data.statedMismatches)
             bag.add(contentsOf: data.warnings.filter { !(options.strict && mismatches.contains($0)) })
             if options.strict { bag.add(contentsOf: data.statedMismatches.map { Diagnostic(.error, at: $0.location, $0.message, hint: $0.hint) }) }
-        } catch {
+        case .failure(let error):
             bag.add(contentsOf: error.diagnostics)
             // Pages would only repeat the data's errors as missing figures: one problem, one report.
             if let cache, let cacheKey { cache.finish(cacheKey, options: options, succeeded: false, log: log) }
             try bag.throwIfErrors()
         }
         let figures = SiteFigures(data: data)
-        let downloads = figures.downloads(siteTitle: content.config.title)
+        let downloads = inputs.downloads
         content.addGeneratedPages(hasFigures: !data.figures.figures.isEmpty)
 
         var files: [OutputFile] = downloads
@@ -129,6 +136,31 @@ public enum SiteBuilder {
         return RenderedSite(
             files: files, pageCount: content.pages.count, warnings: DiagnosticBag.sorted(bag.warnings),
             largestPage: PageWeight.largest(pages.files, allFiles: files))
+    }
+}
+
+/// What a build reads besides the pages, loaded while the pages are read.
+struct SiteInputs: Sendable {
+    var config: SiteConfig
+    var theme: Result<Theme, DiagnosticList>
+    var assets: Result<AssetManifest, DiagnosticList>
+    var data: Result<DataSet, DiagnosticList>
+    var downloads: [OutputFile]
+
+    static func load(_ options: BuildOptions, config: SiteConfig, cache: BuildCache?) -> SiteInputs {
+        let theme = Result { () throws(DiagnosticList) in
+            try Theme.load(named: config.theme, siteFolder: options.siteFolder, configLocation: config.themeLocation)
+        }
+        let assets = theme.flatMap { theme in Result { () throws(DiagnosticList) in try AssetManifest(theme: theme) } }
+        // Loaded leniently so that pages still render; `check` then makes each stated value the
+        // data does not give an error of its own.
+        var lenient = options
+        lenient.strict = false
+        let data = Result { () throws(DiagnosticList) in
+            try BuildCache.loadData(cache, lenient) { () throws(DiagnosticList) in try SiteBuilder.loadData(lenient, config: config) }
+        }
+        let downloads = (try? data.get()).map { SiteFigures(data: $0).downloads(siteTitle: config.title) } ?? []
+        return SiteInputs(config: config, theme: theme, assets: assets, data: data, downloads: downloads)
     }
 }
 

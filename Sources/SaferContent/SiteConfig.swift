@@ -10,7 +10,7 @@ public struct AreaConfig: Sendable, Hashable {
 }
 
 /// `site.yaml`: what the whole site shares.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Equatable {
     public static let fileName = "site.yaml"
 
     public var title: String

@@ -17,7 +17,7 @@ public enum SiteFiles {
         let root = folder.appendingPathComponent(subfolder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
-        let siteRoot = folder.resolvingSymlinksInPath().standardizedFileURL.path
+        let siteRoot = FileKind.resolvedPath(folder.path) ?? folder.resolvingSymlinksInPath().standardizedFileURL.path
         var files: [SiteFile] = []
         var folders = [(url: root, path: subfolder, depth: 0)]
         while let current = folders.popLast() {
@@ -32,27 +32,27 @@ public enum SiteFiles {
             for name in names where !name.hasPrefix(".") {
                 let url = current.url.appendingPathComponent(name)
                 let path = current.path + "/" + name
-                let resolved = url.resolvingSymlinksInPath().standardizedFileURL.path
+                // realpath(3) fails only for a link that leads nowhere, which is then named below.
+                let resolved = FileKind.resolvedPath(url.path) ?? url.standardizedFileURL.path
                 guard resolved == siteRoot || resolved.hasPrefix(siteRoot + "/") else {
                     throw .error(at: SourceLocation(file: path), "this is a link to a file outside the site folder",
                                  hint: "copy the file into the site folder instead of linking to it")
                 }
-                var isFolder: ObjCBool = false
-                _ = FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder)
-                if isFolder.boolValue {
+                let found = FileKind.of(resolved)
+                if found?.kind == .folder {
                     folders.append((url, path, current.depth + 1))
                 } else {
                     // Pages are read whole and other files copied whole: refuse what would not fit,
                     // and pipes or devices, which would never finish reading.
-                    let attributes = (try? FileManager.default.attributesOfItem(atPath: resolved)) ?? [:]
-                    if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
-                        throw type == .typeSymbolicLink
-                            ? .error(at: SourceLocation(file: path), "this is a link to a file that does not exist", hint: "remove the link, or put the file it names back")
-                            : .error(at: SourceLocation(file: path), "this is not an ordinary file (it is a device, pipe or socket)", hint: "remove it from the site folder")
+                    guard let found else {
+                        throw .error(at: SourceLocation(file: path), "this is a link to a file that does not exist", hint: "remove the link, or put the file it names back")
                     }
-                    if let size = attributes[.size] as? Int, size > TextFile.maximumSize {
+                    if found.kind != .regular {
+                        throw .error(at: SourceLocation(file: path), "this is not an ordinary file (it is a device, pipe or socket)", hint: "remove it from the site folder")
+                    }
+                    if found.size > TextFile.maximumSize {
                         throw .error(at: SourceLocation(file: path),
-                                     "this file is \(size / (1024 * 1024)) MB, larger than the \(TextFile.maximumSize / (1024 * 1024)) MB SaferSite publishes",
+                                     "this file is \(found.size / (1024 * 1024)) MB, larger than the \(TextFile.maximumSize / (1024 * 1024)) MB SaferSite publishes",
                                      hint: "make it smaller (a PDF can be saved \"for the web\", an image resized), or link to it where it is published elsewhere")
                     }
                     files.append(SiteFile(path: path, url: url))

@@ -21,3 +21,16 @@ public enum ParallelMap {
         return results.map { $0! }
     }
 }
+
+extension ParallelMap {
+    /// Runs two independent pieces of work at the same time and returns both results: reading the
+    /// pages and loading the data need nothing from each other.
+    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
+        nonisolated(unsafe) var a: A?
+        nonisolated(unsafe) var b: B?
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if index == 0 { a = first() } else { b = second() }
+        }
+        return (a!, b!)
+    }
+}

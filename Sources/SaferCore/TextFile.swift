@@ -19,14 +19,19 @@ public struct TextFile: Sendable {
     public static func read(_ url: URL, as path: String) throws(Diagnostic) -> TextFile {
         let data: Data
         do {
-            // The file a link points to, so that its size and kind are what is checked.
-            let attributes = try FileManager.default.attributesOfItem(atPath: url.resolvingSymlinksInPath().path)
-            if let type = attributes[.type] as? FileAttributeType, type != .typeRegular {
+            // The file a link points to (stat follows links), so that its size and kind are what is checked.
+            guard let found = FileKind.of(url.path) else {
+                throw isLink(url)
+                    ? Diagnostic.error(at: SourceLocation(file: path), "this is a link to a file that does not exist", hint: "remove the link, or put the file it names back")
+                    : Diagnostic.error(at: SourceLocation(file: path), "the file could not be read", hint: "check that it exists and that you may read it")
+            }
+            if found.kind != .regular {
                 throw Diagnostic.error(
-                    at: SourceLocation(file: path), "this is not an ordinary file (it is a \(type == .typeDirectory ? "folder" : "device, pipe or socket"))",
+                    at: SourceLocation(file: path), "this is not an ordinary file (it is a \(found.kind == .folder ? "folder" : "device, pipe or socket"))",
                     hint: "put an ordinary text file here, or remove it from the site folder")
             }
-            if let size = attributes[.size] as? Int, size > maximumSize {
+            let size = found.size
+            if size > maximumSize {
                 throw Diagnostic.error(
                     at: SourceLocation(file: path),
                     "this file is \(size / (1024 * 1024)) MB, larger than the \(maximumSize / (1024 * 1024)) MB SaferSite reads",
@@ -41,6 +46,12 @@ public struct TextFile: Sendable {
                 hint: "check that it exists and that you may read it")
         }
         return try decode(data, as: path)
+    }
+
+    /// A link that leads nowhere: named as the link it is, not as a missing file.
+    private static func isLink(_ url: URL) -> Bool {
+        var info = stat()
+        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// A byte-order mark anywhere but the start is invisible in an editor but breaks the line it

@@ -21,7 +21,8 @@ public struct YAMLValue: @unchecked Sendable {
     /// Parses a whole YAML text. An empty text gives an empty mapping.
     public static func parse(_ text: String, file: String, lineOffset: Int = 0) throws(Diagnostic) -> YAMLValue {
         do {
-            let node = try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            // The encoding is given: Yams' default reads the whole process environment on every parse.
+            let node = try Yams.compose(yaml: text, .default, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
             // Aliases share nodes, so a few lines of `*alias` can stand for billions of values
             // ("billion laughs"): count them as templates would walk them, and stop early.
             var budget = maximumValues

@@ -26,14 +26,56 @@ public struct DataSet: Sendable {
     /// The site's areas with the data-only ones from `areas.yaml` added as `others`.
     public var areas: AreaSet
     /// In the order `indicators.yaml` lists them.
-    public var indicators: [Indicator]
+    public var indicators: [Indicator] {
+        get { indicatorList }
+        set { indicatorList = newValue; indicatorPositions = Self.positions(newValue.map(\.id)) }
+    }
     /// By indicator (in `indicators.yaml` order), then area (site order), then period.
-    public var observations: [Observation]
+    public var observations: [Observation] {
+        get { observationList }
+        set { observationList = newValue; observationRanges = Self.ranges(of: newValue) }
+    }
     public var figures: FigureBook
     /// Problems that do not stop a build: stated values that do not match, unknown keys.
     public var warnings: [Diagnostic]
     /// The warnings that say a stated value does not match the data (also in `warnings`).
     public var statedMismatches: [Diagnostic] = []
+
+    // Look-ups by id, kept with the lists they index: charts, downloads and trends ask per row or
+    // per figure, and a scan each time would grow with the square of the data.
+    private var indicatorList: [Indicator]
+    private var indicatorPositions: [String: Int]
+    private var observationList: [Observation]
+    /// Where each indicator's rows for each area are in `observations` (sorted, so they are together).
+    private var observationRanges: [String: [String: Range<Int>]]
+
+    init(areas: AreaSet, indicators: [Indicator], observations: [Observation], figures: FigureBook, warnings: [Diagnostic]) {
+        self.areas = areas
+        self.indicatorList = indicators
+        self.indicatorPositions = Self.positions(indicators.map(\.id))
+        self.observationList = observations
+        self.observationRanges = Self.ranges(of: observations)
+        self.figures = figures
+        self.warnings = warnings
+    }
+
+    private static func positions(_ ids: [String]) -> [String: Int] {
+        Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private static func ranges(of observations: [Observation]) -> [String: [String: Range<Int>]] {
+        var ranges: [String: [String: Range<Int>]] = [:]
+        var start = 0
+        for index in observations.indices where index == observations.count - 1
+            || observations[index + 1].indicator != observations[index].indicator || observations[index + 1].area != observations[index].area {
+            let row = observations[index]
+            // Rows given out of order (a data set built by hand) fall back to a scan.
+            if ranges[row.indicator]?[row.area] != nil { return [:] }
+            ranges[row.indicator, default: [:]][row.area] = start..<(index + 1)
+            start = index + 1
+        }
+        return ranges
+    }
 
     /// A site with no data folder: no indicators and no figures.
     public static func empty(areas: AreaSet) -> DataSet {
@@ -182,17 +224,20 @@ public struct DataSet: Sendable {
     // MARK: Queries (for charts and pages)
 
     public func indicator(_ id: String) -> Indicator? {
-        indicators.first { $0.id == id }
+        indicatorPositions[id].map { indicatorList[$0] }
     }
 
     /// The observations of one indicator for one area, oldest period first.
     public func observations(indicator: String, area: String) -> [Observation] {
-        observations.filter { $0.indicator == indicator && $0.area == area }
+        if observationRanges.isEmpty && !observationList.isEmpty {
+            return observationList.filter { $0.indicator == indicator && $0.area == area }
+        }
+        return observationRanges[indicator]?[area].map { Array(observationList[$0]) } ?? []
     }
 
     /// The value of an indicator for an area in a period (`nil` period: the row with no stated period).
     public func observation(indicator: String, area: String, period: Period?) -> Observation? {
-        observations.first { $0.indicator == indicator && $0.area == area && $0.period?.label == period?.label }
+        observations(indicator: indicator, area: area).first { $0.period?.label == period?.label }
     }
 
     /// Every period an indicator has a value for, in order, each once.
@@ -206,6 +251,7 @@ public struct DataSet: Sendable {
 
     /// The areas an indicator has values for, in site order (local, comparators, others).
     public func areas(indicator: String) -> [Area] {
+        if let ranges = observationRanges[indicator] { return areas.all.filter { ranges[$0.id] != nil } }
         let ids = Set(observations.filter { $0.indicator == indicator }.map(\.area))
         return areas.all.filter { ids.contains($0.id) }
     }

@@ -2,6 +2,7 @@ import SaferContent
 import SaferCore
 import SaferData
 import SaferMarkdown
+import Mustache
 
 /// The figure engine as the pages see it: inline references, the figures page, and downloads.
 public struct SiteFigures: Sendable {
@@ -52,17 +53,24 @@ public struct SiteFigures: Sendable {
 
     /// Each figure by id, for blocks such as key numbers: `{{figures_by_id.population.text}}`, or
     /// `{{{figures_by_id.population.link}}}` for the text linked to how it is worked out.
-    public func templateFiguresByID(root: String) -> [String: Any] {
-        var byID: [String: Any] = [:]
-        for figure in data.figures.figures {
-            let href = root + Self.pagePath + "#figure-" + figure.id
+    /// Worked out only for the ids a template asks for: a block names a few of many figures.
+    public func templateFiguresByID(root: String) -> FiguresByID {
+        FiguresByID(book: data.figures, root: root)
+    }
+
+    public struct FiguresByID: MustacheParent, Sendable {
+        let book: FigureBook
+        let root: String
+
+        public func child(named id: String) -> Any? {
+            guard let figure = book.figure(id) else { return nil }
+            let href = root + SiteFigures.pagePath + "#figure-" + figure.id
             var forms: [String: Any] = Dictionary(figure.forms.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })
             forms["text"] = figure.text
             forms["title"] = figure.title
             forms["link"] = "<a class=\"figure\" href=\"\(HTMLText.escape(href))\">\(HTMLText.escape(figure.text))</a>"
-            byID[figure.id] = forms
+            return forms
         }
-        return byID
     }
 
     /// The download files, each with its path below the output folder.

@@ -32,7 +32,9 @@ public struct SiteRenderer: Sendable {
     /// Set by incremental builds: writes down what a page's body asks for (RenderTrace.swift).
     public var recorder: RenderRecorder?
     /// The lists as template values, worked out once: every page's body and layout use them.
-    private let lists: TemplateValues
+    private let lists: TemplateValues<[String: Any]>
+    /// Every figure as a template value (`figures` in blocks), worked out once.
+    private let figureValues: TemplateValues<[[String: Any]]>
 
     public struct Download: Sendable {
         public var path: String
@@ -47,6 +49,7 @@ public struct SiteRenderer: Sendable {
         self.figures = figures
         self.downloads = downloads.map { Download(path: $0.path, bytes: $0.contents.count) }
         self.otherFiles = otherFiles
+        self.figureValues = TemplateValues(figures.templateFigures)
         self.lists = TemplateValues(content.lists.lists.mapValues { list in
             list.templateValue(resolving: { try? figures.data.text(for: $0, at: $1).text })
         })
@@ -109,7 +112,7 @@ public struct SiteRenderer: Sendable {
         let context: [String: Any] = [
             "params": params.templateValue, "lists": lists, "root": root, "site": siteContext,
             "assets": assets.templatePaths.mapValues { root + $0 },
-            "figures": figures.templateFigures,
+            "figures": figureValues.values,
             "figures_by_id": figures.templateFiguresByID(root: root),
             "downloads": downloads.map { download -> [String: Any] in
                 [
@@ -315,10 +318,10 @@ public struct SiteRenderer: Sendable {
 
 /// Template values built from YAML: strings, Bools, arrays and dictionaries of them, never changed
 /// after they are made, so sharing them between the threads that render pages is safe.
-struct TemplateValues: @unchecked Sendable {
-    let values: [String: Any]
+struct TemplateValues<Value>: @unchecked Sendable {
+    let values: Value
 
-    init(_ values: [String: Any]) {
+    init(_ values: Value) {
         self.values = values
     }
 }

@@ -17,42 +17,48 @@ enum JSONText: Sendable {
         value.map { .number(NumberStyle.plain($0, maximumDecimals: maximumDecimals)) } ?? .null
     }
 
-    /// The text, ending with a newline.
+    /// The text, ending with a newline. Written as UTF-8 bytes: the observations download holds
+    /// every data row, and String concatenation was most of its cost.
     var text: String {
-        var output = ""
-        write(to: &output, indent: "")
-        return output + "\n"
+        var output: [UInt8] = []
+        write(to: &output, depth: 0)
+        output.append(UInt8(ascii: "\n"))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    private func write(to output: inout String, indent: String) {
+    private static func indent(_ output: inout [UInt8], _ depth: Int) {
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
+    }
+
+    private func write(to output: inout [UInt8], depth: Int) {
         switch self {
-        case .string(let value): output += Self.quoted(value)
-        case .number(let value): output += value
-        case .bool(let value): output += value ? "true" : "false"
-        case .null: output += "null"
+        case .string(let value): JSONString.append(value, to: &output)
+        case .number(let value): output.append(contentsOf: value.utf8)
+        case .bool(let value): output.append(contentsOf: (value ? "true" : "false").utf8)
+        case .null: output.append(contentsOf: "null".utf8)
         case .array(let items):
-            if items.isEmpty { output += "[]"; return }
-            output += "[\n"
+            if items.isEmpty { output.append(contentsOf: "[]".utf8); return }
+            output.append(contentsOf: "[\n".utf8)
             for (index, item) in items.enumerated() {
-                output += indent + "  "
-                item.write(to: &output, indent: indent + "  ")
-                output += index == items.count - 1 ? "\n" : ",\n"
+                Self.indent(&output, depth + 1)
+                item.write(to: &output, depth: depth + 1)
+                output.append(contentsOf: (index == items.count - 1 ? "\n" : ",\n").utf8)
             }
-            output += indent + "]"
+            Self.indent(&output, depth)
+            output.append(UInt8(ascii: "]"))
         case .object(let members):
-            if members.isEmpty { output += "{}"; return }
-            output += "{\n"
+            if members.isEmpty { output.append(contentsOf: "{}".utf8); return }
+            output.append(contentsOf: "{\n".utf8)
             let keys = members.keys.sorted()
             for (index, key) in keys.enumerated() {
-                output += indent + "  " + Self.quoted(key) + ": "
-                members[key]!.write(to: &output, indent: indent + "  ")
-                output += index == keys.count - 1 ? "\n" : ",\n"
+                Self.indent(&output, depth + 1)
+                JSONString.append(key, to: &output)
+                output.append(contentsOf: ": ".utf8)
+                members[key]!.write(to: &output, depth: depth + 1)
+                output.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
             }
-            output += indent + "}"
+            Self.indent(&output, depth)
+            output.append(UInt8(ascii: "}"))
         }
-    }
-
-    private static func quoted(_ text: String) -> String {
-        JSONString.quoted(text)
     }
 }

@@ -105,8 +105,9 @@ extension DataSet {
     /// `previous_period` ("2022/23") to every value figure whose indicator has a value for the
     /// period before the figure's.
     public mutating func addTrendForms() {
-        for index in figures.figures.indices {
-            let figure = figures.figures[index]
+        var updated = figures.figures
+        for index in updated.indices {
+            let figure = updated[index]
             guard figure.kind == .value, let indicator = figure.indicator, let area = figure.area, let period = figure.period,
                   let trend = trend(indicator: indicator, area: area.id, upTo: period),
                   trend.latest.period == period else { continue }
@@ -114,8 +115,9 @@ extension DataSet {
             for (name, text) in [("trend", trend.words), ("trend_words", trend.outcomeWords), ("change", trend.changeText),
                                  ("previous", trend.previousText), ("previous_period", trend.previous.period.labelOrNotStated)]
                 where !names.contains(name) {
-                figures.figures[index].forms.append(FigureForm(name: name, text: text))
+                updated[index].forms.append(FigureForm(name: name, text: text))
             }
         }
+        figures.figures = updated
     }
 }

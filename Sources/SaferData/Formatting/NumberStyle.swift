@@ -41,7 +41,9 @@ public enum NumberStyle {
     /// A plain machine-readable number for downloads: no separators, at most `maximumDecimals`
     /// places, trailing zeros dropped ("27.395002", "330626", "-3.5").
     public static func plain(_ value: Decimal, maximumDecimals: Int = 6) -> String {
-        var text = format(value, decimals: maximumDecimals, separators: false)
+        // A value with no more places than allowed needs no rounding: its own digits are the text
+        // (the downloads write every data row, and rounding a Decimal is slow).
+        var text = value.exponent >= -maximumDecimals && value.isFinite ? value.description : format(value, decimals: maximumDecimals, separators: false)
         if text.contains(".") {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }

@@ -38,14 +38,26 @@ public struct FigureText: Sendable, Hashable {
 /// - `stated_comparison`: default and `words` "higher than England and the West Midlands";
 ///   `note` "no values were published for this comparison".
 public struct FigureBook: Sendable {
-    public var figures: [Figure]
+    /// Every figure in definition order. Setting it indexes the ids again, so change it in one go.
+    public var figures: [Figure] {
+        get { ordered }
+        set { ordered = newValue; positions = Self.positions(of: newValue) }
+    }
+    private var ordered: [Figure]
+    /// Where each id is in `figures`: every page looks figures up, so a scan would grow with the square of the site.
+    private var positions: [String: Int]
 
     public init(figures: [Figure]) {
-        self.figures = figures
+        self.ordered = figures
+        self.positions = Self.positions(of: figures)
+    }
+
+    private static func positions(of figures: [Figure]) -> [String: Int] {
+        Dictionary(figures.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     public func figure(_ id: String) -> Figure? {
-        figures.first { $0.id == id }
+        positions[id].map { ordered[$0] }
     }
 
     /// Figures whose stated value was checked, and any that do not match.
