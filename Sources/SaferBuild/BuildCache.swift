@@ -14,7 +14,7 @@ import SaferRender
 public final class BuildCache: @unchecked Sendable {
     public static let folderName = ".safersite-cache"
     /// Bump when traces or rendering change in a way the executable's own stamp would not show.
-    public static let formatVersion = 1
+    public static let formatVersion = 2
 
     /// The folder the cache is saved in, or nil to keep it in memory only.
     public let folder: URL?
@@ -26,10 +26,45 @@ public final class BuildCache: @unchecked Sendable {
     private var key: Key?
     private var graph = BuildGraph()
     private var data: (fingerprint: UInt64, options: String, data: DataSet)?
-    /// The fingerprint of the data files the current build's figures come from.
-    private var dataFingerprint: UInt64?
     /// Set when the cache was thrown away at the start of the last build, for the log.
     public private(set) var invalidation: String?
+    /// Pages, templates and data files parsed by earlier builds of this process (see `TextMemo`).
+    public let memo = TextMemo()
+    /// Set by `serve` and `--watch`, whose process builds the site again and again: the cache is
+    /// saved after a quiet moment and on stopping (`savePending`) rather than after every build,
+    /// and a rebuild writes only the output files that changed.
+    public var keepsRunning = false
+    private var pending: CacheFile?
+    /// What this process last wrote to an output folder, so the next build can write only what changed.
+    private var published: (folder: String, identity: FolderIdentity, files: [String: Data])?
+
+    /// A folder as the file system knows it: a folder deleted and made again is another one.
+    struct FolderIdentity: Equatable {
+        var device: UInt64, inode: UInt64
+        init?(_ path: String) {
+            var info = stat()
+            guard stat(path, &info) == 0 else { return nil }
+            device = UInt64(info.st_dev)
+            inode = UInt64(info.st_ino)
+        }
+    }
+
+    /// The files of the output folder at `folder` when this process wrote it last and nothing has
+    /// replaced the folder since (it holds what was written, unless edited by hand); else nil.
+    func publishedFiles(in folder: URL) -> [String: Data]? {
+        lock.withLock {
+            guard let published, published.folder == folder.path, FolderIdentity(folder.path) == published.identity,
+                  FileManager.default.fileExists(atPath: folder.appendingPathComponent(OutputFolder.markerName).path) else { return nil }
+            return published.files
+        }
+    }
+
+    func recordPublished(_ files: [OutputFile], in folder: URL) {
+        let identity = FolderIdentity(folder.path)
+        lock.withLock {
+            published = identity.map { (folder.path, $0, Dictionary(files.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })) }
+        }
+    }
 
     public init(folder: URL?, generator: String = BuildCache.currentGenerator) {
         self.folder = folder
@@ -80,7 +115,6 @@ public final class BuildCache: @unchecked Sendable {
             }
         }
         invalidation = nil
-        dataFingerprint = nil
         if let old = self.key, old != key {
             invalidation = old.generator != key.generator ? "the generator changed" : old.config != key.config ? "site.yaml changed" : "the build options changed"
             log("Starting afresh: \(invalidation!)")
@@ -103,7 +137,6 @@ public final class BuildCache: @unchecked Sendable {
         let optionsText = "strict=\(options.strict)"
         lock.lock()
         if let data, data.fingerprint == fingerprint, data.options == optionsText {
-            dataFingerprint = fingerprint
             lock.unlock()
             return data.data
         }
@@ -111,7 +144,6 @@ public final class BuildCache: @unchecked Sendable {
         let loaded = try load()
         lock.lock()
         data = (fingerprint, optionsText, loaded)
-        dataFingerprint = fingerprint
         lock.unlock()
         return loaded
     }
@@ -123,7 +155,7 @@ public final class BuildCache: @unchecked Sendable {
 
     func renderPages(_ renderer: SiteRenderer, log: (String) -> Void) -> SiteRenderer.Result {
         let previous = lastGraph.traces
-        let (result, traces, decisions) = renderer.renderPages(reusing: previous, dataFingerprint: currentDataFingerprint)
+        let (result, traces, decisions) = renderer.renderPages(reusing: previous)
         lock.lock()
         // Pages that are gone, or failed, lose their traces; the report keeps its own.
         graph.traces = graph.traces.filter { $0.value.isReport }
@@ -137,15 +169,9 @@ public final class BuildCache: @unchecked Sendable {
         return result
     }
 
-    private var currentDataFingerprint: UInt64? {
-        lock.lock()
-        defer { lock.unlock() }
-        return dataFingerprint
-    }
-
     func renderReport(_ renderer: SiteRenderer, log: (String) -> Void) -> SiteRenderer.Result {
         let previous = lastGraph.traces.values.first(where: \.isReport)
-        let (result, trace, made) = renderer.renderReport(reusing: previous, dataFingerprint: currentDataFingerprint)
+        let (result, trace, made) = renderer.renderReport(reusing: previous)
         lock.lock()
         graph.traces = graph.traces.filter { !$0.value.isReport }
         if let trace { graph.traces[trace.outputPath] = trace }
@@ -169,8 +195,21 @@ public final class BuildCache: @unchecked Sendable {
             self.key = nil
         }
         lock.unlock()
+        memo.sweep()
         guard succeeded, !changedMeanwhile, let folder else { return }
+        guard !keepsRunning else {
+            lock.withLock { pending = CacheFile(key: key, traces: traces) }
+            return
+        }
         do { try Self.save(CacheFile(key: key, traces: traces), to: folder) } catch {
+            log("The build cache could not be saved (\(error.localizedDescription)); the next build does all the work again")
+        }
+    }
+
+    /// Saves what the last build learnt, if it has not been saved yet.
+    public func savePending(log: (String) -> Void = { _ in }) {
+        guard let folder, let cache = lock.withLock({ () -> CacheFile? in defer { pending = nil }; return pending }) else { return }
+        do { try Self.save(cache, to: folder) } catch {
             log("The build cache could not be saved (\(error.localizedDescription)); the next build does all the work again")
         }
     }
@@ -227,6 +266,9 @@ public final class BuildCache: @unchecked Sendable {
         var files: [StoredFile]
         var diagnostics: [StoredDiagnostic]
         var pageHash: UInt64
+        var html: String?
+        var layoutKey: UInt64?
+        var layoutReads: [String]?
     }
 
     private struct StoredHeading: Codable {
@@ -266,7 +308,7 @@ public final class BuildCache: @unchecked Sendable {
                 diagnostics: trace.diagnostics.map {
                     StoredDiagnostic(severity: $0.severity.rawValue, file: $0.location.file, line: $0.location.line, column: $0.location.column, message: $0.message, hint: $0.hint)
                 },
-                pageHash: trace.pageHash))
+                pageHash: trace.pageHash, html: try trace.html.map(blob), layoutKey: trace.layoutKey, layoutReads: trace.layoutReads))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -303,7 +345,7 @@ public final class BuildCache: @unchecked Sendable {
                 diagnostics: stored.diagnostics.map {
                     Diagnostic($0.severity == "error" ? .error : .warning, at: SourceLocation(file: $0.file, line: $0.line, column: $0.column), $0.message, hint: $0.hint)
                 },
-                pageHash: stored.pageHash)
+                pageHash: stored.pageHash, html: stored.html.flatMap(blob), layoutKey: stored.layoutKey, layoutReads: stored.layoutReads)
         }
         return CacheFile(key: manifest.key, traces: traces)
     }

@@ -29,7 +29,7 @@ public enum EditionBuild {
     public static func loadData(_ options: BuildOptions, config: SiteConfig) throws(DiagnosticList) -> DataSet {
         let areas = AreaSet(config)
         guard let found = try editions(options), let latest = found.list.latest else {
-            return try DataSet.load(folder: dataFolder(options), relativePath: SiteContent.dataFolder, areas: areas, strict: options.strict)
+            return try DataSet.load(folder: dataFolder(options), relativePath: SiteContent.dataFolder, areas: areas, strict: options.strict, memo: options.memo)
         }
         let (list, warnings) = found
         var edition = latest
@@ -43,7 +43,7 @@ public enum EditionBuild {
         }
         let cut = edition
         var data = try DataSet.load(folder: dataFolder(options), relativePath: SiteContent.dataFolder, areas: areas, strict: options.strict,
-                                    keep: { cut.includes($0) })
+                                    keep: { cut.includes($0) }, memo: options.memo)
         data.addTrendForms()
         if edition != latest {
             // Pages are the latest's: a figure that only later data gives reads, honestly, as not
@@ -51,7 +51,7 @@ public enum EditionBuild {
             let text = "not published in the \(edition.label) edition"
             let have = Set(data.figures.figures.map(\.id))
             let newest = latest
-            if let current = try? DataSet.load(folder: dataFolder(options), relativePath: SiteContent.dataFolder, areas: areas, keep: { newest.includes($0) }) {
+            if let current = try? DataSet.load(folder: dataFolder(options), relativePath: SiteContent.dataFolder, areas: areas, keep: { newest.includes($0) }, memo: options.memo) {
                 var added: [Figure] = []
                 for figure in current.figures.figures where !have.contains(figure.id) {
                     var missing = figure
@@ -77,7 +77,7 @@ public enum EditionBuild {
             }
         }
         var extra = warnings
-        if options.edition == nil, let all = try? DataSet.load(folder: dataFolder(options), relativePath: SiteContent.dataFolder, areas: areas) {
+        if options.edition == nil, let all = try? DataSet.load(folder: dataFolder(options), relativePath: SiteContent.dataFolder, areas: areas, memo: options.memo) {
             var seen: Set<String> = []
             for row in all.observations where !latest.includes(row) && !seen.contains(row.indicator) {
                 seen.insert(row.indicator)

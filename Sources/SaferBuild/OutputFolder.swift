@@ -61,7 +61,7 @@ public struct OutputFolder: Sendable {
             // The folders exist: the files are written on every core.
             let stagingPath = staging.path
             let failures = ParallelMap.map(all.indices) { index -> String? in
-                do { try all[index].contents.write(to: URL(fileURLWithPath: stagingPath + "/" + all[index].path)); return nil } catch { return error.localizedDescription }
+                do throws(OutputWriter.Failure) { try OutputWriter.write(all[index].contents, to: stagingPath + "/" + all[index].path); return nil } catch { return error.description }
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw WriteFailure(description: failure) }
         } catch {
@@ -70,6 +70,37 @@ public struct OutputFolder: Sendable {
                          hint: "check that the disk has space and the folder may be written; the previous output is unchanged")
         }
         try swapIn(staging)
+    }
+
+    /// Brings an output folder that this process published (`previous`: what it holds) up to date by
+    /// writing only the files that changed, each through a temporary file and a rename, and removing
+    /// the files that are gone. For the rebuilds of `serve` and `--watch`: every file is always whole,
+    /// and the site as a whole is new once this returns. A plain `build` swaps in a whole folder.
+    public func update(_ files: [OutputFile], previous: [String: Data]) throws(Diagnostic) {
+        do {
+            var madeFolders: Set<Substring> = []
+            let changed = files.filter { previous[$0.path] != $0.contents }
+            for file in changed {
+                guard let slash = file.path.lastIndex(of: "/"), madeFolders.insert(file.path[..<slash]).inserted else { continue }
+                try FileManager.default.createDirectory(atPath: url.path + "/" + file.path[..<slash], withIntermediateDirectories: true)
+            }
+            let root = url.path
+            for file in changed {
+                let target = root + "/" + file.path
+                let temporary = target + ".safersite-\(getpid())"
+                try OutputWriter.write(file.contents, to: temporary)
+                guard rename(temporary, target) == 0 else { throw OutputWriter.Failure(path: target, code: errno) }
+            }
+            let kept = Set(files.map(\.path))
+            for path in previous.keys.sorted() where !kept.contains(path) {
+                unlink(root + "/" + path)
+                // The folder of a page that is gone, once empty (rmdir leaves a folder with files alone).
+                if let slash = path.lastIndex(of: "/") { rmdir(root + "/" + path[..<slash]) }
+            }
+        } catch {
+            throw .error(at: SourceLocation(file: url.path), "the output could not be brought up to date: \(error)",
+                         hint: "check that the disk has space and the folder may be written; stop and start again to rebuild it whole")
+        }
     }
 
     /// Replaces the output with `staging` in one step where the file system allows it.

@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// The edition to build (a label in content/data/editions.yaml); `nil`: the latest, with every earlier one.
     public var edition: String? = nil
+    /// Files parsed by earlier builds of this process, reused when their text is the same (`serve`,
+    /// `build --watch`; a build with a `BuildCache` uses the cache's).
+    public var memo: TextMemo? = nil
 
     public init(siteFolder: URL, outputFolder: URL? = nil, includeDrafts: Bool = false, strict: Bool = false) {
         self.strict = strict
@@ -41,7 +44,16 @@ public enum SiteBuilder {
         do { output = try OutputFolder(options.outputFolder, siteFolder: options.siteFolder) } catch { throw DiagnosticList([error]) }
         let rendered = try render(options, cache: cache, log: log)
         log("Writing \(rendered.files.count) files to \(output.url.path)")
-        do { try output.publish(rendered.files) } catch { throw DiagnosticList([error]) }
+        do {
+            // A rebuild in the same process (serve, --watch) writes only what changed; it never
+            // needs the swap, because a failed build never reaches this point.
+            if cache?.keepsRunning == true, let previous = cache?.publishedFiles(in: output.url) {
+                try output.update(rendered.files, previous: previous)
+            } else {
+                try output.publish(rendered.files)
+            }
+            cache?.recordPublished(rendered.files, in: output.url)
+        } catch { throw DiagnosticList([error]) }
         log("Done")
         return BuildReport(
             pageCount: rendered.pageCount, fileCount: rendered.files.count, warnings: rendered.warnings,
@@ -63,6 +75,12 @@ public enum SiteBuilder {
     /// With a `cache`, pages whose inputs did not change since the last build are not rendered
     /// again (see `BuildGraph`); the result is the same, byte for byte.
     public static func render(_ options: BuildOptions, cache: BuildCache? = nil, log: (String) -> Void = { _ in }) throws(DiagnosticList) -> RenderedSite {
+        var withMemo = options
+        if withMemo.memo == nil { withMemo.memo = cache?.memo }
+        return try renderSite(withMemo, cache: cache, log: log)
+    }
+
+    private static func renderSite(_ options: BuildOptions, cache: BuildCache?, log: (String) -> Void) throws(DiagnosticList) -> RenderedSite {
         var bag = DiagnosticBag()
         let cacheKey = cache?.begin(options, log: log)
         log("Reading \(options.siteFolder.path)")
@@ -72,7 +90,7 @@ public enum SiteBuilder {
         let config = try? SiteConfig.parse(TextFile.read(options.siteFolder.appendingPathComponent(SiteConfig.fileName), as: SiteConfig.fileName)).config
         let (loaded, early) = ParallelMap.both(
             { () -> Result<SiteContent, DiagnosticList> in
-                do throws(DiagnosticList) { return .success(try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts))) } catch { return .failure(error) }
+                do throws(DiagnosticList) { return .success(try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts, memo: options.memo))) } catch { return .failure(error) }
             },
             { config.map { SiteInputs.load(options, config: $0, cache: cache) } })
         var content = try loaded.get()
@@ -149,9 +167,9 @@ struct SiteInputs: Sendable {
 
     static func load(_ options: BuildOptions, config: SiteConfig, cache: BuildCache?) -> SiteInputs {
         let theme = Result { () throws(DiagnosticList) in
-            try Theme.load(named: config.theme, siteFolder: options.siteFolder, configLocation: config.themeLocation)
+            try Theme.load(named: config.theme, siteFolder: options.siteFolder, configLocation: config.themeLocation, memo: options.memo)
         }
-        let assets = theme.flatMap { theme in Result { () throws(DiagnosticList) in try AssetManifest(theme: theme) } }
+        let assets = theme.flatMap { theme in Result { () throws(DiagnosticList) in try AssetManifest(theme: theme, memo: options.memo) } }
         // Loaded leniently so that pages still render; `check` then makes each stated value the
         // data does not give an error of its own.
         var lenient = options

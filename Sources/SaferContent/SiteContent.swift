@@ -25,7 +25,12 @@ public struct SiteContent: Sendable {
 
     public struct Options: Sendable {
         public var includeDrafts: Bool
-        public init(includeDrafts: Bool = false) { self.includeDrafts = includeDrafts }
+        /// Pages parsed by an earlier build of this process, reused when their text is the same.
+        public var memo: TextMemo?
+        public init(includeDrafts: Bool = false, memo: TextMemo? = nil) {
+            self.includeDrafts = includeDrafts
+            self.memo = memo
+        }
     }
 
     /// Reads the site folder, reporting every problem found rather than stopping at the first.
@@ -70,7 +75,7 @@ public struct SiteContent: Sendable {
         let parsed = ParallelMap.map(markdownFiles.indices) { index -> Result<(page: Page, warnings: [Diagnostic]), DiagnosticList> in
             let file = markdownFiles[index]
             do throws(DiagnosticList) {
-                return .success(try loadPage(file, relativePath: String(file.path.dropFirst(contentFolder.count + 1)), options: markdownOptions))
+                return .success(try loadPage(file, relativePath: String(file.path.dropFirst(contentFolder.count + 1)), options: markdownOptions, memo: options.memo))
             } catch {
                 return .failure(error)
             }
@@ -114,7 +119,7 @@ public struct SiteContent: Sendable {
             diagnostics: bag.diagnostics, unreadablePages: unreadablePages)
     }
 
-    private static func loadPage(_ file: SiteFile, relativePath: String, options: MarkdownOptions) throws(DiagnosticList) -> (page: Page, warnings: [Diagnostic]) {
+    private static func loadPage(_ file: SiteFile, relativePath: String, options: MarkdownOptions, memo: TextMemo?) throws(DiagnosticList) -> (page: Page, warnings: [Diagnostic]) {
         let pathCheck = relativePath.dropLast(3).split(separator: "/").first { !isURLSafe($0) }
         if let part = pathCheck {
             throw DiagnosticList([.error(
@@ -123,6 +128,13 @@ public struct SiteContent: Sendable {
         }
         let text: TextFile
         do { text = try TextFile.read(file.url, as: file.path) } catch { throw DiagnosticList([error]) }
+        guard let memo else { return try parsePage(text, file: file, relativePath: relativePath, options: options) }
+        return try memo.value("page \(options)", path: file.path, text: text.text) { () -> Result<(page: Page, warnings: [Diagnostic]), DiagnosticList> in
+            do throws(DiagnosticList) { return .success(try parsePage(text, file: file, relativePath: relativePath, options: options)) } catch { return .failure(error) }
+        }.get()
+    }
+
+    private static func parsePage(_ text: TextFile, file: SiteFile, relativePath: String, options: MarkdownOptions) throws(DiagnosticList) -> (page: Page, warnings: [Diagnostic]) {
         let split: (yaml: String, body: String, bodyLineOffset: Int)
         do { split = try FrontMatter.split(text.text, file: file.path) } catch { throw DiagnosticList([error]) }
         let (frontMatter, warnings) = try FrontMatter.parse(split.yaml, file: file.path)

@@ -27,3 +27,37 @@ public struct FileKind: Sendable, Equatable {
         return String(cString: resolved)
     }
 }
+
+/// Writing output files with plain POSIX calls: Foundation's `Data.write` syncs every file to disk
+/// (fsync), which made writing a site's thousand small files most of a build. The output folder is
+/// swapped in whole afterwards and can always be built again, so it does not need syncing.
+public enum OutputWriter {
+    public struct Failure: Error, CustomStringConvertible {
+        public var path: String
+        public var code: Int32
+        public var description: String { "\(path): \(String(cString: strerror(code)))" }
+        public init(path: String, code: Int32) {
+            self.path = path
+            self.code = code
+        }
+    }
+
+    public static func write(_ data: Data, to path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(path: path, code: errno) }
+        defer { close(descriptor) }
+        let failure: Int32? = data.withUnsafeBytes { buffer -> Int32? in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                offset += written
+            }
+            return nil
+        }
+        if let failure { throw Failure(path: path, code: failure) }
+    }
+}

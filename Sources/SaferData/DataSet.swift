@@ -86,7 +86,9 @@ public struct DataSet: Sendable {
     /// every `*.csv` file (in name order), `indicators.yaml`, `figures.yaml` and `areas.yaml`.
     /// A missing folder gives an empty data set. Every error found is thrown together; with
     /// `strict`, stated values that do not match the data are errors too (for `safersite check`).
-    public static func load(folder: URL, relativePath: String, areas: AreaSet, strict: Bool = false, keep: (@Sendable (Observation) -> Bool)? = nil) throws(DiagnosticList) -> DataSet {
+    /// `memo`, when given, keeps each file's parsed rows between builds (and between the loads of one
+    /// build's editions), so only files whose text changed are parsed again.
+    public static func load(folder: URL, relativePath: String, areas: AreaSet, strict: Bool = false, keep: (@Sendable (Observation) -> Bool)? = nil, memo: TextMemo? = nil) throws(DiagnosticList) -> DataSet {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -117,28 +119,40 @@ public struct DataSet: Sendable {
             figures: names.contains(figuresFileName) ? read(figuresFileName) : nil,
             areas: names.contains(areasFileName) ? read(areasFileName) : nil)
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
-        var dataSet = try parse(files, areas: areas, strict: strict, keep: keep, missingIndicatorsPath: (relativePath.isEmpty ? "" : relativePath + "/") + indicatorsFileName)
+        var dataSet = try parse(files, areas: areas, strict: strict, keep: keep, missingIndicatorsPath: (relativePath.isEmpty ? "" : relativePath + "/") + indicatorsFileName, memo: memo)
         dataSet.warnings = DiagnosticBag.sorted(bag.warnings + dataSet.warnings)
         return dataSet
     }
 
     /// Understands the texts of a data folder (see `load`).
     /// `keep`, when given, chooses the observations figures are computed from (an edition's periods).
-    public static func parse(_ files: DataFiles, areas siteAreas: AreaSet, strict: Bool = false, keep: (@Sendable (Observation) -> Bool)? = nil, missingIndicatorsPath: String = "indicators.yaml") throws(DiagnosticList) -> DataSet {
+    public static func parse(_ files: DataFiles, areas siteAreas: AreaSet, strict: Bool = false, keep: (@Sendable (Observation) -> Bool)? = nil, missingIndicatorsPath: String = "indicators.yaml", memo: TextMemo? = nil) throws(DiagnosticList) -> DataSet {
         var bag = DiagnosticBag()
-        let areas = files.areas.map { AreaFileReader.read($0, into: siteAreas, bag: &bag) } ?? siteAreas
-        let indicators = files.indicators.map { IndicatorFileReader.read($0, bag: &bag) } ?? []
+        /// A reader's result for one file, with the problems it found: from `memo` when the text is unchanged.
+        func read<Value: Sendable>(_ kind: String, _ file: TextFile, _ reader: (inout DiagnosticBag) -> Value) -> Value {
+            guard let memo else { return reader(&bag) }
+            let (value, found) = memo.value(kind, path: file.path, text: file.text) { () -> (Value, [Diagnostic]) in
+                var own = DiagnosticBag()
+                return (reader(&own), own.diagnostics)
+            }
+            bag.add(contentsOf: found)
+            return value
+        }
+        let areas = files.areas.map { file in read("areas \(siteAreas)", file) { AreaFileReader.read(file, into: siteAreas, bag: &$0) } } ?? siteAreas
+        let indicators = files.indicators.map { file in read("indicators", file) { IndicatorFileReader.read(file, bag: &$0) } } ?? []
         if files.indicators == nil, !files.observations.isEmpty {
             bag.add(.error(at: SourceLocation(file: missingIndicatorsPath), "the data folder has observations but no indicators.yaml",
                            hint: "add indicators.yaml describing each indicator: its title, unit, polarity and source"))
         }
         var observations: [Observation] = []
-        for file in files.observations { observations += ObservationFileReader.read(file, bag: &bag) }
+        for file in files.observations { observations += read("observations", file) { ObservationFileReader.read(file, bag: &$0) } }
         // Indicators that indicators.yaml names but could not read: their own errors say why.
-        let named = Set(files.indicators.flatMap { try? YAMLValue.parse($0.text, file: $0.path).mapping().map(\.key) } ?? [])
+        let named = Set(files.indicators.flatMap { file in
+            read("indicator names", file) { _ in try? YAMLValue.parse(file.text, file: file.path).mapping().map(\.key) }
+        } ?? [])
         observations = validate(observations, indicators: indicators, checkIndicators: files.indicators != nil, unreadable: named, areas: areas, bag: &bag)
         if let keep { observations = observations.filter(keep) }
-        let explicit = files.figures.map { FigureFileReader.read($0, bag: &bag) } ?? []
+        let explicit = files.figures.map { file in read("figures", file) { FigureFileReader.read(file, bag: &$0) } } ?? []
         // Figures computed from broken data would only repeat its errors in other words: report
         // the data's own problems (and figures.yaml's) and stop here.
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }

@@ -36,9 +36,13 @@ public struct RenderedMarkdown: Sendable {
 /// pages before any page renders. `render` then transforms cmark's tree and lets cmark write the
 /// HTML: nothing is ever done to HTML text. The tree is freed with the document.
 public final class MarkdownDocument: @unchecked Sendable {
-    // @unchecked: the tree is only touched by `init` and `render`, which a caller runs once, on one task.
-    private let root: OpaquePointer
+    // @unchecked: the tree is only touched by `init` and by `render`, which holds the lock.
+    private var root: OpaquePointer
     private var rendered = false
+    private let lock = NSLock()
+    /// Kept so that a second `render` (a page parsed by an earlier build of this process, whose
+    /// figures changed) can start from a fresh tree: rendering changes the tree in place.
+    private let text: String
     public let file: String
     public let lineOffset: Int
     public let options: MarkdownOptions
@@ -54,6 +58,7 @@ public final class MarkdownDocument: @unchecked Sendable {
     ///   - idPrefix: put before every heading id, so a page shown inside another keeps unique ids.
     public init(_ text: String, file: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions(), idPrefix: String = "") {
         self.root = CMark.parse(text, options: options)
+        self.text = text
         self.file = file
         self.lineOffset = lineOffset
         self.options = options
@@ -80,9 +85,15 @@ public final class MarkdownDocument: @unchecked Sendable {
         return document.render(.none).html
     }
 
-    /// Applies `transforms` to the tree and renders it. Call once: the tree is changed in place.
+    /// Applies `transforms` to the tree and renders it. The tree is changed in place, so a second
+    /// call parses the text again first.
     public func render(_ transforms: MarkdownTransforms) -> RenderedMarkdown {
-        precondition(!rendered, "a MarkdownDocument renders once")
+        lock.lock()
+        defer { lock.unlock() }
+        if rendered {
+            CMark.freeTree(root)
+            root = CMark.parse(text, options: options)
+        }
         rendered = true
         var diagnostics: [Diagnostic] = []
         let nodes = CMarkNode(pointer: root).descendants()

@@ -237,6 +237,7 @@ public final class PreviewSession: @unchecked Sendable {
         }
         if stopNow { return }
         try await group.run()
+        rebuilder.saveCache()
         log("Stopped.")
     }
 

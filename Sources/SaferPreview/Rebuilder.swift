@@ -30,6 +30,8 @@ public final class Rebuilder: @unchecked Sendable {
     public init(options: BuildOptions, cache: BuildCache, verbose: Bool = false, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.cache = cache
+        // Saved after a quiet moment (see `buildNow`) and on `stop`, not after every save of a file.
+        cache.keepsRunning = true
         self.verbose = verbose
         self.log = log
     }
@@ -77,7 +79,10 @@ public final class Rebuilder: @unchecked Sendable {
         var lines: [String] = []
         var outcome: Outcome
         do {
-            let report = try SiteBuilder.build(options, cache: cache, log: { lines.append($0) })
+            // With --verbose, each step shows when it began, as `safersite build --verbose` does.
+            let report = try SiteBuilder.build(options, cache: cache, log: { [verbose] line in
+                lines.append(verbose && !line.hasPrefix(" ") && !line.hasPrefix("Pages:") ? String(format: "%6.3fs  ", Date().timeIntervalSince(start)) + line : line)
+            })
             outcome = Outcome(generation: 0, errors: [], warnings: report.warnings, seconds: Date().timeIntervalSince(start))
         } catch {
             outcome = Outcome(generation: 0, errors: DiagnosticBag.sorted(error.diagnostics), warnings: [], seconds: Date().timeIntervalSince(start))
@@ -97,7 +102,19 @@ public final class Rebuilder: @unchecked Sendable {
             log("Build failed: \(DiagnosticPrinter.summary(errors: outcome.errors.filter(\.isError).count, warnings: outcome.errors.filter { !$0.isError }.count)). Still serving the last good build; fix the file and save.")
         }
         for listener in listeners { listener(outcome) }
+        let generation = outcome.generation
+        queue.asyncAfter(deadline: .now() + Self.saveDelay) { [self] in
+            if self.outcome.generation == generation { cache.savePending(log: log) }
+        }
         return outcome
+    }
+
+    /// How long the site must be left alone before the cache is written to disk.
+    static let saveDelay: DispatchTimeInterval = .seconds(2)
+
+    /// Writes the cache now (when stopping), after any build still running.
+    public func saveCache() {
+        queue.sync { cache.savePending(log: log) }
     }
 
     /// What kinds of files changed, in words (after Zola's serve, which sorts changes by kind).

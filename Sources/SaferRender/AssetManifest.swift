@@ -17,7 +17,8 @@ public struct AssetManifest: Sendable {
 
     public static let outputFolder = "assets"
 
-    public init(theme: Theme) throws(DiagnosticList) {
+    /// With a `memo`, a stylesheet whose text is unchanged since the last build is not minified again.
+    public init(theme: Theme, memo: TextMemo? = nil) throws(DiagnosticList) {
         var bag = DiagnosticBag()
         var assets: [Asset] = []
         for (path, file) in theme.assets.sorted(by: { $0.key < $1.key }) {
@@ -26,7 +27,10 @@ public struct AssetManifest: Sendable {
                 continue
             }
             // Stylesheets are minified: every page loads one, so its bytes count against each page.
-            if path.hasSuffix(".css") { data = Data(CSSMinifier.minify(String(decoding: data, as: UTF8.self)).utf8) }
+            if path.hasSuffix(".css") {
+                let text = String(decoding: data, as: UTF8.self)
+                data = memo?.value("minified", path: file.path, text: text) { Data(CSSMinifier.minify(text).utf8) } ?? Data(CSSMinifier.minify(text).utf8)
+            }
             assets.append(Asset(sourcePath: path, outputPath: Self.outputFolder + "/" + Self.fingerprinted(path, data), contents: data))
         }
         try bag.throwIfErrors()

@@ -16,7 +16,15 @@ import SaferData
 /// title: A headline that states the message, with {{figure}} references
 /// ```
 struct ChartBlock {
-    var data: DataSet
+    let source: DataSet
+    /// Writes down what the chart read, for incremental builds (see `ChartData`).
+    var log: ReadLog? = nil
+    var data: ChartData { ChartData(source: source, log: log) }
+
+    init(data: DataSet, log: ReadLog? = nil) {
+        self.source = data
+        self.log = log
+    }
 
     static let types = ["comparison", "ranked", "icons", "part-to-whole", "trend", "scales"]
     static let keys = ["type", "indicator", "area", "figures", "rest", "whole", "title"]
@@ -175,7 +183,7 @@ struct ChartBlock {
         guard let localValue = data.observation(indicator: indicator.id, area: local.id, period: latest) else {
             throw .error(at: spec.location, "`\(indicator.id)` has no value for \(local.name)", hint: "add a row for \(local.id) to the observations")
         }
-        let comparisonFigure = data.figures.figures.first { $0.kind == .comparison && $0.indicator == indicator.id }
+        let comparisonFigure = data.comparisonFigure(indicator: indicator.id)
         let comparisons = comparisonFigure.map { data.comparisons(figure: $0.id) } ?? []
         var bars = [ComparisonBar(
             label: local.label, nameInSentence: local.name, value: NSDecimalNumber(decimal: localValue.value).doubleValue,

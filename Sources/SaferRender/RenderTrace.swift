@@ -43,9 +43,9 @@ public struct RenderDependency: Codable, Sendable, Hashable {
     public var column: Int?
     /// A hash of the answer (FNV-1a 64 of its text).
     public var answer: UInt64
-    /// For charts: a hash of every data file when it was drawn. While the data files are the same,
-    /// the chart is too, and is not drawn again to check (drawing is most of a page's work).
-    public var data: UInt64?
+    /// For blocks and charts: the names the template or chart looked up (`lists.roles`,
+    /// `figures_by_id.population`, `figure:population`), whose values the answer hashes.
+    public var reads: [String]?
 
     var location: SourceLocation { SourceLocation(file: file ?? "", line: line, column: column) }
 
@@ -86,21 +86,17 @@ public struct RenderDependency: Codable, Sendable, Hashable {
 /// Writes down the questions one page's body asks. One per page render; the lock keeps it safe if
 /// a transform ever runs on another thread.
 public final class RenderRecorder: @unchecked Sendable {
-    /// A hash of the data files the build read (see `RenderDependency.data`), if known.
-    let dataFingerprint: UInt64?
     private let lock = NSLock()
     private var seen: Set<RenderDependency> = []
     private(set) var dependencies: [RenderDependency] = []
     /// What the layout was given: the body and headings, kept so the layout can be applied again.
     private(set) var laidOut: (body: String, headings: [Heading])?
+    /// What the layout looked up (see `SiteRenderer.layoutKey`).
+    let layoutReads = ReadLog()
 
-    public init(dataFingerprint: UInt64? = nil) {
-        self.dataFingerprint = dataFingerprint
-    }
+    public init() {}
 
     func add(_ dependency: RenderDependency) {
-        var dependency = dependency
-        if dependency.kind == .chart { dependency.data = dataFingerprint }
         lock.lock()
         defer { lock.unlock() }
         if seen.insert(dependency).inserted { dependencies.append(dependency) }
@@ -146,16 +142,22 @@ public enum TraceHash {
         case .invalid(let diagnostic): return of("invalid\u{0}") ^ of(diagnostic)
         }
     }
-    static func of(_ chart: ChartBlock.Rendered) -> UInt64 {
-        of(chart.html + "\u{0}" + chart.csv.path) ^ (of(chart.csv.contents) &* 31)
-    }
 
     /// Everything parsed from a page's file that its rendering reads: any edit to the file that
     /// matters to its output changes this.
     static func of(_ page: Page) -> UInt64 {
-        var text = "\(page.sourcePath)\u{0}\(page.urlPath)\u{0}\(page.body.file)\u{0}\(page.body.lineOffset)\u{0}"
-        text += "\(page.body.options)\u{0}\(page.frontMatter)\u{0}\(page.body.headings)\u{0}\(page.body.fenceInfos)\u{0}"
-        return of(text + page.bodyText)
+        // Written out field by field: describing the structs by reflection was most of an
+        // incremental build's checking.
+        let front = page.frontMatter
+        let options = page.body.options
+        var parts = [page.sourcePath, page.urlPath, page.body.file, String(page.body.lineOffset),
+                     "\(options.smartPunctuation) \(options.allowRawHTML)",
+                     front.title, front.description, front.order.map(String.init) ?? "-", String(front.draft), front.layout ?? "-",
+                     front.layoutLocation?.description ?? "-", front.navTitle ?? "-", front.updated ?? "-"]
+        parts += page.body.headings.map { "\($0.level)\u{1}\($0.text)\u{1}\($0.id)\u{1}\($0.location)" }
+        parts += page.body.fenceInfos
+        parts.append(page.bodyText)
+        return of(parts.joined(separator: "\u{0}"))
     }
 }
 
@@ -177,9 +179,21 @@ public struct PageTrace: Sendable {
     public var diagnostics: [Diagnostic]
     /// A hash of the page's HTML, to tell in the log whether laying out again changed it.
     public var pageHash: UInt64
+    /// The page's HTML and what its layout was applied to (`SiteRenderer.layoutKey`): while that
+    /// is the same, the page is too, and the layout is not applied again.
+    public var html: Data?
+    public var layoutKey: UInt64?
+    /// The names the layout looked up when it was applied.
+    public var layoutReads: [String]?
+    /// The report's parts, kept in memory between the builds of one process (not saved to disk).
+    public var sections: [ReportSection]?
 
     public init(outputPath: String, sourcePath: String, isReport: Bool, dependencies: [RenderDependency], body: String,
-                headings: [Heading], files: [OutputFile], diagnostics: [Diagnostic], pageHash: UInt64) {
+                headings: [Heading], files: [OutputFile], diagnostics: [Diagnostic], pageHash: UInt64, html: Data? = nil, layoutKey: UInt64? = nil, layoutReads: [String]? = nil, sections: [ReportSection]? = nil) {
+        self.sections = sections
+        self.html = html
+        self.layoutKey = layoutKey
+        self.layoutReads = layoutReads
         self.outputPath = outputPath
         self.sourcePath = sourcePath
         self.isReport = isReport
@@ -204,11 +218,10 @@ public struct RenderDecision: Sendable {
 extension SiteRenderer {
     /// Renders every page like `renderPages`, reusing a page's body from `previous` when every
     /// question it asked has the same answer now. The result is the same, byte for byte.
-    /// - Parameter dataFingerprint: a hash of every data file the figures were computed from.
-    public func renderPages(reusing previous: [String: PageTrace], dataFingerprint: UInt64? = nil) -> (result: Result, traces: [PageTrace], decisions: [RenderDecision]) {
+    public func renderPages(reusing previous: [String: PageTrace]) -> (result: Result, traces: [PageTrace], decisions: [RenderDecision]) {
         let links = linkResolver
         let navigation = navigation
-        let checker = TraceChecker(renderer: self, links: links, dataFingerprint: dataFingerprint)
+        let checker = TraceChecker(renderer: self, links: links)
         let pages = content.pages.filter { $0.urlPath != ReportPage.urlPath }
         let results = ParallelMap.map(pages.indices) { index -> (Result, PageTrace?, RenderDecision) in
             let page = pages[index]
@@ -218,7 +231,7 @@ extension SiteRenderer {
             }
             let reason = old.map { checker.firstChanged($0.dependencies)?.reason ?? "it was another page" } ?? "new page"
             var traced = self
-            let recorder = RenderRecorder(dataFingerprint: dataFingerprint)
+            let recorder = RenderRecorder()
             traced.recorder = recorder
             do throws(Diagnostic) {
                 let rendered = try traced.render(page, links: links, navigation: navigation)
@@ -226,7 +239,10 @@ extension SiteRenderer {
                 let trace = recorder.laidOut.map {
                     PageTrace(outputPath: page.outputPath, sourcePath: page.sourcePath, isReport: false,
                               dependencies: [Self.sourceDependency(page)] + recorder.dependencies, body: $0.body, headings: $0.headings,
-                              files: rendered.files, diagnostics: rendered.diagnostics, pageHash: TraceHash.of(rendered.html))
+                              files: rendered.files, diagnostics: rendered.diagnostics, pageHash: TraceHash.of(rendered.html),
+                              html: Data(rendered.html.utf8),
+                              layoutKey: layoutKey(page, body: $0.body, headings: $0.headings, root: root(for: page), reads: recorder.layoutReads.read),
+                              layoutReads: recorder.layoutReads.read)
                 }
                 return (Result(files: files, diagnostics: rendered.diagnostics), trace, RenderDecision(outputPath: page.outputPath, action: .rendered, reason: reason))
             } catch {
@@ -237,39 +253,60 @@ extension SiteRenderer {
                 results.compactMap(\.1), results.map(\.2))
     }
 
-    /// The one-page report like `renderReport`, reused on the same terms as a page.
-    public func renderReport(reusing previous: PageTrace?, dataFingerprint: UInt64? = nil) -> (result: Result, trace: PageTrace?, decision: RenderDecision) {
+    /// The one-page report like `renderReport`, reused on the same terms as a page; when some of
+    /// its answers changed, only the sections that asked those questions are rendered again.
+    public func renderReport(reusing previous: PageTrace?) -> (result: Result, trace: PageTrace?, decision: RenderDecision) {
         let report = ReportPage.page(in: content)
-        let sections = reportSectionsDependency()
-        let changed = previous.map { TraceChecker(renderer: self, links: linkResolver, dataFingerprint: dataFingerprint).firstChanged($0.dependencies) }
+        let sectionsQuestion = reportSectionsDependency()
+        let checker = TraceChecker(renderer: self, links: linkResolver)
+        let changed = previous.map { checker.firstChanged($0.dependencies) }
         if let previous, previous.isReport, previous.sourcePath == report.sourcePath, let changed, changed == nil {
             let again = layOutAgain(previous, page: report)
             return (again.0, again.1, again.2)
         }
         let reason = changed.map { $0?.reason ?? "it was another page" } ?? "new page"
-        var traced = self
-        let recorder = RenderRecorder(dataFingerprint: dataFingerprint)
-        traced.recorder = recorder
-        let result = traced.renderReport()
-        let decision = RenderDecision(outputPath: report.outputPath, action: .rendered, reason: reason)
-        guard let laidOut = recorder.laidOut, let html = result.files.first(where: { $0.path == report.outputPath }) else {
-            return (result, nil, decision)
+        // Sections are reused only while the report holds the same pages in the same order.
+        let reusable = previous.flatMap { old -> [String: ReportSection]? in
+            guard old.isReport, old.sourcePath == report.sourcePath, old.dependencies.first == sectionsQuestion, let sections = old.sections else { return nil }
+            return Dictionary(sections.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         }
-        let sources = [report] + navigation.filter { $0.urlPath != ReportPage.urlPath }
+        let sections = reportSections(reusing: reusable, checker: checker)
+        let layoutReads = ReadLog()
+        let (result, body, headings) = assembleReport(sections, layoutLog: layoutReads)
+        let decision = RenderDecision(outputPath: report.outputPath, action: .rendered, reason: reason)
+        guard let html = result.files.first(where: { $0.path == report.outputPath }) else { return (result, nil, decision) }
         let trace = PageTrace(
             outputPath: report.outputPath, sourcePath: report.sourcePath, isReport: true,
-            dependencies: [sections] + sources.map(Self.sourceDependency) + recorder.dependencies,
-            body: laidOut.body, headings: laidOut.headings, files: result.files.filter { $0.path != report.outputPath },
-            diagnostics: result.diagnostics, pageHash: TraceHash.of(html.contents))
+            dependencies: [sectionsQuestion] + Self.unique(sections.flatMap(\.dependencies)),
+            body: body, headings: headings, files: result.files.filter { $0.path != report.outputPath },
+            diagnostics: result.diagnostics, pageHash: TraceHash.of(html.contents),
+            html: html.contents,
+            layoutKey: layoutKey(report, body: body, headings: headings, root: root(for: report), reads: layoutReads.read),
+            layoutReads: layoutReads.read, sections: sections)
         return (result, trace, decision)
+    }
+
+    private static func unique(_ dependencies: [RenderDependency]) -> [RenderDependency] {
+        var seen: Set<RenderDependency> = []
+        return dependencies.filter { seen.insert($0).inserted }
     }
 
     /// Applies the layout again to a reused body: the same steps as the last part of a render.
     private func layOutAgain(_ trace: PageTrace, page: Page) -> (Result, PageTrace?, RenderDecision) {
+        let root = root(for: page)
+        if let html = trace.html, let reads = trace.layoutReads,
+           trace.layoutKey == layoutKey(page, body: trace.body, headings: trace.headings, root: root, reads: reads) {
+            return (Result(files: [OutputFile(path: page.outputPath, contents: html)] + trace.files, diagnostics: trace.diagnostics), trace,
+                    RenderDecision(outputPath: page.outputPath, action: .reused, reason: nil))
+        }
         do throws(Diagnostic) {
-            let html = try layOut(page, body: trace.body, headings: trace.headings, root: root(for: page))
+            let reads = ReadLog()
+            let html = try layOut(page, body: trace.body, headings: trace.headings, root: root, log: reads)
             var updated = trace
             updated.pageHash = TraceHash.of(html)
+            updated.html = Data(html.utf8)
+            updated.layoutReads = reads.read
+            updated.layoutKey = layoutKey(page, body: trace.body, headings: trace.headings, root: root, reads: reads.read)
             let changed = updated.pageHash != trace.pageHash
             return (Result(files: [OutputFile(path: page.outputPath, text: html)] + trace.files, diagnostics: trace.diagnostics), updated,
                     RenderDecision(outputPath: page.outputPath, action: changed ? .laidOutAgain : .reused,
@@ -298,11 +335,9 @@ struct TraceChecker: @unchecked Sendable {
     let renderer: SiteRenderer
     let links: LinkResolver
     let pagesBySource: [String: Page]
-    let dataFingerprint: UInt64?
 
-    init(renderer: SiteRenderer, links: LinkResolver, dataFingerprint: UInt64?) {
+    init(renderer: SiteRenderer, links: LinkResolver) {
         self.renderer = renderer
-        self.dataFingerprint = dataFingerprint
         self.links = links
         var pages = Dictionary(renderer.content.pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         let report = ReportPage.page(in: renderer.content)
@@ -326,42 +361,34 @@ struct TraceChecker: @unchecked Sendable {
             return pagesBySource[question.key].map(TraceHash.of)
         case .sections:
             return renderer.reportSectionsDependency().answer
-        case .figure, .link, .block, .chart:
-            if question.kind == .chart, let drawnFrom = question.data, drawnFrom == dataFingerprint { return question.answer }
+        case .block:
+            return renderer.blockAnswer(info: question.key, body: question.body ?? "", root: question.root ?? "", at: location, reads: question.reads ?? [])
+        case .chart:
+            // The chart's name comes from its place on the page: it must still be this page's.
+            guard let page = question.page.flatMap({ pagesBySource[$0] }), let name = question.name,
+                  name.hasPrefix(SiteRenderer.ChartFiles(page: page).prefix + "-chart-") else { return nil }
+            return renderer.chartAnswer(body: question.body ?? "", name: name, root: question.root ?? "",
+                                        withTable: question.reportSections == nil, at: location, reads: question.reads ?? [])
+        case .figure, .link:
             guard let page = question.page.flatMap({ pagesBySource[$0] }) else { return nil }
             let context = LinkResolver.Context(page: page, root: question.root ?? "", reportSections: question.reportSections)
             let chartFiles = SiteRenderer.ChartFiles(page: page)
-            if question.kind == .chart {
-                // The chart's name comes from its place on the page: ask with the same name.
-                guard let number = question.name?.split(separator: "-").last.flatMap({ Int($0) }), number > 0 else { return nil }
-                chartFiles.count = number - 1
-                guard "\(chartFiles.prefix)-chart-\(number)" == question.name else { return nil }
-                // A fresh set for each chart: its transforms hold the chart counter.
-                return Self.hash(question, renderer.bodyTransforms(context: context, links: links, chartFiles: chartFiles), chartFiles: chartFiles, at: location)
-            }
-            let key = "\(page.sourcePath)\u{0}\(context.root)\u{0}\(String(describing: context.reportSections?.sorted { $0.key < $1.key }))"
+            let sections = context.reportSections.map { $0.sorted { $0.key < $1.key }.map { $0.key + "\u{1}" + $0.value }.joined(separator: "\u{2}") } ?? "-"
+            let key = "\(page.sourcePath)\u{0}\(context.root)\u{0}\(sections)"
             let current = transforms[key] ?? renderer.bodyTransforms(context: context, links: links, chartFiles: chartFiles)
             transforms[key] = current
-            return Self.hash(question, current, chartFiles: chartFiles, at: location)
+            return Self.hash(question, current, at: location)
         }
     }
 
-    private static func hash(_ question: RenderDependency, _ transforms: MarkdownTransforms, chartFiles: SiteRenderer.ChartFiles, at location: SourceLocation) -> UInt64? {
+    private static func hash(_ question: RenderDependency, _ transforms: MarkdownTransforms, at location: SourceLocation) -> UInt64? {
         switch question.kind {
         case .link:
             return transforms.resolveLink.map { TraceHash.of($0(question.key, location)) }
         case .figure:
             guard let placeholder = transforms.placeholder else { return nil }
             do throws(Diagnostic) { return TraceHash.of(try placeholder(question.key, location)) } catch { return TraceHash.of(error) }
-        case .chart, .block:
-            guard let fencedBlock = transforms.fencedBlock else { return nil }
-            do throws(Diagnostic) {
-                let html = try fencedBlock(question.kind == .chart ? "chart" : question.key, question.body ?? "", location)
-                guard question.kind == .chart else { return TraceHash.of(html ?? "\u{0}code block") }
-                guard let html, let csv = chartFiles.files.last else { return nil }
-                return TraceHash.of(ChartBlock.Rendered(html: html, csv: csv))
-            } catch { return TraceHash.of(error) }
-        case .source, .sections:
+        case .source, .sections, .block, .chart:
             return nil
         }
     }

@@ -27,9 +27,28 @@ public enum ReportPage {
     }
 }
 
+/// One part of the report as rendered: the report page's own text, or one page of the navigation
+/// as a section. Incremental builds keep each with the questions it asked, and render again only
+/// the sections whose answers changed.
+public struct ReportSection: Sendable {
+    public var sourcePath: String
+    public var dependencies: [RenderDependency]
+    public var html: String
+    /// The report's own text keeps its problems and chart files; a section's come from its page's build.
+    public var diagnostics: [Diagnostic]
+    public var files: [OutputFile]
+}
+
 extension SiteRenderer {
     /// Renders the one-page report (see `ReportPage`).
     public func renderReport() -> Result {
+        let sections = reportSections(reusing: nil, checker: nil)
+        return assembleReport(sections, layoutLog: nil).result
+    }
+
+    /// The report's parts in order, its own text first, rendered on every core; with `previous`,
+    /// a part whose questions all have the same answers is reused as it was.
+    func reportSections(reusing previous: [String: ReportSection]?, checker: TraceChecker?) -> [ReportSection] {
         let report = ReportPage.page(in: content)
         let root = root(for: report)
         let links = linkResolver
@@ -37,25 +56,41 @@ extension SiteRenderer {
         let prefixes = Dictionary(uniqueKeysWithValues: sections.map {
             (String($0.sourcePath.dropFirst(SiteContent.contentFolder.count + 1)), ReportPage.prefix(for: $0))
         })
-        var diagnostics: [Diagnostic] = []
-        let intro = renderBody(report.reparsedBody(idPrefix: ""), context: LinkResolver.Context(page: report, root: root, reportSections: prefixes), links: links)
-        var html = intro.html
-        var headings: [Heading] = []
-        for page in sections {
-            let prefix = ReportPage.prefix(for: page)
+        let parts = [report] + sections
+        return ParallelMap.map(parts.indices) { index -> ReportSection in
+            let page = parts[index]
+            if let old = previous?[page.sourcePath], let checker, checker.firstChanged(old.dependencies) == nil { return old }
+            var traced = self
+            let recorder = checker.map { _ in RenderRecorder() }
+            traced.recorder = recorder
             let context = LinkResolver.Context(page: page, root: root, reportSections: prefixes)
-            let body = renderBody(page.reparsedBody(idPrefix: prefix), context: context, links: links, headingLevelOffset: 1)
-            // The pages' own problems and chart files come from their own build.
+            let dependencies = { [Self.sourceDependency(page)] + (recorder?.dependencies ?? []) }
+            if index == 0 {
+                let intro = traced.renderBody(report.reparsedBody(idPrefix: ""), context: context, links: links)
+                return ReportSection(sourcePath: page.sourcePath, dependencies: dependencies(), html: intro.html, diagnostics: intro.diagnostics, files: intro.files)
+            }
+            let prefix = ReportPage.prefix(for: page)
+            let body = traced.renderBody(page.reparsedBody(idPrefix: prefix), context: context, links: links, headingLevelOffset: 1)
             let id = prefix + ReportPage.sectionAnchor
-            html += "<section class=\"report-section\" aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(HTMLText.escape(page.title))</h2>\n\(body.html)</section>\n"
-            headings.append(Heading(level: 2, text: page.title, id: id, location: SourceLocation(file: page.sourcePath)))
+            let html = "<section class=\"report-section\" aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(HTMLText.escape(page.title))</h2>\n\(body.html)</section>\n"
+            return ReportSection(sourcePath: page.sourcePath, dependencies: dependencies(), html: html, diagnostics: [], files: [])
         }
-        diagnostics += intro.diagnostics
+    }
+
+    /// The report page from its parts: their HTML in order, in the report's layout.
+    func assembleReport(_ sections: [ReportSection], layoutLog: ReadLog?) -> (result: Result, body: String, headings: [Heading]) {
+        let report = ReportPage.page(in: content)
+        let html = sections.map(\.html).joined()
+        let headings = navigation.filter { $0.urlPath != ReportPage.urlPath }.map { page in
+            Heading(level: 2, text: page.title, id: ReportPage.prefix(for: page) + ReportPage.sectionAnchor, location: SourceLocation(file: page.sourcePath))
+        }
+        let diagnostics = sections.flatMap(\.diagnostics)
+        let files = sections.flatMap(\.files)
         do {
-            let page = try layOut(report, body: html, headings: headings, root: root)
-            return Result(files: intro.files + [OutputFile(path: report.outputPath, text: page)], diagnostics: diagnostics)
+            let page = try layOut(report, body: html, headings: headings, root: root(for: report), log: layoutLog)
+            return (Result(files: files + [OutputFile(path: report.outputPath, text: page)], diagnostics: diagnostics), html, headings)
         } catch {
-            return Result(files: [], diagnostics: diagnostics + [error])
+            return (Result(files: [], diagnostics: diagnostics + [error]), html, headings)
         }
     }
 }

@@ -21,20 +21,25 @@ public struct OutputFile: Sendable, Hashable {
 /// Turns the site's pages into HTML files with the theme's templates.
 public struct SiteRenderer: Sendable {
     public let content: SiteContent
-    public var theme: Theme
-    public var assets: AssetManifest
+    public let theme: Theme
+    public let assets: AssetManifest
     /// Paths of files written besides pages (static files, downloads), for link checks.
-    public var otherFiles: Set<String>
+    public let otherFiles: Set<String>
     /// The figures `{{ ... }}` refers to.
     public let figures: SiteFigures
     /// The data files readers can download, listed by `blocks/downloads`.
-    public var downloads: [Download]
+    public let downloads: [Download]
     /// Set by incremental builds: writes down what a page's body asks for (RenderTrace.swift).
     public var recorder: RenderRecorder?
     /// The lists as template values, worked out once: every page's body and layout use them.
     private let lists: TemplateValues<[String: Any]>
     /// Every figure as a template value (`figures` in blocks), worked out once.
-    private let figureValues: TemplateValues<[[String: Any]]>
+    let figureValues: TemplateValues<[[String: Any]]>
+    /// Blocks and charts drawn in this build, by everything they are drawn from: an incremental
+    /// build draws one to see whether it changed, then puts the same drawing in the page.
+    private let drawn = DrawnBlocks()
+    /// What blocks and layouts read, hashed once (SiteFingerprints.swift).
+    let fingerprints = SiteFingerprints()
 
     public struct Download: Sendable {
         public var path: String
@@ -94,7 +99,8 @@ public struct SiteRenderer: Sendable {
 
     /// ```` ```block NAME ```` renders the template `blocks/NAME` in place, with the block's YAML
     /// as `params` and the site's lists as `lists`: structured content without hand-written HTML.
-    func renderBlock(info: String, body: String, lists: [String: Any], root: String, at location: SourceLocation) throws(Diagnostic) -> String? {
+    /// `log`, when given, writes down what the template looked up.
+    func renderBlock(info: String, body: String, lists: [String: Any], root: String, at location: SourceLocation, log: ReadLog? = nil) throws(Diagnostic) -> String? {
         let words = info.split(separator: " ", omittingEmptySubsequences: true)
         guard words.first == "block" else { return nil }
         guard words.count == 2 else {
@@ -113,7 +119,7 @@ public struct SiteRenderer: Sendable {
             "params": params.templateValue, "lists": lists, "root": root, "site": siteContext,
             "assets": assets.templatePaths.mapValues { root + $0 },
             "figures": figureValues.values,
-            "figures_by_id": figures.templateFiguresByID(root: root),
+            "figures_by_id": figures.templateFiguresByID(root: root, log: log),
             "downloads": downloads.map { download -> [String: Any] in
                 [
                     "url": root + download.path, "name": download.name,
@@ -122,7 +128,7 @@ public struct SiteRenderer: Sendable {
                 ]
             },
         ]
-        return try theme.templates.render(context, template: name, for: location)
+        return try theme.templates.render(log.map { LoggedContext(values: context, log: $0) } ?? context, template: name, for: location)
     }
 
     /// A plain "page not found" page for sites without content/404.md.
@@ -203,21 +209,40 @@ public struct SiteRenderer: Sendable {
             }
         }
         let lists = listValues
-        let charts = ChartBlock(data: figures.data)
+        let data = figures.data
         transforms.fencedBlock = { info, body, location throws(Diagnostic) in
             if info.trimmingSpaces() == "chart" {
                 let name = chartFiles.nextName()
-                let chart = try recorder.record({ RenderDependency(.chart, key: "chart", body: body, name: name, context: context, at: location, answer: $0) },
-                                                hashing: TraceHash.of) { () throws(Diagnostic) in
-                    try charts.render(body, name: name, root: root, withTable: context.reportSections == nil, at: location)
+                let withTable = context.reportSections == nil
+                // Like a block, a chart is asked about by what it read, so checking it draws nothing.
+                let drawing = drawn.chart(body, name: name, root: root, withTable: withTable, at: location) {
+                    let log = ReadLog()
+                    return (Swift.Result { () throws(Diagnostic) in
+                        try ChartBlock(data: data, log: log).render(body, name: name, root: root, withTable: withTable, at: location)
+                    }, log.read)
                 }
+                if let recorder {
+                    var question = RenderDependency(.chart, key: "chart", body: body, name: name, context: context, at: location,
+                                                    answer: chartAnswer(body: body, name: name, root: root, withTable: withTable, at: location, reads: drawing.reads))
+                    question.reads = drawing.reads
+                    recorder.add(question)
+                }
+                let chart = try drawing.chart.get()
                 chartFiles.files.append(chart.csv)
                 return chart.html
             }
-            return try recorder.record({ RenderDependency(.block, key: info, body: body, context: context, at: location, answer: $0) },
-                                       hashing: { TraceHash.of($0 ?? "\u{0}code block") }) { () throws(Diagnostic) in
-                try renderBlock(info: info, body: body, lists: lists, root: root, at: location)
+            // A block is asked about by what it was drawn from, so checking it later draws nothing.
+            let drawing = drawn.block(info, body, root: root, at: location) {
+                let log = ReadLog()
+                return (Swift.Result { () throws(Diagnostic) in try renderBlock(info: info, body: body, lists: lists, root: root, at: location, log: log) }, log.read)
             }
+            if let recorder {
+                var question = RenderDependency(.block, key: info, body: body, context: context, at: location,
+                                                answer: blockAnswer(info: info, body: body, root: root, at: location, reads: drawing.reads))
+                question.reads = drawing.reads
+                recorder.add(question)
+            }
+            return try drawing.html.get()
         }
         return transforms
     }
@@ -240,8 +265,10 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Puts a rendered body into the page's layout with the site's navigation.
-    func layOut(_ page: Page, body: String, headings: [Heading], root: String) throws(Diagnostic) -> String {
+    /// `log` (or the recorder's) writes down what the layout looks up, for incremental builds.
+    func layOut(_ page: Page, body: String, headings: [Heading], root: String, log: ReadLog? = nil) throws(Diagnostic) -> String {
         recorder?.recordLayout(body: body, headings: headings)
+        let log = log ?? recorder?.layoutReads
         let config = content.config
         let navigation = navigation
         func link(_ item: Page) -> [String: Any] {
@@ -280,7 +307,7 @@ public struct SiteRenderer: Sendable {
             "csp": Self.contentSecurityPolicyMeta,
         ]
         let location = page.frontMatter.layoutLocation ?? SourceLocation(file: page.sourcePath, line: 1)
-        let html = try theme.templates.render(context, template: layout(for: page), for: location)
+        let html = try theme.templates.render(log.map { LoggedContext(values: context, log: $0) } ?? context, template: layout(for: page), for: location)
         // Every published page must forbid scripts, whatever the theme: a reader's safety is not
         // left to each theme's author to remember.
         guard html.contains("http-equiv=\"Content-Security-Policy\"") else {
@@ -323,5 +350,29 @@ struct TemplateValues<Value>: @unchecked Sendable {
 
     init(_ values: Value) {
         self.values = values
+    }
+}
+
+/// What one renderer drew, by what it was drawn from (the renderer's site being fixed).
+final class DrawnBlocks: @unchecked Sendable {
+    private let lock = NSLock()
+    private var blocks: [String: (html: Result<String?, Diagnostic>, reads: [String])] = [:]
+    private var charts: [String: (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [String])] = [:]
+
+    func block(_ info: String, _ body: String, root: String, at location: SourceLocation,
+               draw: () -> (html: Result<String?, Diagnostic>, reads: [String])) -> (html: Result<String?, Diagnostic>, reads: [String]) {
+        remembered(in: \.blocks, key: [info, body, root, location.description].joined(separator: "\u{0}"), draw)
+    }
+
+    func chart(_ body: String, name: String, root: String, withTable: Bool, at location: SourceLocation,
+               draw: () -> (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [String])) -> (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [String]) {
+        remembered(in: \.charts, key: [body, name, root, "\(withTable)", location.description].joined(separator: "\u{0}"), draw)
+    }
+
+    private func remembered<Value>(in table: ReferenceWritableKeyPath<DrawnBlocks, [String: Value]>, key: String, _ draw: () -> Value) -> Value {
+        if let known = lock.withLock({ self[keyPath: table][key] }) { return known }
+        let value = draw()
+        lock.withLock { self[keyPath: table][key] = value }
+        return value
     }
 }

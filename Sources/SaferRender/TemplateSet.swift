@@ -43,7 +43,7 @@ public struct TemplateSet: Sendable {
     public func contains(_ name: String) -> Bool { sources[name] != nil }
 
     /// Renders `context` with the template `name`; an unknown name is an error, not an empty page.
-    public func render(_ context: [String: Any], template name: String, for location: SourceLocation) throws(Diagnostic) -> String {
+    public func render(_ context: Any, template name: String, for location: SourceLocation) throws(Diagnostic) -> String {
         guard let output = library.render(context, withTemplate: name) else {
             throw .error(
                 at: location, "the template `\(name)` does not exist",
@@ -51,6 +51,27 @@ public struct TemplateSet: Sendable {
                     ?? "add templates/\(name).mustache to the theme or the site")
         }
         return output
+    }
+
+    /// The template `name` and every template it includes (`{{> partial}}`, `{{< parent}}`), each
+    /// once, in name order: all that its output can depend on besides its values. A dynamic partial
+    /// (`{{>*name}}`) could be any template, so then every template is named.
+    public func templatesUsed(by name: String) -> [String] {
+        var found: Set<String> = []
+        var waiting = [name]
+        while let next = waiting.popLast() {
+            guard found.insert(next).inserted, let text = sources[next]?.file.text else { continue }
+            if text.contains("{{>*") || text.contains("{{> *") { return sources.keys.sorted() }
+            for tag in ["{{>", "{{<"] {
+                var rest = text[...]
+                while let open = rest.firstRange(of: tag) {
+                    guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
+                    waiting.append(rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces))
+                    rest = rest[close.upperBound...]
+                }
+            }
+        }
+        return found.sorted()
     }
 
     /// `{{> name}}` tags with their line and column, found in the template's source text (the

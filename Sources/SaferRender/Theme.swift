@@ -17,7 +17,8 @@ public struct Theme: Sendable {
     public static let templatesFolder = "templates"
     public static let staticFolder = "static"
 
-    public static func load(named name: String, siteFolder: URL, configLocation: SourceLocation) throws(DiagnosticList) -> Theme {
+    /// With a `memo`, templates whose texts are all unchanged since the last build are not parsed again.
+    public static func load(named name: String, siteFolder: URL, configLocation: SourceLocation, memo: TextMemo? = nil) throws(DiagnosticList) -> Theme {
         let themePath = "themes/\(name)"
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: siteFolder.appendingPathComponent(themePath).path, isDirectory: &isFolder)
@@ -45,7 +46,13 @@ public struct Theme: Sendable {
             }
         }
         var templates: TemplateSet?
-        do { templates = try TemplateSet(sources.values.sorted { $0.name < $1.name }) } catch { bag.add(contentsOf: error.diagnostics) }
+        let ordered = sources.values.sorted { $0.name < $1.name }
+        func parse() -> Result<TemplateSet, DiagnosticList> { Result { () throws(DiagnosticList) in try TemplateSet(ordered) } }
+        let key = ordered.map { "\($0.name)\u{0}\($0.file.path)\u{0}\($0.file.text)" }.joined(separator: "\u{1}")
+        switch memo?.value("templates", path: themePath, text: key, make: parse) ?? parse() {
+        case .success(let set): templates = set
+        case .failure(let error): bag.add(contentsOf: error.diagnostics)
+        }
         guard let templates, !bag.hasErrors else { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
         return Theme(name: name, templates: templates, assets: assets)
     }

@@ -1,0 +1,82 @@
+import Foundation
+import SaferCore
+import SaferData
+
+/// The data a chart is drawn from, as `ChartBlock` reads it: each look-up is written down in a
+/// `ReadLog` (`figure:population`, `observations:knife_crime:dudley`), so an incremental build can
+/// tell whether a chart would come out the same without drawing it (`chartReadFingerprint`).
+struct ChartData {
+    let source: DataSet
+    let log: ReadLog?
+
+    private func note(_ name: String) { log?.note(name) }
+
+    var figures: Figures { Figures(source: source.figures, log: log) }
+
+    struct Figures {
+        let source: FigureBook
+        let log: ReadLog?
+
+        func figure(_ id: String) -> Figure? {
+            log?.note("figure:" + id)
+            return source.figure(id)
+        }
+
+        /// Every figure (only to suggest a name after a typo).
+        var figures: [Figure] {
+            log?.note("figures")
+            return source.figures
+        }
+    }
+
+    var indicators: [Indicator] { note("indicators"); return source.indicators }
+    var areas: AreaSet { note("areas"); return source.areas }
+
+    func indicator(_ id: String) -> Indicator? { note("indicator:" + id); return source.indicator(id) }
+
+    func text(for reference: String, at location: SourceLocation) throws(Diagnostic) -> FigureText {
+        note("text:" + reference)
+        return try source.text(for: reference, at: location)
+    }
+
+    func periods(indicator: String) -> [Period] { note("observations:" + indicator); return source.periods(indicator: indicator) }
+
+    func observation(indicator: String, area: String, period: Period?) -> Observation? {
+        note("observations:" + indicator)
+        return source.observation(indicator: indicator, area: area, period: period)
+    }
+
+    func observations(indicator: String, area: String) -> [Observation] {
+        note("observations:" + indicator)
+        return source.observations(indicator: indicator, area: area)
+    }
+
+    func comparisons(figure id: String) -> [AreaComparison] { note("figure:" + id); return source.comparisons(figure: id) }
+
+    /// The comparison figure made from `indicator`, if the data has one.
+    func comparisonFigure(indicator: String) -> Figure? {
+        note("comparison:" + indicator)
+        return Self.comparisonFigure(indicator: indicator, in: source)
+    }
+
+    static func comparisonFigure(indicator: String, in data: DataSet) -> Figure? {
+        data.figures.figures.first { $0.kind == .comparison && $0.indicator == indicator }
+    }
+
+    /// What a name `ChartData` wrote down stands for in `data`, as text to hash.
+    static func describe(_ name: String, in data: DataSet) -> String {
+        let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
+        let key = parts.count > 1 ? parts[1] : ""
+        switch parts[0] {
+        case "figure": return String(describing: data.figures.figure(key))
+        case "figures": return String(describing: data.figures.figures)
+        case "indicators": return String(describing: data.indicators)
+        case "areas": return String(describing: data.areas)
+        case "indicator": return String(describing: data.indicator(key))
+        case "text": return String(describing: try? data.text(for: key, at: SourceLocation(file: "")).text)
+        case "observations": return String(describing: data.areas.all.map { data.observations(indicator: key, area: $0.id) })
+        case "comparison": return String(describing: comparisonFigure(indicator: key, in: data))
+        default: return "unknown " + name
+        }
+    }
+}
