@@ -68,4 +68,11 @@ for n in $NS; do
     /usr/bin/time -v "${cmd[@]}" 2> "$RESULTS/rss-$tool-N$n.txt" >/dev/null
   done
 done
+# The Dudley site itself against Hugo's 15-page corpus, in one hyperfine run.
+if [[ " $NS " == *" 15 "* ]]; then
+  hyperfine --warmup 2 --min-runs 20 --export-json "$RESULTS/dudley-vs-hugo15.json" \
+    --prepare "rm -rf $OUT/hugo $OUT/dudley" \
+    -n hugo-15 "hugo --quiet -s $WORK/hugo-15 -d $OUT/hugo" \
+    -n safersite-dudley "$BIN build --no-cache --site $ROOT --output $OUT/dudley"
+fi
 python3 "$HERE/summarize.py" "$RESULTS" $NS | tee "$RESULTS/summary.md"

@@ -62,7 +62,7 @@ for i in $(seq "$RUNS"); do
   t1=$(now); ms "$t0" "$t1"
 done | median > "$SITE.served"
 SERVED=$(cat "$SITE.served")
-REBUILD=$(grep -o "Built in [0-9.]*s" "$SITE.serve.log" | tail -n "$RUNS" | grep -o "[0-9.]*" | awk '{print $1*1000}' | median)
+REBUILD=$(grep -o "Built in [0-9]* ms" "$SITE.serve.log" | tail -n "$RUNS" | grep -o "[0-9]*" | median)
 
 echo "wrk, ${WRK_SECONDS}s on 127.0.0.1..." >&2
 PAGE="violence-in-dudley/"

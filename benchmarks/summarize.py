@@ -25,3 +25,10 @@ for n in sizes:
         m = mem.get(tool)
         mratio = f"{m / mem['hugo']:.2f}" if m and mem.get("hugo") else ""
         print(f"| {n} | {tool} | {r['median']:.3f} | {ratio:.2f} | {m or ''} | {mratio} |")
+
+dudley = os.path.join(results, "dudley-vs-hugo15.json")
+if "15" in sizes and os.path.exists(dudley):
+    data = {r["command"]: r["median"] for r in json.load(open(dudley))["results"]}
+    print()
+    print(f"Dudley site, full build: {data['safersite-dudley']:.3f} s median; Hugo's 15-page corpus: {data['hugo-15']:.3f} s "
+          f"(same run): {data['safersite-dudley'] / data['hugo-15']:.2f}× Hugo.")

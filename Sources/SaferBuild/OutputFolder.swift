@@ -56,7 +56,7 @@ public struct OutputFolder: Sendable {
             var madeFolders: Set<Substring> = []
             for file in all {
                 guard let slash = file.path.lastIndex(of: "/"), madeFolders.insert(file.path[..<slash]).inserted else { continue }
-                try FileManager.default.createDirectory(atPath: staging.path + "/" + file.path[..<slash], withIntermediateDirectories: true)
+                try OutputWriter.makeFolder(staging.path + "/" + file.path[..<slash])
             }
             // The folders exist: the files are written on every core.
             let stagingPath = staging.path
@@ -82,7 +82,7 @@ public struct OutputFolder: Sendable {
             let changed = files.filter { previous[$0.path] != $0.contents }
             for file in changed {
                 guard let slash = file.path.lastIndex(of: "/"), madeFolders.insert(file.path[..<slash]).inserted else { continue }
-                try FileManager.default.createDirectory(atPath: url.path + "/" + file.path[..<slash], withIntermediateDirectories: true)
+                try OutputWriter.makeFolder(url.path + "/" + file.path[..<slash])
             }
             let root = url.path
             for file in changed {
@@ -108,7 +108,7 @@ public struct OutputFolder: Sendable {
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: url.path) {
             if safer_exchange_paths(staging.path, url.path) == 0 {
-                try? fileManager.removeItem(at: staging)  // now holds the previous output
+                OutputWriter.removeTree(staging.path)  // now holds the previous output
                 return
             }
             // No atomic exchange here (an old kernel or another file system): two renames.

@@ -88,12 +88,17 @@ public enum SiteBuilder {
         // the other, so both cores work from the start. (A site.yaml that cannot be read leaves the
         // second side to wait, and the page reading to report why.)
         let config = try? SiteConfig.parse(TextFile.read(options.siteFolder.appendingPathComponent(SiteConfig.fileName), as: SiteConfig.fileName)).config
-        let (loaded, early) = ParallelMap.both(
-            { () -> Result<SiteContent, DiagnosticList> in
-                do throws(DiagnosticList) { return .success(try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts, memo: options.memo))) } catch { return .failure(error) }
+        let start = Date()
+        let (loaded, alongside) = ParallelMap.both(
+            { () -> (Result<SiteContent, DiagnosticList>, TimeInterval) in
+                do throws(DiagnosticList) {
+                    return (.success(try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts, memo: options.memo))), Date().timeIntervalSince(start))
+                } catch { return (.failure(error), Date().timeIntervalSince(start)) }
             },
-            { config.map { SiteInputs.load(options, config: $0, cache: cache) } })
-        var content = try loaded.get()
+            { config.map { (SiteInputs.load(options, config: $0, cache: cache), Date().timeIntervalSince(start)) } })
+        log(String(format: "Pages read in %.3fs; theme, data, figures and downloads alongside in %.3fs", loaded.1, alongside?.1 ?? 0))
+        var content = try loaded.0.get()
+        let early = alongside?.0
         bag.add(contentsOf: content.diagnostics)
         let inputs = early?.config == content.config ? early! : SiteInputs.load(options, config: content.config, cache: cache)
 

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Maps over a range on every core, keeping the results in order.
 public enum ParallelMap {
@@ -25,12 +26,20 @@ public enum ParallelMap {
 extension ParallelMap {
     /// Runs two independent pieces of work at the same time and returns both results: reading the
     /// pages and loading the data need nothing from each other.
-    public static func both<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @Sendable () -> B) -> (A, B) {
-        nonisolated(unsafe) var a: A?
+    ///
+    /// `second` gets a thread of its own and `first` runs on the caller's: libdispatch runs a
+    /// `concurrentPerform` inside another one on a single thread, so `first` (which maps over
+    /// every page) keeps all the cores only if it is not itself inside one.
+    public static func both<A: Sendable, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+        let done = DispatchSemaphore(value: 0)
         nonisolated(unsafe) var b: B?
-        DispatchQueue.concurrentPerform(iterations: 2) { index in
-            if index == 0 { a = first() } else { b = second() }
+        let thread = Thread {
+            b = second()
+            done.signal()
         }
-        return (a!, b!)
+        thread.start()
+        let a = first()
+        done.wait()
+        return (a, b!)
     }
 }

@@ -96,7 +96,7 @@ public final class Rebuilder: @unchecked Sendable {
         lock.unlock()
         if outcome.succeeded {
             for warning in outcome.warnings { log(DiagnosticPrinter.text(warning)) }
-            log(String(format: "Built in %.2fs", outcome.seconds) + (outcome.warnings.isEmpty ? "." : " with \(DiagnosticPrinter.summary(errors: 0, warnings: outcome.warnings.count))."))
+            log("Built in \(Self.duration(outcome.seconds))" + (outcome.warnings.isEmpty ? "." : " with \(DiagnosticPrinter.summary(errors: 0, warnings: outcome.warnings.count))."))
         } else {
             for error in outcome.errors { log(DiagnosticPrinter.text(error)) }
             log("Build failed: \(DiagnosticPrinter.summary(errors: outcome.errors.filter(\.isError).count, warnings: outcome.errors.filter { !$0.isError }.count)). Still serving the last good build; fix the file and save.")
@@ -115,6 +115,11 @@ public final class Rebuilder: @unchecked Sendable {
     /// Writes the cache now (when stopping), after any build still running.
     public func saveCache() {
         queue.sync { cache.savePending(log: log) }
+    }
+
+    /// "38 ms", or "2.4 s" for a long build: a rebuild is usually well under a second.
+    static func duration(_ seconds: Double) -> String {
+        seconds < 10 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.1f s", seconds)
     }
 
     /// What kinds of files changed, in words (after Zola's serve, which sorts changes by kind).

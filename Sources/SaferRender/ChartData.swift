@@ -67,15 +67,16 @@ struct ChartData {
     static func describe(_ name: String, in data: DataSet) -> String {
         let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
         let key = parts.count > 1 ? parts[1] : ""
+        func all<T: FingerprintText>(_ values: [T]) -> String { values.map(\.fingerprintText).joined(separator: "\u{3}") }
         switch parts[0] {
-        case "figure": return String(describing: data.figures.figure(key))
-        case "figures": return String(describing: data.figures.figures)
-        case "indicators": return String(describing: data.indicators)
-        case "areas": return String(describing: data.areas)
-        case "indicator": return String(describing: data.indicator(key))
-        case "text": return String(describing: try? data.text(for: key, at: SourceLocation(file: "")).text)
-        case "observations": return String(describing: data.areas.all.map { data.observations(indicator: key, area: $0.id) })
-        case "comparison": return String(describing: comparisonFigure(indicator: key, in: data))
+        case "figure": return data.figures.figure(key)?.fingerprintText ?? "absent"
+        case "figures": return all(data.figures.figures)
+        case "indicators": return all(data.indicators)
+        case "areas": return data.areas.fingerprintText
+        case "indicator": return data.indicator(key)?.fingerprintText ?? "absent"
+        case "text": return (try? data.text(for: key, at: SourceLocation(file: "")).text) ?? "absent"
+        case "observations": return all(data.areas.all.flatMap { data.observations(indicator: key, area: $0.id) })
+        case "comparison": return comparisonFigure(indicator: key, in: data)?.fingerprintText ?? "absent"
         default: return "unknown " + name
         }
     }

@@ -15,6 +15,8 @@ public struct LinkResolver: Sendable {
 
     /// Pages that exist but could not be read: their errors are already reported.
     private var unreadablePages: Set<String>
+    /// Every page's URL path, for links written as addresses rather than files.
+    private var urlPaths: Set<String> = []
 
     /// - Parameter blockIDs: ids that blocks write (`block figures` → `figure-population`, ...),
     ///   added to the anchors of each page that uses the block.
@@ -28,6 +30,7 @@ public struct LinkResolver: Sendable {
                 if words.count == 2, words[0] == "block", let blockIDs = blockIDs[String(words[1])] { ids.formUnion(blockIDs) }
             }
             self.pages[contentPath] = (page.urlPath, ids)
+            urlPaths.insert(page.urlPath)
         }
         self.files = files
     }
@@ -95,7 +98,7 @@ public struct LinkResolver: Sendable {
             return .rewrite((url.isEmpty ? "./" : url) + (fragment.map { "#" + $0 } ?? ""))
         }
         let file = target.hasSuffix("/") ? target + "index.html" : target
-        guard files.contains(file) || pages.values.contains(where: { $0.urlPath == target }) else {
+        guard files.contains(file) || urlPaths.contains(target) else {
             return .invalid(.error(
                 at: location, "the link `\(destination)` points to a file that does not exist",
                 hint: "put the file in content/ beside the page, or link to the page's .md file"))

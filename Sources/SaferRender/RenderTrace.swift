@@ -220,7 +220,6 @@ extension SiteRenderer {
     /// question it asked has the same answer now. The result is the same, byte for byte.
     public func renderPages(reusing previous: [String: PageTrace]) -> (result: Result, traces: [PageTrace], decisions: [RenderDecision]) {
         let links = linkResolver
-        let navigation = navigation
         let checker = TraceChecker(renderer: self, links: links)
         let pages = content.pages.filter { $0.urlPath != ReportPage.urlPath }
         let results = ParallelMap.map(pages.indices) { index -> (Result, PageTrace?, RenderDecision) in
@@ -234,7 +233,7 @@ extension SiteRenderer {
             let recorder = RenderRecorder()
             traced.recorder = recorder
             do throws(Diagnostic) {
-                let rendered = try traced.render(page, links: links, navigation: navigation)
+                let rendered = try traced.render(page, links: links)
                 let files = [OutputFile(path: page.outputPath, text: rendered.html)] + rendered.files
                 let trace = recorder.laidOut.map {
                     PageTrace(outputPath: page.outputPath, sourcePath: page.sourcePath, isReport: false,

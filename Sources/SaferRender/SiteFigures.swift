@@ -84,13 +84,16 @@ public struct SiteFigures: Sendable {
     public func downloads(siteTitle: String) -> [OutputFile] {
         guard !data.indicators.isEmpty || !data.figures.figures.isEmpty else { return [] }
         let folder = Self.downloadsFolder
-        return [
-            OutputFile(path: folder + Downloads.observationsCSVName, text: Downloads.observationsCSV(data)),
-            OutputFile(path: folder + Downloads.observationsJSONName, text: Downloads.observationsJSON(data)),
-            OutputFile(path: folder + Downloads.figuresCSVName, text: Downloads.figuresCSV(data.figures)),
-            OutputFile(path: folder + Downloads.figuresJSONName, text: Downloads.figuresJSON(data.figures)),
-            OutputFile(path: folder + Downloads.dataPackageName, text: Downloads.dataPackage(name: Slug.make(siteTitle), title: siteTitle)),
+        let data = data
+        let files: [(name: String, write: @Sendable () -> String)] = [
+            (Downloads.observationsCSVName, { Downloads.observationsCSV(data) }),
+            (Downloads.observationsJSONName, { Downloads.observationsJSON(data) }),
+            (Downloads.figuresCSVName, { Downloads.figuresCSV(data.figures) }),
+            (Downloads.figuresJSONName, { Downloads.figuresJSON(data.figures) }),
+            (Downloads.dataPackageName, { Downloads.dataPackage(name: Slug.make(siteTitle), title: siteTitle) }),
         ]
+        // Each file holds every row or figure: written side by side.
+        return ParallelMap.map(files.indices) { OutputFile(path: folder + files[$0].name, text: files[$0].write()) }
     }
 }
 

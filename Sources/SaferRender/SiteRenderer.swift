@@ -40,6 +40,13 @@ public struct SiteRenderer: Sendable {
     private let drawn = DrawnBlocks()
     /// What blocks and layouts read, hashed once (SiteFingerprints.swift).
     let fingerprints = SiteFingerprints()
+    /// Pages with an `order`, in that order: the site's navigation and the report's sections.
+    /// Worked out once, like the site's settings and the assets' addresses: every page's layout
+    /// reads them, and working them out per page grew with the square of the site.
+    public let navigation: [Page]
+    private let navigationIndex: [String: Int]
+    private let site: TemplateValues<[String: Any]>
+    private let assetPaths: [String: String]
 
     public struct Download: Sendable {
         public var path: String
@@ -55,6 +62,10 @@ public struct SiteRenderer: Sendable {
         self.downloads = downloads.map { Download(path: $0.path, bytes: $0.contents.count) }
         self.otherFiles = otherFiles
         self.figureValues = TemplateValues(figures.templateFigures)
+        self.navigation = Self.navigation(content)
+        self.navigationIndex = Dictionary(navigation.enumerated().map { ($1.urlPath, $0) }, uniquingKeysWith: { first, _ in first })
+        self.site = TemplateValues(Self.siteValues(content))
+        self.assetPaths = assets.templatePaths
         self.lists = TemplateValues(content.lists.lists.mapValues { list in
             list.templateValue(resolving: { try? figures.data.text(for: $0, at: $1).text })
         })
@@ -69,12 +80,11 @@ public struct SiteRenderer: Sendable {
     /// page order so the output does not depend on scheduling.
     public func renderPages() -> Result {
         let links = linkResolver
-        let navigation = navigation
         // The report page, if the site writes one, is built by `renderReport`.
         let pages = content.pages.filter { $0.urlPath != ReportPage.urlPath }
         let results = ParallelMap.map(pages.indices) { index -> (files: [OutputFile], diagnostics: [Diagnostic]) in
             do throws(Diagnostic) {
-                let page = try render(pages[index], links: links, navigation: navigation)
+                let page = try render(pages[index], links: links)
                 return ([OutputFile(path: pages[index].outputPath, text: page.html)] + page.files, page.diagnostics)
             } catch {
                 return ([], [error])
@@ -83,7 +93,9 @@ public struct SiteRenderer: Sendable {
         return Result(files: results.flatMap { $0.files }, diagnostics: results.flatMap { $0.diagnostics })
     }
 
-    var siteContext: [String: Any] {
+    var siteContext: [String: Any] { site.values }
+
+    private static func siteValues(_ content: SiteContent) -> [String: Any] {
         let config = content.config
         return [
             "title": config.title,
@@ -117,7 +129,7 @@ public struct SiteRenderer: Sendable {
         let params = try YAMLValue.parse(body, file: location.file, lineOffset: (location.line ?? 1))
         let context: [String: Any] = [
             "params": params.templateValue, "lists": lists, "root": root, "site": siteContext,
-            "assets": assets.templatePaths.mapValues { root + $0 },
+            "assets": assetPaths.mapValues { root + $0 },
             "figures": figureValues.values,
             "figures_by_id": figures.templateFiguresByID(root: root, log: log),
             "downloads": downloads.map { download -> [String: Any] in
@@ -139,7 +151,7 @@ public struct SiteRenderer: Sendable {
             frontMatter: FrontMatter(title: "Page not found", description: "", order: nil, draft: false, layout: nil, navTitle: nil),
             body: MarkdownDocument(markdown, file: "content/404.md"), bodyText: markdown)
         let links = linkResolver
-        return OutputFile(path: page.outputPath, text: try render(page, links: links, navigation: navigation).html)
+        return OutputFile(path: page.outputPath, text: try render(page, links: links).html)
     }
 
     /// One link checker for the whole site; the figures block's anchors count as the page's own.
@@ -153,8 +165,7 @@ public struct SiteRenderer: Sendable {
     public static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
     static let contentSecurityPolicyMeta = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">"
 
-    /// Pages with an `order`, in that order: the site's navigation and the report's sections.
-    public var navigation: [Page] {
+    private static func navigation(_ content: SiteContent) -> [Page] {
         content.pages.filter { $0.frontMatter.order != nil && !$0.isNotFoundPage }
             .sorted { ($0.frontMatter.order!, $0.urlPath) < ($1.frontMatter.order!, $1.urlPath) }
     }
@@ -270,7 +281,6 @@ public struct SiteRenderer: Sendable {
         recorder?.recordLayout(body: body, headings: headings)
         let log = log ?? recorder?.layoutReads
         let config = content.config
-        let navigation = navigation
         func link(_ item: Page) -> [String: Any] {
             [
                 "title": item.frontMatter.navTitle ?? item.title,
@@ -292,7 +302,7 @@ public struct SiteRenderer: Sendable {
             "headings": headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
             "source": page.sourcePath,
         ]
-        if let index = navigation.firstIndex(where: { $0.urlPath == page.urlPath }) {
+        if let index = navigationIndex[page.urlPath] {
             if index > 0 { pageContext["previous"] = link(navigation[index - 1]) }
             if index + 1 < navigation.count { pageContext["next"] = link(navigation[index + 1]) }
         }
@@ -302,7 +312,7 @@ public struct SiteRenderer: Sendable {
             "nav": navigation.map(link),
             "root": root,
             "home": root.isEmpty ? "./" : root,
-            "assets": assets.templatePaths.mapValues { root + $0 },
+            "assets": assetPaths.mapValues { root + $0 },
             "lists": listValues,
             "csp": Self.contentSecurityPolicyMeta,
         ]
@@ -335,7 +345,7 @@ public struct SiteRenderer: Sendable {
         return problems
     }
 
-    func render(_ page: Page, links: LinkResolver, navigation: [Page]) throws(Diagnostic) -> (html: String, diagnostics: [Diagnostic], files: [OutputFile]) {
+    func render(_ page: Page, links: LinkResolver) throws(Diagnostic) -> (html: String, diagnostics: [Diagnostic], files: [OutputFile]) {
         let root = root(for: page)
         let body = renderBody(page.body, context: LinkResolver.Context(page: page, root: root), links: links)
         let html = try layOut(page, body: body.html, headings: page.body.headings, root: root)

@@ -46,7 +46,9 @@ public struct AreaSet: Sendable, Hashable {
     public var all: [Area] { [local] + comparators + others }
 
     public func area(id: String) -> Area? {
-        all.first { $0.id == id }
+        // Without building `all`: data rows ask this once each.
+        if local.id == id { return local }
+        return comparators.first { $0.id == id } ?? others.first { $0.id == id }
     }
 
     public func isComparator(_ id: String) -> Bool {

@@ -23,52 +23,55 @@ public enum Downloads {
     // MARK: Observations
 
     public static func observationsCSV(_ data: DataSet) -> String {
-        CSVCells.write(header: observationColumns, rows: observationRows(data).map { row in observationColumns.map { row[$0] ?? "" } })
+        let about = RowContext(data)
+        return CSVCells.write(header: observationColumns, rows: data.observations.map { observation in
+            let indicator = about.indicators[observation.indicator]
+            func number(_ value: Decimal?) -> String { value.map { NumberStyle.plain($0) } ?? "" }
+            return [
+                observation.indicator, indicator?.title ?? "", observation.area, about.areaNames[observation.area] ?? "",
+                observation.period?.label ?? "", NumberStyle.format(observation.value, decimals: observation.decimals, separators: false),
+                indicator?.unit ?? "", number(observation.lower), number(observation.upper), number(observation.numerator),
+                number(observation.denominator), observation.note ?? "", indicator?.source ?? "", indicator?.sourceURL ?? "",
+            ]
+        })
     }
 
     public static func observationsJSON(_ data: DataSet) -> String {
+        let about = RowContext(data)
+        // Members in key order, as every JSON download writes them.
         let items = data.observations.map { observation -> JSONText in
-            let indicator = data.indicator(observation.indicator)
-            return .object([
-                "indicator": .string(observation.indicator),
-                "indicator_title": .string(indicator?.title),
-                "area": .string(observation.area),
-                "area_name": .string(data.areas.area(id: observation.area)?.name),
-                "period": .string(observation.period?.label),
-                "value": .number(NumberStyle.rounded(observation.value, decimals: observation.decimals), maximumDecimals: max(6, observation.decimals)),
-                "unit": .string(indicator.map { "\($0.unit)" }),
-                "lower": .number(observation.lower),
-                "upper": .number(observation.upper),
-                "numerator": .number(observation.numerator),
-                "denominator": .number(observation.denominator),
-                "note": .string(observation.note),
-                "source": .string(indicator?.source.text),
-                "source_url": .string(indicator?.source.url),
+            let indicator = about.indicators[observation.indicator]
+            return .orderedObject([
+                ("area", .string(observation.area)),
+                ("area_name", .string(about.areaNames[observation.area])),
+                ("denominator", .number(observation.denominator)),
+                ("indicator", .string(observation.indicator)),
+                ("indicator_title", .string(indicator?.title)),
+                ("lower", .number(observation.lower)),
+                ("note", .string(observation.note)),
+                ("numerator", .number(observation.numerator)),
+                ("period", .string(observation.period?.label)),
+                ("source", .string(indicator?.source)),
+                ("source_url", .string(indicator?.sourceURL)),
+                ("unit", .string(indicator?.unit)),
+                ("upper", .number(observation.upper)),
+                ("value", .number(NumberStyle.rounded(observation.value, decimals: observation.decimals), maximumDecimals: max(6, observation.decimals))),
             ])
         }
         return JSONText.array(items).text
     }
 
-    private static func observationRows(_ data: DataSet) -> [[String: String]] {
-        data.observations.map { observation in
-            let indicator = data.indicator(observation.indicator)
-            func number(_ value: Decimal?) -> String { value.map { NumberStyle.plain($0) } ?? "" }
-            return [
-                "indicator": observation.indicator,
-                "indicator_title": indicator?.title ?? "",
-                "area": observation.area,
-                "area_name": data.areas.area(id: observation.area)?.name ?? "",
-                "period": observation.period?.label ?? "",
-                "value": NumberStyle.format(observation.value, decimals: observation.decimals, separators: false),
-                "unit": indicator.map { "\($0.unit)" } ?? "",
-                "lower": number(observation.lower),
-                "upper": number(observation.upper),
-                "numerator": number(observation.numerator),
-                "denominator": number(observation.denominator),
-                "note": observation.note ?? "",
-                "source": indicator?.source.text ?? "",
-                "source_url": indicator?.source.url ?? "",
-            ]
+    /// What every row of an indicator or area repeats, looked up once per download.
+    private struct RowContext {
+        struct About { var title: String, unit: String, source: String, sourceURL: String? }
+        var indicators: [String: About] = [:]
+        var areaNames: [String: String] = [:]
+
+        init(_ data: DataSet) {
+            for indicator in data.indicators where indicators[indicator.id] == nil {
+                indicators[indicator.id] = About(title: indicator.title, unit: "\(indicator.unit)", source: indicator.source.text, sourceURL: indicator.source.url)
+            }
+            for area in data.areas.all where areaNames[area.id] == nil { areaNames[area.id] = area.name }
         }
     }
 

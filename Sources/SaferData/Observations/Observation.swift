@@ -65,8 +65,9 @@ enum ObservationFileReader {
             return []
         }
         var observations: [Observation] = []
+        var periods = PeriodLabels()
         for row in table.rows.dropFirst() where !row.isMalformed {
-            if let observation = read(row, columns: columns, width: names.count, path: file.path, bag: &bag) {
+            if let observation = read(row, columns: columns, width: names.count, path: file.path, periods: &periods, bag: &bag) {
                 observations.append(observation)
             }
         }
@@ -83,7 +84,18 @@ enum ObservationFileReader {
         return nil
     }
 
-    private static func read(_ row: CSVTable.Row, columns: [String: Int], width: Int, path: String, bag: inout DiagnosticBag) -> Observation? {
+    /// Periods by label, read once per file: a file repeats a few labels on every row.
+    struct PeriodLabels {
+        private var known: [String: Period?] = [:]
+        mutating func parse(_ label: String) -> Period? {
+            if let period = known[label] { return period }
+            let period = Period.parse(label)
+            known[label] = period
+            return period
+        }
+    }
+
+    private static func read(_ row: CSVTable.Row, columns: [String: Int], width: Int, path: String, periods: inout PeriodLabels, bag: inout DiagnosticBag) -> Observation? {
         let rowLocation = SourceLocation(file: path, line: row.line)
         guard row.cells.count == width else {
             let cell = row.cells[min(row.cells.count, width) - 1]
@@ -105,7 +117,7 @@ enum ObservationFileReader {
         }
         var period: Period?
         if let periodCell = cell("period"), !text("period").isEmpty {
-            period = Period.parse(text("period"))
+            period = periods.parse(text("period"))
             if period == nil {
                 bag.add(.error(at: here(periodCell), "`\(text("period"))` is not a period SaferSite can put in order", hint: Period.hint(for: text("period"))))
                 failed = true

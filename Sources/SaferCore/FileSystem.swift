@@ -61,3 +61,36 @@ public enum OutputWriter {
         if let failure { throw Failure(path: path, code: failure) }
     }
 }
+
+extension OutputWriter {
+    /// Makes `path` and any missing parents (mkdir -p), without FileManager's per-call overhead.
+    public static func makeFolder(_ path: String) throws(Failure) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else { throw Failure(path: path, code: errno) }
+        try makeFolder(String(path[..<slash]))
+        if mkdir(path, 0o755) != 0 && errno != EEXIST { throw Failure(path: path, code: errno) }
+    }
+
+    /// Deletes the folder at `path` and everything in it (rm -rf), never following links out of it.
+    /// Best effort: what cannot be deleted is left.
+    public static func removeTree(_ path: String) {
+        guard let folder = opendir(path) else {
+            unlink(path)
+            return
+        }
+        var folders: [String] = []
+        let descriptor = dirfd(folder)
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            if entry.pointee.d_type == DT_DIR {
+                folders.append(path + "/" + name)
+            } else if unlinkat(descriptor, name, 0) != 0, errno == EISDIR {
+                folders.append(path + "/" + name)
+            }
+        }
+        closedir(folder)
+        for child in folders { removeTree(child) }
+        rmdir(path)
+    }
+}
