@@ -6,7 +6,7 @@ import SaferRender
 /// Every page (and the one-page report) has a trace: its own Markdown, then each question its body
 /// asked while it rendered — a figure reference, a link, a chart, a block — with a hash of the
 /// answer. The next build asks the same questions of the changed site; a page whose answers are all
-/// the same keeps its body and only has the layout applied again. So a changed data value rebuilds
+/// the same keeps its body, and its HTML too unless what its layout read changed. So a changed data value rebuilds
 /// the pages that cite a figure it feeds, a changed page rebuilds itself and the pages whose links
 /// to it now resolve differently, and a changed template re-applies layouts without re-rendering any
 /// Markdown. site.yaml and the generator itself are not questions: a change to either starts afresh.

@@ -175,7 +175,7 @@ public final class PreviewSession: @unchecked Sendable {
         public var handlesSignals: Bool
 
         public init(build: BuildOptions, server: (host: String, port: Int)?, forcePolling: Bool = false, quietPeriod: TimeInterval = 0.1,
-                    verbose: Bool = false, persistentCache: Bool = true, handlesSignals: Bool = true) {
+                    verbose: Bool = false, persistentCache: Bool = false, handlesSignals: Bool = true) {
             self.build = build
             self.server = server
             self.forcePolling = forcePolling

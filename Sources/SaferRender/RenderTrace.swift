@@ -8,11 +8,13 @@ import SaferMarkdown
 // whether the answers are still the same.
 //
 // A page's body is a function of its own parsed Markdown and of the answers to a few questions the
-// Markdown transforms ask: what a figure reference says, where a link goes, what a chart or block
-// draws. The recorder writes each question down with a hash of its answer. On the next build the
-// questions are asked again of the new site; when every answer hashes the same, the body is reused.
-// The layout is always applied again (a Mustache render, which is cheap), so the navigation, lists,
-// assets and templates around the body can never go stale.
+// Markdown transforms ask: what a figure reference says, where a link goes, and what each chart or
+// block read (the names a block's template looked up, the data a chart drew from). The recorder
+// writes each question down with a hash of its answer. On the next build the questions are asked
+// again of the new site, without drawing anything; when every answer hashes the same, the body is
+// reused. The layout is keyed the same way (`layoutKey`: the body, the page, the templates and what
+// the layout looked up), so a page whose key is unchanged keeps its HTML, and the navigation,
+// lists, assets and templates around the body can never go stale.
 
 /// One question a page's body asked while it rendered, with a hash of the answer.
 public struct RenderDependency: Codable, Sendable, Hashable {

@@ -24,8 +24,10 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep running: build again whenever a file of the site changes (Ctrl-C to stop).")
     var watch = false
 
-    @Flag(name: .long, help: "Do not read or write .safersite-cache/ (what each page depends on, to skip unchanged pages).")
-    var noCache = false
+    // Off by default: measured, loading and saving the cache cost more than the rendering it
+    // saves (README, "Speed"). serve and --watch always keep it in memory.
+    @Flag(inversion: .prefixedNo, help: "Read and write .safersite-cache/ (what each page depends on, to skip unchanged pages).")
+    var cache = false
 
     func run() throws {
         let options = BuildOptions(
@@ -33,14 +35,14 @@ struct BuildCommand: ParsableCommand {
             outputFolder: output.map { URL(fileURLWithPath: $0).standardizedFileURL },
             includeDrafts: drafts)
         if watch {
-            return try Watching.run(PreviewSession.Options(build: options, server: nil, verbose: verbose, persistentCache: !noCache)) { _ in
+            return try Watching.run(PreviewSession.Options(build: options, server: nil, verbose: verbose, persistentCache: cache)) { _ in
                 Watching.say("Watching for changes (Ctrl-C to stop).")
             }
         }
         do {
             let start = Date()
-            let cache = noCache ? nil : BuildCache.persistent(in: options.siteFolder)
-            let report = try SiteBuilder.build(options, cache: cache, log: { message in
+            let diskCache = cache ? BuildCache.persistent(in: options.siteFolder) : nil
+            let report = try SiteBuilder.build(options, cache: diskCache, log: { message in
                 if verbose { print(String(format: "%6.3fs  ", Date().timeIntervalSince(start)) + message) }
             })
             Terminal.report(report.warnings)

@@ -36,8 +36,8 @@ struct ServeCommand: ParsableCommand {
     @Flag(name: .long, help: "Look for changes by polling instead of inotify.")
     var poll = false
 
-    @Flag(name: .long, help: "Do not read or write .safersite-cache/.")
-    var noCache = false
+    @Flag(inversion: .prefixedNo, help: "Start from .safersite-cache/ and save to it when stopping (rebuilds always reuse what the last one learnt, in memory).")
+    var cache = false
 
     @Flag(name: .shortAndLong, help: "Say what each step of every build does.")
     var verbose = false
@@ -59,7 +59,7 @@ struct ServeCommand: ParsableCommand {
         }
         let options = PreviewSession.Options(
             build: BuildOptions(siteFolder: siteOptions.siteURL, outputFolder: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, includeDrafts: drafts),
-            server: (host, port), forcePolling: poll, verbose: verbose, persistentCache: !noCache)
+            server: (host, port), forcePolling: poll, verbose: verbose, persistentCache: cache)
         try Watching.run(options) { url in
             if let url { Watching.say("Serving the site at \(url.absoluteString) (Ctrl-C to stop).") }
         }
