@@ -25,7 +25,8 @@ public final class BuildCache: @unchecked Sendable {
     private var loaded = false
     private var key: Key?
     private var graph = BuildGraph()
-    private var data: (fingerprint: UInt64, options: String, data: DataSet)?
+    /// The data set and its downloads, with the fingerprint of the data folder they came from.
+    private var data: (fingerprint: UInt64, options: String, data: LoadedData)?
     /// Set when the cache was thrown away at the start of the last build, for the log.
     public private(set) var invalidation: String?
     /// Pages, templates and data files parsed by earlier builds of this process (see `TextMemo`).
@@ -130,11 +131,12 @@ public final class BuildCache: @unchecked Sendable {
         return Key(generator: generator, config: TraceHash.of(config), options: "drafts=\(options.includeDrafts) strict=\(options.strict) edition=\(options.edition ?? "latest")")
     }
 
-    /// The data set, loaded again only when a file in content/data changed. The fingerprint is read
-    /// before the files are, so an edit during the load is seen by the next build.
-    func loadData(_ options: BuildOptions, _ load: () throws(DiagnosticList) -> DataSet) throws(DiagnosticList) -> DataSet {
+    /// The data set and its downloads, loaded again only when a file in content/data changed (or
+    /// the site's title, which the data package names). The fingerprint is read before the files
+    /// are, so an edit during the load is seen by the next build.
+    func loadData(_ options: BuildOptions, title: String, _ load: () throws(DiagnosticList) -> LoadedData) throws(DiagnosticList) -> LoadedData {
         let fingerprint = Self.fingerprint(options.siteFolder.appendingPathComponent(SiteContent.dataFolder))
-        let optionsText = "strict=\(options.strict)"
+        let optionsText = "strict=\(options.strict) title=\(title)"
         lock.lock()
         if let data, data.fingerprint == fingerprint, data.options == optionsText {
             lock.unlock()
@@ -148,9 +150,9 @@ public final class BuildCache: @unchecked Sendable {
         return loaded
     }
 
-    static func loadData(_ cache: BuildCache?, _ options: BuildOptions, _ load: () throws(DiagnosticList) -> DataSet) throws(DiagnosticList) -> DataSet {
+    static func loadData(_ cache: BuildCache?, _ options: BuildOptions, title: String, _ load: () throws(DiagnosticList) -> LoadedData) throws(DiagnosticList) -> LoadedData {
         guard let cache else { return try load() }
-        return try cache.loadData(options, load)
+        return try cache.loadData(options, title: title, load)
     }
 
     func renderPages(_ renderer: SiteRenderer, log: (String) -> Void) -> SiteRenderer.Result {
@@ -349,4 +351,10 @@ public final class BuildCache: @unchecked Sendable {
         }
         return CacheFile(key: manifest.key, traces: traces)
     }
+}
+
+/// A site's data set with the download files made from it.
+struct LoadedData: Sendable {
+    var data: DataSet
+    var downloads: [OutputFile]
 }

@@ -179,11 +179,13 @@ struct SiteInputs: Sendable {
         // data does not give an error of its own.
         var lenient = options
         lenient.strict = false
-        let data = Result { () throws(DiagnosticList) in
-            try BuildCache.loadData(cache, lenient) { () throws(DiagnosticList) in try SiteBuilder.loadData(lenient, config: config) }
+        let loaded = Result { () throws(DiagnosticList) in
+            try BuildCache.loadData(cache, lenient, title: config.title) { () throws(DiagnosticList) in
+                let data = try SiteBuilder.loadData(lenient, config: config)
+                return LoadedData(data: data, downloads: SiteFigures(data: data).downloads(siteTitle: config.title))
+            }
         }
-        let downloads = (try? data.get()).map { SiteFigures(data: $0).downloads(siteTitle: config.title) } ?? []
-        return SiteInputs(config: config, theme: theme, assets: assets, data: data, downloads: downloads)
+        return SiteInputs(config: config, theme: theme, assets: assets, data: loaded.map(\.data), downloads: (try? loaded.get())?.downloads ?? [])
     }
 }
 

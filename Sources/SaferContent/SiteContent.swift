@@ -110,7 +110,7 @@ public struct SiteContent: Sendable {
             bag.add(.error(at: SourceLocation(file: contentFolder), "the site has no home page",
                            hint: "add content/index.md"))
         }
-        let (lists, listDiagnostics) = SiteLists.load(from: folder)
+        let (lists, listDiagnostics) = SiteLists.load(from: folder, memo: options.memo)
         bag.add(contentsOf: listDiagnostics)
         guard let config else { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
         pages.sort { $0.urlPath < $1.urlPath }

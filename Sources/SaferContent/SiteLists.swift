@@ -11,7 +11,8 @@ public struct SiteLists: Sendable {
         self.lists = lists
     }
 
-    public static func load(from siteFolder: URL) -> (SiteLists, [Diagnostic]) {
+    /// With a `memo`, a list whose text is unchanged since the last build is not parsed again.
+    public static func load(from siteFolder: URL, memo: TextMemo? = nil) -> (SiteLists, [Diagnostic]) {
         var bag = DiagnosticBag()
         var lists: [String: YAMLValue] = [:]
         for file in bag.collect({ () throws(Diagnostic) in try SiteFiles.list(in: siteFolder, below: folder) }) ?? [] {
@@ -20,7 +21,12 @@ public struct SiteLists: Sendable {
                 continue
             }
             let name = String(file.path.dropFirst(folder.count + 1).split(separator: ".").first ?? "")
-            if let value = bag.collect({ () throws(Diagnostic) in try YAMLValue.parse(try TextFile.read(file.url, as: file.path).text, file: file.path) }) {
+            let value = bag.collect { () throws(Diagnostic) -> YAMLValue in
+                let text = try TextFile.read(file.url, as: file.path).text
+                func parse() -> Result<YAMLValue, Diagnostic> { Result { () throws(Diagnostic) in try YAMLValue.parse(text, file: file.path) } }
+                return try (memo?.value("list", path: file.path, text: text, make: parse) ?? parse()).get()
+            }
+            if let value {
                 lists[name.replacingAll("/", with: "_").replacingAll("-", with: "_")] = value
             }
         }

@@ -32,6 +32,13 @@ struct CMarkNode {
         nonmutating set { _ = cmark_node_set_literal(pointer, newValue) }
     }
 
+    /// Whether the literal holds `{{`, read straight from cmark's C string: every text node of
+    /// every page is asked, and few hold one.
+    var literalHasOpeningBraces: Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        return strstr(literal, "{{") != nil
+    }
+
     var url: String {
         get { cmark_node_get_url(pointer).map { String(cString: $0) } ?? "" }
         nonmutating set { _ = cmark_node_set_url(pointer, newValue) }

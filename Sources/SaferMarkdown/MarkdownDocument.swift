@@ -100,7 +100,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         var headingIndex = 0
         var removed = Set<OpaquePointer>()
 
-        for node in nodes where !removed.contains(node.pointer) {
+        for node in nodes where removed.isEmpty || !removed.contains(node.pointer) {
             let type = node.type
             if type.isRawHTML && !options.allowRawHTML {
                 diagnostics.append(.warning(
@@ -129,7 +129,9 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
 
         // Headings and placeholders change the tree's shape, so they go after the pass above.
-        if let placeholder = transforms.placeholder {
+        // Only a text with `{{` (or an entity or `\{` that cmark turns into a brace) can hold a
+        // placeholder: other pages skip the walk.
+        if let placeholder = transforms.placeholder, Self.containsOpeningBraces(text) || text.utf8.contains(UInt8(ascii: "&")) || text.contains("\\{") {
             diagnostics += expandPlaceholders(placeholder)
         }
         if transforms.headingIDs {
@@ -181,9 +183,8 @@ public final class MarkdownDocument: @unchecked Sendable {
         var diagnostics: [Diagnostic] = []
         cmark_consolidate_text_nodes(root)
         for node in CMarkNode(pointer: root).descendants() where node.type == CMARK_NODE_TEXT {
+            guard node.literalHasOpeningBraces, !isInsideImage(node) else { continue }
             let text = node.literal
-            // A byte scan: this runs on every text node of every page.
-            guard Self.containsOpeningBraces(text), !isInsideImage(node) else { continue }
             var rest = text[...]
             var pieces: [CMarkNode] = []
             while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {

@@ -111,8 +111,11 @@ public struct LinkResolver: Sendable {
                hint: closestName(to: fragment, in: ids).map { "did you mean `#\($0)`?" } ?? "headings there: \(ids.sorted().prefix(8).joined(separator: ", "))")
     }
 
+    // The helpers below look for ASCII separators in UTF-8, not by Character: every link of every
+    // page goes through them.
+
     static func scheme(of destination: String) -> String? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        guard let colon = destination.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let scheme = destination[..<colon]
         guard let first = scheme.first, first.isLetter,
               scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
@@ -120,17 +123,35 @@ public struct LinkResolver: Sendable {
     }
 
     static func splitFragment(_ destination: String) -> (String, String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
         return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
     }
 
     static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[...slash])
+    }
+
+    /// A path `normalise` would return unchanged: no empty, `.` or `..` part (a final `/` is fine).
+    static func isNormal(_ path: String) -> Bool {
+        var length = 0, dots = 0
+        func isSpecial() -> Bool { length == 0 || (dots == length && length <= 2) }
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if isSpecial() { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        return length == 0 || !isSpecial()
     }
 
     /// Resolves `.` and `..`; nil when the path climbs above the content folder.
     static func normalise(_ path: String) -> String? {
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }

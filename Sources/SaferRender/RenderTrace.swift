@@ -134,7 +134,7 @@ extension Optional where Wrapped == RenderRecorder {
 
 /// Stable hashes for answers: the same text always gives the same number, on every run.
 public enum TraceHash {
-    public static func of(_ text: String) -> UInt64 { ContentHash.fnv1a64(text.utf8) }
+    public static func of(_ text: String) -> UInt64 { ContentHash.fnv1a64(text) }
     public static func of(_ data: Data) -> UInt64 { ContentHash.fnv1a64(data) }
     static func of(_ diagnostic: Diagnostic) -> UInt64 { of("error\u{0}" + DiagnosticPrinter.text(diagnostic) + "\u{0}\(diagnostic.severity)") }
     static func of(_ resolution: LinkResolution) -> UInt64 {

@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 import SaferCore
 
@@ -16,10 +17,10 @@ public struct TemplateSet: Sendable {
         for source in sources {
             byName[source.name] = source
             do {
-                library.register(try MustacheTemplate(string: source.file.text), named: source.name)
+                library.register(try MustacheTemplate(string: Self.escapingPragma + source.file.text), named: source.name)
             } catch let error as MustacheTemplate.ParserError {
                 bag.add(.error(
-                    at: SourceLocation(file: source.file.path, line: error.context.lineNumber, column: error.context.columnNumber),
+                    at: SourceLocation(file: source.file.path, line: max(error.context.lineNumber - 1, 1), column: error.context.columnNumber),
                     "this template cannot be read: \(Self.describe(error.error))",
                     hint: "check that every {{#section}} has a matching {{/section}} and every tag is closed with }}"))
             } catch {
@@ -42,6 +43,18 @@ public struct TemplateSet: Sendable {
 
     public func contains(_ name: String) -> Bool { sources[name] != nil }
 
+    /// Put before every template (on a line of its own, which Mustache drops): values are escaped
+    /// by `HTMLText.escape` — the same five characters and entities as swift-mustache's own HTML
+    /// escaping, but over UTF-8 bytes rather than Characters, which made it a tenth of a rebuild.
+    static let escapingPragma: String = {
+        MustacheContentTypes.register(EscapedHTML(), named: "SAFERSITE_HTML")
+        return "{{% CONTENT_TYPE: SAFERSITE_HTML}}\n"
+    }()
+
+    private struct EscapedHTML: MustacheContentType {
+        func escapeText(_ text: String) -> String { HTMLText.escape(text) }
+    }
+
     /// Renders `context` with the template `name`; an unknown name is an error, not an empty page.
     public func render(_ context: Any, template name: String, for location: SourceLocation) throws(Diagnostic) -> String {
         guard let output = library.render(context, withTemplate: name) else {
@@ -57,6 +70,20 @@ public struct TemplateSet: Sendable {
     /// once, in name order: all that its output can depend on besides its values. A dynamic partial
     /// (`{{>*name}}`) could be any template, so then every template is named.
     public func templatesUsed(by name: String) -> [String] {
+        if let known = used.lock.withLock({ used.names[name] }) { return known }
+        let names = findTemplatesUsed(by: name)
+        used.lock.withLock { used.names[name] = names }
+        return names
+    }
+
+    /// What `templatesUsed` found, kept with the templates (which never change once made).
+    private final class UsedTemplates: @unchecked Sendable {
+        let lock = NSLock()
+        var names: [String: [String]] = [:]
+    }
+    private let used = UsedTemplates()
+
+    private func findTemplatesUsed(by name: String) -> [String] {
         var found: Set<String> = []
         var waiting = [name]
         while let next = waiting.popLast() {
