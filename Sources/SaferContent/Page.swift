@@ -4,14 +4,18 @@ import SaferMarkdown
 /// A Markdown page of the site, parsed and placed at its URL.
 public struct Page: Sendable {
     /// The source, relative to the site folder: `content/risk-factors.md`.
-    public var sourcePath: String
+    public let sourcePath: String
     /// The page's path below the site root, with pretty URLs: "" for the home page, `risk-factors/`.
-    public var urlPath: String
-    public var frontMatter: FrontMatter
-    public var body: MarkdownDocument
+    public let urlPath: String
+    public let frontMatter: FrontMatter
+    public let body: MarkdownDocument
     /// The Markdown below the front matter, kept to parse again where the page is shown inside
     /// another (the one-page report).
-    public var bodyText: String
+    public let bodyText: String
+    /// A hash of everything above that rendering reads: any edit to the file that matters to its
+    /// output changes it. Worked out once (a page is never changed once made): incremental builds
+    /// ask for it for every page on every rebuild.
+    public let fingerprint: UInt64
 
     public init(sourcePath: String, urlPath: String, frontMatter: FrontMatter, body: MarkdownDocument, bodyText: String) {
         self.sourcePath = sourcePath
@@ -19,6 +23,14 @@ public struct Page: Sendable {
         self.frontMatter = frontMatter
         self.body = body
         self.bodyText = bodyText
+        let options = body.options
+        var parts = [sourcePath, urlPath, body.file, String(body.lineOffset), "\(options.smartPunctuation) \(options.allowRawHTML)",
+                     frontMatter.title, frontMatter.description, frontMatter.order.map(String.init) ?? "-", String(frontMatter.draft),
+                     frontMatter.layout ?? "-", frontMatter.layoutLocation?.description ?? "-", frontMatter.navTitle ?? "-", frontMatter.updated ?? "-"]
+        parts += body.headings.map { "\($0.level)\u{1}\($0.text)\u{1}\($0.id)\u{1}\($0.location)" }
+        parts += body.fenceInfos
+        parts.append(bodyText)
+        fingerprint = ContentHash.fnv1a64(parts.joined(separator: "\u{0}"))
     }
 
     /// A fresh parse of the body with `idPrefix` before every heading id.

@@ -126,11 +126,14 @@ public struct SiteContent: Sendable {
                 at: SourceLocation(file: file.path), "the name `\(part)` cannot be part of a web address",
                 hint: "rename it to lower-case letters, digits and dashes, e.g. `\(Slug.make(String(part)))`")])
         }
-        let text: TextFile
-        do { text = try TextFile.read(file.url, as: file.path) } catch { throw DiagnosticList([error]) }
-        guard let memo else { return try parsePage(text, file: file, relativePath: relativePath, options: options) }
-        return try memo.value("page \(options)", path: file.path, text: text.text) { () -> Result<(page: Page, warnings: [Diagnostic]), DiagnosticList> in
-            do throws(DiagnosticList) { return .success(try parsePage(text, file: file, relativePath: relativePath, options: options)) } catch { return .failure(error) }
+        func read() throws(DiagnosticList) -> String {
+            do { return try TextFile.read(file.url, as: file.path).text } catch { throw DiagnosticList([error]) }
+        }
+        guard let memo else { return try parsePage(TextFile(path: file.path, text: try read()), file: file, relativePath: relativePath, options: options) }
+        return try memo.value("page \(options)", file: file.url, path: file.path, read: read) { text -> Result<(page: Page, warnings: [Diagnostic]), DiagnosticList> in
+            do throws(DiagnosticList) {
+                return .success(try parsePage(TextFile(path: file.path, text: text), file: file, relativePath: relativePath, options: options))
+            } catch { return .failure(error) }
         }.get()
     }
 

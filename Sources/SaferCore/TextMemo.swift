@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What was worked out from a file's text, kept between the builds of one process (`serve`,
 /// `build --watch`): a file whose text is the same as last time gives the same result without
@@ -9,6 +12,8 @@ public final class TextMemo: @unchecked Sendable {
     private struct Entry {
         var text: String
         var value: any Sendable
+        /// The file's stamp when it was read (see `FileStamp`), if it came from a file.
+        var stamp: FileStamp? = nil
     }
 
     private let lock = NSLock()
@@ -37,6 +42,28 @@ public final class TextMemo: @unchecked Sendable {
         return value
     }
 
+    /// Like `value(_:path:text:make:)` for a file: when the file's stamp (size, times, inode) is the
+    /// one it had when last read, the result is reused without reading the file at all — a site's
+    /// thousand pages are not read again to find the one that changed. Otherwise `read` gives the
+    /// text and it is compared whole as above.
+    public func value<Value: Sendable, Failure: Error>(_ kind: String, file url: URL, path: String, read: () throws(Failure) -> String,
+                                                       make: (String) -> Value) throws(Failure) -> Value {
+        let key = kind + "\u{0}" + path
+        let stamp = FileStamp(url.path)
+        lock.lock()
+        asked.insert(key)
+        if let stamp, let entry = entries[key], entry.stamp == stamp, let value = entry.value as? Value {
+            hits += 1
+            lock.unlock()
+            return value
+        }
+        lock.unlock()
+        let text = try read()
+        let value = self.value(kind, path: path, text: text) { make(text) }
+        lock.withLock { entries[key]?.stamp = stamp }
+        return value
+    }
+
     /// Drops what no build asked for since the last sweep; call once a build has finished.
     public func sweep() {
         lock.lock()
@@ -44,5 +71,22 @@ public final class TextMemo: @unchecked Sendable {
         asked = []
         hits = 0
         lock.unlock()
+    }
+}
+
+/// What `stat` says of a file that changes whenever its contents may have: size, modification and
+/// change times to the nanosecond, and inode (an editor that saves by renaming makes a new one).
+struct FileStamp: Equatable, Sendable {
+    var size: Int64, modified: Int64, modifiedNanoseconds: Int, changed: Int64, changedNanoseconds: Int, inode: UInt64
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec)
+        changedNanoseconds = Int(info.st_ctim.tv_nsec)
+        inode = UInt64(info.st_ino)
     }
 }

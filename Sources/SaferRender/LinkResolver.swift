@@ -152,16 +152,19 @@ public struct LinkResolver: Sendable {
     /// Resolves `.` and `..`; nil when the path climbs above the content folder.
     static func normalise(_ path: String) -> String? {
         if isNormal(path) { return path }
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == ".." {
+        var parts: [ArraySlice<UInt8>] = []
+        let bytes = Array(path.utf8)
+        for part in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if part.elementsEqual(".".utf8) { continue }
+            if part.elementsEqual("..".utf8) {
                 guard !parts.isEmpty else { return nil }
                 parts.removeLast()
             } else {
                 parts.append(part)
             }
         }
-        return parts.joined(separator: "/") + (path.hasSuffix("/") && !parts.isEmpty ? "/" : "")
+        var joined = Array(parts.joined(separator: [UInt8(ascii: "/")]))
+        if bytes.last == UInt8(ascii: "/") && !parts.isEmpty { joined.append(UInt8(ascii: "/")) }
+        return String(decoding: joined, as: UTF8.self)
     }
 }

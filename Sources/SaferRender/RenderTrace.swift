@@ -145,22 +145,8 @@ public enum TraceHash {
         }
     }
 
-    /// Everything parsed from a page's file that its rendering reads: any edit to the file that
-    /// matters to its output changes this.
-    static func of(_ page: Page) -> UInt64 {
-        // Written out field by field: describing the structs by reflection was most of an
-        // incremental build's checking.
-        let front = page.frontMatter
-        let options = page.body.options
-        var parts = [page.sourcePath, page.urlPath, page.body.file, String(page.body.lineOffset),
-                     "\(options.smartPunctuation) \(options.allowRawHTML)",
-                     front.title, front.description, front.order.map(String.init) ?? "-", String(front.draft), front.layout ?? "-",
-                     front.layoutLocation?.description ?? "-", front.navTitle ?? "-", front.updated ?? "-"]
-        parts += page.body.headings.map { "\($0.level)\u{1}\($0.text)\u{1}\($0.id)\u{1}\($0.location)" }
-        parts += page.body.fenceInfos
-        parts.append(page.bodyText)
-        return of(parts.joined(separator: "\u{0}"))
-    }
+    /// Everything parsed from a page's file that its rendering reads (see `Page.fingerprint`).
+    static func of(_ page: Page) -> UInt64 { page.fingerprint }
 }
 
 /// A page's rendered body with the questions it asked: enough to lay the page out again without
@@ -373,10 +359,9 @@ struct TraceChecker: @unchecked Sendable {
         case .figure, .link:
             guard let page = question.page.flatMap({ pagesBySource[$0] }) else { return nil }
             let context = LinkResolver.Context(page: page, root: question.root ?? "", reportSections: question.reportSections)
-            let chartFiles = SiteRenderer.ChartFiles(page: page)
             let sections = context.reportSections.map { $0.sorted { $0.key < $1.key }.map { $0.key + "\u{1}" + $0.value }.joined(separator: "\u{2}") } ?? "-"
             let key = "\(page.sourcePath)\u{0}\(context.root)\u{0}\(sections)"
-            let current = transforms[key] ?? renderer.bodyTransforms(context: context, links: links, chartFiles: chartFiles)
+            let current = transforms[key] ?? renderer.bodyTransforms(context: context, links: links, chartFiles: SiteRenderer.ChartFiles(page: page))
             transforms[key] = current
             return Self.hash(question, current, at: location)
         }

@@ -47,6 +47,8 @@ public struct SiteRenderer: Sendable {
     private let navigationIndex: [String: Int]
     private let site: TemplateValues<[String: Any]>
     private let assetPaths: [String: String]
+    /// One link checker for the whole site; the figures block's anchors count as the page's own.
+    let linkResolver: LinkResolver
 
     public struct Download: Sendable {
         public var path: String
@@ -66,6 +68,9 @@ public struct SiteRenderer: Sendable {
         self.navigationIndex = Dictionary(navigation.enumerated().map { ($1.urlPath, $0) }, uniquingKeysWith: { first, _ in first })
         self.site = TemplateValues(Self.siteValues(content))
         self.assetPaths = assets.templatePaths
+        self.linkResolver = LinkResolver(
+            pages: content.pages, files: otherFiles, unreadablePages: content.unreadablePages,
+            blockIDs: ["figures": Set(figures.data.figures.figures.map { "figure-" + $0.id })])
         self.lists = TemplateValues(content.lists.lists.mapValues { list in
             list.templateValue(resolving: { try? figures.data.text(for: $0, at: $1).text })
         })
@@ -154,12 +159,6 @@ public struct SiteRenderer: Sendable {
         return OutputFile(path: page.outputPath, text: try render(page, links: links).html)
     }
 
-    /// One link checker for the whole site; the figures block's anchors count as the page's own.
-    var linkResolver: LinkResolver {
-        LinkResolver(
-            pages: content.pages, files: otherFiles, unreadablePages: content.unreadablePages,
-            blockIDs: ["figures": Set(figures.data.figures.figures.map { "figure-" + $0.id })])
-    }
 
     /// The policy every page carries: nothing from other hosts, no scripts, no plugins, no forms.
     public static let contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
