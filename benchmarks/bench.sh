@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # SaferSite against Hugo on the same pages, timed side by side in one hyperfine run per size.
 #
-#   benchmarks/bench.sh                 # N = 15 1000 10000 (about 15 minutes on 2 cores)
+#   benchmarks/bench.sh                 # N = 15 1000 10000 (about 20 minutes on 2 cores)
 #   NS="1000" benchmarks/bench.sh       # one size
 #
 # For each N: make_corpus.py writes N pages (~5 KB each, 10 sections) and 5*N data rows;
@@ -9,7 +9,8 @@
 # computed figure cited per page, section pages listing their pages, as Hugo's list pages do).
 # Timed: a full build of each (SaferSite with --no-cache, so nothing is reused) into an empty
 # folder on a tmpfs (hyperfine --prepare deletes it),
-# and `cat all.md | cmark` as the parse floor. Peak memory: /usr/bin/time -v. Results: one JSON
+# and `cat all.md | cmark` as the parse floor; for N >= 1000 also incremental rebuilds in
+# `build --watch` (incremental.sh). Peak memory: /usr/bin/time -v. Results: one JSON
 # per N and summary.md in benchmarks/results/, quoted as ratios to Hugo's median in the same run.
 # Not part of `make test`: it measures, it does not assert.
 set -euo pipefail
@@ -62,6 +63,9 @@ for n in $NS; do
     -n hugo "hugo --quiet -s $hugo_site -d $OUT/hugo" \
     -n safersite "$BIN build --no-cache --site $safer_site --output $OUT/safersite" \
     -n cmark-floor "cat $WORK/all-$n.md | cmark > /dev/null"
+  # Incremental rebuilds in `build --watch` after one page and one data value change.
+  [ "$n" -ge 1000 ] && "$HERE/incremental.sh" "$BIN" "$safer_site" "$OUT/incremental" 7 > "$RESULTS/incremental-N$n.txt"
+  rm -rf "$OUT/incremental"
   for tool in hugo safersite; do
     rm -rf "$OUT/$tool"
     if [ $tool = hugo ]; then cmd=(hugo --quiet -s "$hugo_site" -d "$OUT/hugo"); else cmd=("$BIN" build --no-cache --site "$safer_site" --output "$OUT/safersite"); fi

@@ -32,3 +32,14 @@ if "15" in sizes and os.path.exists(dudley):
     print()
     print(f"Dudley site, full build: {data['safersite-dudley']:.3f} s median; Hugo's 15-page corpus: {data['hugo-15']:.3f} s "
           f"(same run): {data['safersite-dudley'] / data['hugo-15']:.2f}× Hugo.")
+
+for n in sizes:
+    path = os.path.join(results, f"incremental-N{n}.txt")
+    if not os.path.exists(path):
+        continue
+    times = dict(line.split() for line in open(path) if line.strip())
+    full = {r["command"]: r["median"] for r in json.load(open(os.path.join(results, f"hyperfine-N{n}.json")))["results"]}["safersite"] * 1000
+    print()
+    print(f"Incremental rebuild in `build --watch`, {n} pages: one page edited {times['page']} ms "
+          f"({float(times['page']) / full:.2f}× the full build's {full:.0f} ms), one data value changed {times['data']} ms "
+          f"({float(times['data']) / full:.2f}×).")

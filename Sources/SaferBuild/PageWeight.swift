@@ -1,11 +1,14 @@
 import Foundation
+import SaferCore
 import SaferRender
 
 /// How many bytes a reader downloads for a page: its HTML and the local files it references.
 enum PageWeight {
     static func largest(_ pages: [OutputFile], allFiles: [OutputFile]) -> (path: String, bytes: Int)? {
         let sizes = Dictionary(allFiles.map { ($0.path, $0.contents.count) }, uniquingKeysWith: { a, _ in a })
-        return pages.map { page -> (String, Int) in
+        // Every page's HTML is scanned: on every core.
+        return ParallelMap.map(pages.indices) { index -> (String, Int) in
+            let page = pages[index]
             let folder = page.path.contains("/") ? String(page.path[...page.path.lastIndex(of: "/")!]) : ""
             let referenced = Set(references(in: page.contents).compactMap { resolve($0, from: folder) })
             return (page.path, page.contents.count + referenced.reduce(0) { $0 + (sizes[$1] ?? 0) })

@@ -31,23 +31,30 @@ struct CSVTable: Sendable {
     /// bad quote does not hide the next problem. Rows whose cells are all empty are dropped:
     /// spreadsheets save them as `,,,`.
     static func read(_ file: TextFile, bag: inout DiagnosticBag) -> CSVTable {
+        var text = file.text
+        return text.withUTF8 { read(bytes: $0, path: file.path, bag: &bag) }
+    }
+
+    /// The same state machine over UTF-8 bytes (a data file can hold thousands of rows): the
+    /// separators are all ASCII, and a column counts Unicode scalars, as an editor shows them.
+    private static func read(bytes: UnsafeBufferPointer<UInt8>, path: String, bag: inout DiagnosticBag) -> CSVTable {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
         var rows: [Row] = []
         var cells: [Cell] = []
-        var field = String.UnicodeScalarView()
+        var field: [UInt8] = []
         var state = State.startOfField
         var line = 1, column = 1
         var fieldStart = (line: 1, column: 1)
         var rowLine = 1
         var openingQuote = (line: 1, column: 1)
         var rowIsMalformed = false
-        var scalars = file.text.unicodeScalars[...]
 
         func location(_ position: (Int, Int)) -> SourceLocation {
-            SourceLocation(file: file.path, line: position.0, column: position.1)
+            SourceLocation(file: path, line: position.0, column: position.1)
         }
         func endField() {
-            cells.append(Cell(text: String(field), line: fieldStart.line, column: fieldStart.column))
-            field = String.UnicodeScalarView()
+            cells.append(Cell(text: String(decoding: field, as: UTF8.self), line: fieldStart.line, column: fieldStart.column))
+            field.removeAll(keepingCapacity: true)
             state = .startOfField
         }
         func endRow() {
@@ -58,20 +65,25 @@ struct CSVTable: Sendable {
             rowIsMalformed = false
         }
 
-        while let scalar = scalars.first {
-            scalars = scalars.dropFirst()
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let byte = bytes[index]
+            // A whole scalar: the lead byte and its continuation bytes.
+            var next = index + 1
+            while next < count && bytes[next] & 0xC0 == 0x80 { next += 1 }
+            let scalar = bytes[index..<next]
+            index = next
             let here = (line: line, column: column)
             // CR LF, LF and a lone CR each end a line.
-            let isNewline = scalar == "\n" || scalar == "\r"
-            if scalar == "\r", scalars.first == "\n" {
-                scalars = scalars.dropFirst()
-            }
+            let isNewline = byte == lf || byte == cr
+            if byte == cr, index < count, bytes[index] == lf { index += 1 }
             if isNewline { line += 1; column = 1 } else { column += 1 }
 
             if state == .startOfField {
                 if cells.isEmpty { rowLine = here.line }
                 fieldStart = here
-                if scalar == "\"" {
+                if byte == quote {
                     state = .quoted
                     openingQuote = here
                     continue
@@ -80,41 +92,41 @@ struct CSVTable: Sendable {
             }
             switch state {
             case .quoted:
-                if scalar == "\"" {
-                    if scalars.first == "\"" {
-                        scalars = scalars.dropFirst()
+                if byte == quote {
+                    if index < count, bytes[index] == quote {
+                        index += 1
                         column += 1
-                        field.append("\"")
+                        field.append(quote)
                     } else {
                         state = .afterClosingQuote
                     }
-                } else if scalar == "\r" && isNewline {
-                    field.append("\n")   // a line break inside quotes, whichever way it was saved
+                } else if byte == cr && isNewline {
+                    field.append(lf)   // a line break inside quotes, whichever way it was saved
                 } else {
-                    field.append(scalar)
+                    field.append(contentsOf: scalar)
                 }
             case .unquoted, .afterClosingQuote, .startOfField:
-                if scalar == "," {
+                if byte == comma {
                     endField()
                 } else if isNewline {
                     endField()
                     endRow()
                 } else if state == .afterClosingQuote {
-                    if scalar == " " || scalar == "\t" { continue }
+                    if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { continue }
                     bag.add(.error(
                         at: location(here), "there is text after the closing quote of this value",
                         hint: "a value that starts with a double quote must end with one; to put a quote inside it, write the quote twice: \"say \"\"hello\"\"\""))
                     state = .unquoted
                     rowIsMalformed = true
-                    field.append(scalar)
+                    field.append(contentsOf: scalar)
                 } else {
-                    if scalar == "\"" {
+                    if byte == quote {
                         bag.add(.error(
                             at: location(here), "a double quote appears in the middle of a value",
                             hint: "wrap the whole value in double quotes and write the quote inside it twice, for example \"the \"\"high impact\"\" areas\"; or remove the quote"))
                         rowIsMalformed = true
                     }
-                    field.append(scalar)
+                    field.append(contentsOf: scalar)
                 }
             }
         }
@@ -128,6 +140,6 @@ struct CSVTable: Sendable {
             endField()
             endRow()
         }
-        return CSVTable(path: file.path, rows: rows)
+        return CSVTable(path: path, rows: rows)
     }
 }
