@@ -36,6 +36,9 @@ public final class BuildCache: @unchecked Sendable {
     /// and a rebuild writes only the output files that changed.
     public var keepsRunning = false
     private var pending: CacheFile?
+    /// The shape of the site's links (`LinkResolver.shape`) when every trace's link answers were
+    /// last checked, and the current build's: while it is the same, no link is resolved again.
+    private var linkShape: (checked: UInt64?, previous: UInt64?, current: UInt64?) = (nil, nil, nil)
     /// What this process last wrote to an output folder, so the next build can write only what changed.
     private var published: (folder: String, identity: FolderIdentity, files: [String: Data])?
 
@@ -116,11 +119,13 @@ public final class BuildCache: @unchecked Sendable {
             }
         }
         invalidation = nil
+        linkShape = (linkShape.checked, linkShape.checked, nil)
         if let old = self.key, old != key {
             invalidation = old.generator != key.generator ? "the generator changed" : old.config != key.config ? "site.yaml changed" : "the build options changed"
             log("Starting afresh: \(invalidation!)")
             graph = BuildGraph()
             data = nil
+            linkShape = (nil, nil, nil)
         }
         self.key = key
         return key
@@ -157,8 +162,10 @@ public final class BuildCache: @unchecked Sendable {
 
     func renderPages(_ renderer: SiteRenderer, log: (String) -> Void) -> SiteRenderer.Result {
         let previous = lastGraph.traces
-        let (result, traces, decisions) = renderer.renderPages(reusing: previous)
+        let previousShape = lock.withLock { linkShape.previous }
+        let (result, traces, decisions) = renderer.renderPages(reusing: previous, linkShapeChecked: previousShape)
         lock.lock()
+        linkShape.current = renderer.linkResolver.shape
         // Pages that are gone, or failed, lose their traces; the report keeps its own.
         graph.traces = graph.traces.filter { $0.value.isReport }
         for trace in traces { graph.traces[trace.outputPath] = trace }
@@ -173,7 +180,7 @@ public final class BuildCache: @unchecked Sendable {
 
     func renderReport(_ renderer: SiteRenderer, log: (String) -> Void) -> SiteRenderer.Result {
         let previous = lastGraph.traces.values.first(where: \.isReport)
-        let (result, trace, made) = renderer.renderReport(reusing: previous)
+        let (result, trace, made) = renderer.renderReport(reusing: previous, linkShapeChecked: lock.withLock { linkShape.previous })
         lock.lock()
         graph.traces = graph.traces.filter { !$0.value.isReport }
         if let trace { graph.traces[trace.outputPath] = trace }
@@ -196,6 +203,8 @@ public final class BuildCache: @unchecked Sendable {
             self.graph = BuildGraph()
             self.key = nil
         }
+        // A failed build may have kept traces it did not check: the next one checks every link.
+        linkShape.checked = succeeded && !changedMeanwhile ? linkShape.current : nil
         lock.unlock()
         memo.sweep()
         guard succeeded, !changedMeanwhile, let folder else { return }

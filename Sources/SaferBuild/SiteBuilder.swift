@@ -155,10 +155,13 @@ public enum SiteBuilder {
         files.append(SiteMap.robots(baseURL: content.config.baseURL))
         if let cache, let cacheKey { cache.finish(cacheKey, options: options, succeeded: !bag.hasErrors, log: log) }
         try bag.throwIfErrors()
-        log("Measuring page weights")
+        // The largest page is news for a build's summary, not for each rebuild of serve or --watch,
+        // which would otherwise scan every page's HTML after every save.
+        let keepsRunning = cache?.keepsRunning == true
+        if !keepsRunning { log("Measuring page weights") }
         return RenderedSite(
             files: files, pageCount: content.pages.count, warnings: DiagnosticBag.sorted(bag.warnings),
-            largestPage: PageWeight.largest(pages.files, allFiles: files))
+            largestPage: keepsRunning ? nil : PageWeight.largest(pages.files, allFiles: files))
     }
 }
 

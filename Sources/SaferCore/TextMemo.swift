@@ -60,7 +60,10 @@ public final class TextMemo: @unchecked Sendable {
         lock.unlock()
         let text = try read()
         let value = self.value(kind, path: path, text: text) { make(text) }
-        lock.withLock { entries[key]?.stamp = stamp }
+        // A file changed within the last second may change again within the file system's clock
+        // tick, keeping the same stamp ("racy git"): its stamp is not trusted until it settles.
+        let settled = stamp.map { Date().timeIntervalSince1970 - $0.lastChange > 1 } ?? false
+        lock.withLock { entries[key]?.stamp = settled ? stamp : nil }
         return value
     }
 
@@ -88,5 +91,10 @@ struct FileStamp: Equatable, Sendable {
         changed = Int64(info.st_ctim.tv_sec)
         changedNanoseconds = Int(info.st_ctim.tv_nsec)
         inode = UInt64(info.st_ino)
+    }
+
+    /// When the file last changed, in seconds since 1970.
+    var lastChange: Double {
+        max(Double(modified) + Double(modifiedNanoseconds) / 1e9, Double(changed) + Double(changedNanoseconds) / 1e9)
     }
 }

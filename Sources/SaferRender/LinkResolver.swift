@@ -17,11 +17,15 @@ public struct LinkResolver: Sendable {
     private var unreadablePages: Set<String>
     /// Every page's URL path, for links written as addresses rather than files.
     private var urlPaths: Set<String> = []
+    /// A hash of everything a link's resolution depends on besides the link and where it is
+    /// written: every page's path, address and anchors, the other files, the unreadable pages.
+    public private(set) var shape: UInt64 = 0
 
     /// - Parameter blockIDs: ids that blocks write (`block figures` → `figure-population`, ...),
     ///   added to the anchors of each page that uses the block.
     public init(pages: [Page], files: Set<String>, unreadablePages: Set<String> = [], blockIDs: [String: Set<String>] = [:]) {
         self.unreadablePages = unreadablePages
+        var shapeText = ""
         for page in pages {
             let contentPath = String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1))
             var ids = Set(page.body.headings.map(\.id))
@@ -31,8 +35,11 @@ public struct LinkResolver: Sendable {
             }
             self.pages[contentPath] = (page.urlPath, ids)
             urlPaths.insert(page.urlPath)
+            shapeText += contentPath + "\u{1}" + page.urlPath + "\u{1}" + ids.sorted().joined(separator: "\u{2}") + "\u{0}"
         }
         self.files = files
+        shapeText += "\u{3}" + files.sorted().joined(separator: "\u{0}") + "\u{3}" + unreadablePages.sorted().joined(separator: "\u{0}")
+        shape = ContentHash.fnv1a64(shapeText)
     }
 
     /// Schemes a public page may link to; anything else (`javascript:`, `data:`, `file:`) is refused.

@@ -159,7 +159,11 @@ public struct PageTrace: Sendable {
     public var isReport: Bool
     public var dependencies: [RenderDependency]
     /// The HTML the layout was given, and the headings.
-    public var body: String
+    public var body: String {
+        didSet { bodyHash = TraceHash.of(body) }
+    }
+    /// A hash of `body`, worked out once: every rebuild asks it of every page (`layoutKey`).
+    public private(set) var bodyHash: UInt64
     public var headings: [Heading]
     /// Files the body writes besides the page (its charts' CSV files).
     public var files: [OutputFile]
@@ -187,6 +191,7 @@ public struct PageTrace: Sendable {
         self.isReport = isReport
         self.dependencies = dependencies
         self.body = body
+        self.bodyHash = TraceHash.of(body)
         self.headings = headings
         self.files = files
         self.diagnostics = diagnostics
@@ -206,9 +211,11 @@ public struct RenderDecision: Sendable {
 extension SiteRenderer {
     /// Renders every page like `renderPages`, reusing a page's body from `previous` when every
     /// question it asked has the same answer now. The result is the same, byte for byte.
-    public func renderPages(reusing previous: [String: PageTrace]) -> (result: Result, traces: [PageTrace], decisions: [RenderDecision]) {
+    /// - Parameter linkShapeChecked: the `LinkResolver.shape` every trace's links were last checked
+    ///   against; when it is this site's, links are not resolved again.
+    public func renderPages(reusing previous: [String: PageTrace], linkShapeChecked: UInt64? = nil) -> (result: Result, traces: [PageTrace], decisions: [RenderDecision]) {
         let links = linkResolver
-        let checker = TraceChecker(renderer: self, links: links)
+        let checker = TraceChecker(renderer: self, links: links, linkShapeChecked: linkShapeChecked)
         let pages = content.pages.filter { $0.urlPath != ReportPage.urlPath }
         let results = ParallelMap.map(pages.indices) { index -> (Result, PageTrace?, RenderDecision) in
             let page = pages[index]
@@ -228,7 +235,7 @@ extension SiteRenderer {
                               dependencies: [Self.sourceDependency(page)] + recorder.dependencies, body: $0.body, headings: $0.headings,
                               files: rendered.files, diagnostics: rendered.diagnostics, pageHash: TraceHash.of(rendered.html),
                               html: Data(rendered.html.utf8),
-                              layoutKey: layoutKey(page, body: $0.body, headings: $0.headings, root: root(for: page), reads: recorder.layoutReads.read),
+                              layoutKey: layoutKey(page, bodyHash: TraceHash.of($0.body), headings: $0.headings, root: root(for: page), reads: recorder.layoutReads.read),
                               layoutReads: recorder.layoutReads.read)
                 }
                 return (Result(files: files, diagnostics: rendered.diagnostics), trace, RenderDecision(outputPath: page.outputPath, action: .rendered, reason: reason))
@@ -242,10 +249,10 @@ extension SiteRenderer {
 
     /// The one-page report like `renderReport`, reused on the same terms as a page; when some of
     /// its answers changed, only the sections that asked those questions are rendered again.
-    public func renderReport(reusing previous: PageTrace?) -> (result: Result, trace: PageTrace?, decision: RenderDecision) {
+    public func renderReport(reusing previous: PageTrace?, linkShapeChecked: UInt64? = nil) -> (result: Result, trace: PageTrace?, decision: RenderDecision) {
         let report = ReportPage.page(in: content)
         let sectionsQuestion = reportSectionsDependency()
-        let checker = TraceChecker(renderer: self, links: linkResolver)
+        let checker = TraceChecker(renderer: self, links: linkResolver, linkShapeChecked: linkShapeChecked)
         let changed = previous.map { checker.firstChanged($0.dependencies) }
         if let previous, previous.isReport, previous.sourcePath == report.sourcePath, let changed, changed == nil {
             let again = layOutAgain(previous, page: report)
@@ -268,7 +275,7 @@ extension SiteRenderer {
             body: body, headings: headings, files: result.files.filter { $0.path != report.outputPath },
             diagnostics: result.diagnostics, pageHash: TraceHash.of(html.contents),
             html: html.contents,
-            layoutKey: layoutKey(report, body: body, headings: headings, root: root(for: report), reads: layoutReads.read),
+            layoutKey: layoutKey(report, bodyHash: TraceHash.of(body), headings: headings, root: root(for: report), reads: layoutReads.read),
             layoutReads: layoutReads.read, sections: sections)
         return (result, trace, decision)
     }
@@ -282,7 +289,7 @@ extension SiteRenderer {
     private func layOutAgain(_ trace: PageTrace, page: Page) -> (Result, PageTrace?, RenderDecision) {
         let root = root(for: page)
         if let html = trace.html, let reads = trace.layoutReads,
-           trace.layoutKey == layoutKey(page, body: trace.body, headings: trace.headings, root: root, reads: reads) {
+           trace.layoutKey == layoutKey(page, bodyHash: trace.bodyHash, headings: trace.headings, root: root, reads: reads) {
             return (Result(files: [OutputFile(path: page.outputPath, contents: html)] + trace.files, diagnostics: trace.diagnostics), trace,
                     RenderDecision(outputPath: page.outputPath, action: .reused, reason: nil))
         }
@@ -293,7 +300,7 @@ extension SiteRenderer {
             updated.pageHash = TraceHash.of(html)
             updated.html = Data(html.utf8)
             updated.layoutReads = reads.read
-            updated.layoutKey = layoutKey(page, body: trace.body, headings: trace.headings, root: root, reads: reads.read)
+            updated.layoutKey = layoutKey(page, bodyHash: trace.bodyHash, headings: trace.headings, root: root, reads: reads.read)
             let changed = updated.pageHash != trace.pageHash
             return (Result(files: [OutputFile(path: page.outputPath, text: html)] + trace.files, diagnostics: trace.diagnostics), updated,
                     RenderDecision(outputPath: page.outputPath, action: changed ? .laidOutAgain : .reused,
@@ -323,7 +330,12 @@ struct TraceChecker: @unchecked Sendable {
     let links: LinkResolver
     let pagesBySource: [String: Page]
 
-    init(renderer: SiteRenderer, links: LinkResolver) {
+    /// The links resolve as they did when the traces were checked: the site has the same pages,
+    /// headings and files, so a link's answer is the one written down.
+    let linksUnchanged: Bool
+
+    init(renderer: SiteRenderer, links: LinkResolver, linkShapeChecked: UInt64? = nil) {
+        linksUnchanged = linkShapeChecked == links.shape
         self.renderer = renderer
         self.links = links
         var pages = Dictionary(renderer.content.pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
@@ -356,6 +368,8 @@ struct TraceChecker: @unchecked Sendable {
                   name.hasPrefix(SiteRenderer.ChartFiles(page: page).prefix + "-chart-") else { return nil }
             return renderer.chartAnswer(body: question.body ?? "", name: name, root: question.root ?? "",
                                         withTable: question.reportSections == nil, at: location, reads: question.reads ?? [])
+        case .link where linksUnchanged:
+            return question.answer
         case .figure, .link:
             guard let page = question.page.flatMap({ pagesBySource[$0] }) else { return nil }
             let context = LinkResolver.Context(page: page, root: question.root ?? "", reportSections: question.reportSections)

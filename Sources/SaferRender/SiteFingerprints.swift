@@ -135,10 +135,10 @@ extension SiteRenderer {
 
     /// What a page's layout is applied to: when this is the same as last time, so is the page.
     /// `reads`: what the layout looked up when it was last applied.
-    func layoutKey(_ page: Page, body: String, headings: [Heading], root: String, reads: [String]) -> UInt64 {
+    func layoutKey(_ page: Page, bodyHash: UInt64, headings: [Heading], root: String, reads: [String]) -> UInt64 {
         let templates = templatesHash(for: layout(for: page))
         let headingText = headings.map { "\($0.level)\u{1}\($0.id)\u{1}\($0.text)" }.joined(separator: "\u{2}")
-        return TraceHash.of(([String(templates), String(TraceHash.of(page)), root, headingText, body]
+        return TraceHash.of(([String(templates), String(TraceHash.of(page)), root, headingText, String(bodyHash)]
             + reads.map { "\($0)=\(layoutReadFingerprint($0))" }).joined(separator: "\u{0}"))
     }
 

@@ -48,7 +48,7 @@ public struct SiteRenderer: Sendable {
     private let site: TemplateValues<[String: Any]>
     private let assetPaths: [String: String]
     /// One link checker for the whole site; the figures block's anchors count as the page's own.
-    let linkResolver: LinkResolver
+    public let linkResolver: LinkResolver
 
     public struct Download: Sendable {
         public var path: String
