@@ -130,7 +130,7 @@ public struct SiteContent: Sendable {
             do { return try TextFile.read(file.url, as: file.path).text } catch { throw DiagnosticList([error]) }
         }
         guard let memo else { return try parsePage(TextFile(path: file.path, text: try read()), file: file, relativePath: relativePath, options: options) }
-        return try memo.value("page \(options)", file: file.url, path: file.path, read: read) { text -> Result<(page: Page, warnings: [Diagnostic]), DiagnosticList> in
+        return try memo.value("page \(options.smartPunctuation) \(options.allowRawHTML)", file: file.url, path: file.path, read: read) { text -> Result<(page: Page, warnings: [Diagnostic]), DiagnosticList> in
             do throws(DiagnosticList) {
                 return .success(try parsePage(TextFile(path: file.path, text: text), file: file, relativePath: relativePath, options: options))
             } catch { return .failure(error) }

@@ -94,3 +94,25 @@ extension OutputWriter {
         rmdir(path)
     }
 }
+
+/// What `stat` says of a file that changes whenever its contents may have: size, modification and
+/// change times to the nanosecond, and inode (an editor that saves by renaming makes a new one).
+struct FileStamp: Equatable, Sendable {
+    var size: Int64, modified: Int64, modifiedNanoseconds: Int, changed: Int64, changedNanoseconds: Int, inode: UInt64
+
+    init?(_ path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec)
+        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec)
+        changedNanoseconds = Int(info.st_ctim.tv_nsec)
+        inode = UInt64(info.st_ino)
+    }
+
+    /// When the file last changed, in seconds since 1970.
+    var lastChange: Double {
+        max(Double(modified) + Double(modifiedNanoseconds) / 1e9, Double(changed) + Double(changedNanoseconds) / 1e9)
+    }
+}

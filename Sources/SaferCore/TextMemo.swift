@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// What was worked out from a file's text, kept between the builds of one process (`serve`,
 /// `build --watch`): a file whose text is the same as last time gives the same result without
@@ -19,7 +16,6 @@ public final class TextMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var asked: Set<String> = []
-    public private(set) var hits = 0
 
     public init() {}
 
@@ -30,7 +26,6 @@ public final class TextMemo: @unchecked Sendable {
         lock.lock()
         asked.insert(key)
         if let entry = entries[key], entry.text == text, let value = entry.value as? Value {
-            hits += 1
             lock.unlock()
             return value
         }
@@ -53,7 +48,6 @@ public final class TextMemo: @unchecked Sendable {
         lock.lock()
         asked.insert(key)
         if let stamp, let entry = entries[key], entry.stamp == stamp, let value = entry.value as? Value {
-            hits += 1
             lock.unlock()
             return value
         }
@@ -72,29 +66,6 @@ public final class TextMemo: @unchecked Sendable {
         lock.lock()
         entries = entries.filter { asked.contains($0.key) }
         asked = []
-        hits = 0
         lock.unlock()
-    }
-}
-
-/// What `stat` says of a file that changes whenever its contents may have: size, modification and
-/// change times to the nanosecond, and inode (an editor that saves by renaming makes a new one).
-struct FileStamp: Equatable, Sendable {
-    var size: Int64, modified: Int64, modifiedNanoseconds: Int, changed: Int64, changedNanoseconds: Int, inode: UInt64
-
-    init?(_ path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        size = Int64(info.st_size)
-        modified = Int64(info.st_mtim.tv_sec)
-        modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
-        changed = Int64(info.st_ctim.tv_sec)
-        changedNanoseconds = Int(info.st_ctim.tv_nsec)
-        inode = UInt64(info.st_ino)
-    }
-
-    /// When the file last changed, in seconds since 1970.
-    var lastChange: Double {
-        max(Double(modified) + Double(modifiedNanoseconds) / 1e9, Double(changed) + Double(changedNanoseconds) / 1e9)
     }
 }

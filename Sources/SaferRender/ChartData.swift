@@ -3,7 +3,7 @@ import SaferCore
 import SaferData
 
 /// The data a chart is drawn from, as `ChartBlock` reads it: each look-up is written down in a
-/// `ReadLog` (`figure:population`, `observations:knife_crime:dudley`), so an incremental build can
+/// `ReadLog` (`figure:population`, `observations:knife_crime`), so an incremental build can
 /// tell whether a chart would come out the same without drawing it (`chartReadFingerprint`).
 struct ChartData {
     let source: DataSet

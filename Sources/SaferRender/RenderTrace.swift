@@ -52,9 +52,11 @@ public struct RenderDependency: Codable, Sendable, Hashable {
     var location: SourceLocation { SourceLocation(file: file ?? "", line: line, column: column) }
 
     /// A question asked while rendering a body in `context` (a page, or a page inside the report).
-    init(_ kind: Kind, key: String, body: String? = nil, name: String? = nil, context: LinkResolver.Context, at location: SourceLocation, answer: UInt64) {
+    init(_ kind: Kind, key: String, body: String? = nil, name: String? = nil, context: LinkResolver.Context, at location: SourceLocation,
+         answer: UInt64, reads: [String]? = nil) {
         self.init(kind, key: key, body: body, root: context.root, name: name, page: context.page.sourcePath,
                   reportSections: context.reportSections, at: location, answer: answer)
+        self.reads = reads
     }
 
     init(_ kind: Kind, key: String, body: String? = nil, root: String? = nil, name: String? = nil, page: String? = nil,

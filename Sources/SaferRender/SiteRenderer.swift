@@ -231,12 +231,9 @@ public struct SiteRenderer: Sendable {
                         try ChartBlock(data: data, log: log).render(body, name: name, root: root, withTable: withTable, at: location)
                     }, log.read)
                 }
-                if let recorder {
-                    var question = RenderDependency(.chart, key: "chart", body: body, name: name, context: context, at: location,
-                                                    answer: chartAnswer(body: body, name: name, root: root, withTable: withTable, at: location, reads: drawing.reads))
-                    question.reads = drawing.reads
-                    recorder.add(question)
-                }
+                recorder?.add(RenderDependency(.chart, key: "chart", body: body, name: name, context: context, at: location,
+                                               answer: chartAnswer(body: body, name: name, root: root, withTable: withTable, at: location, reads: drawing.reads),
+                                               reads: drawing.reads))
                 let chart = try drawing.chart.get()
                 chartFiles.files.append(chart.csv)
                 return chart.html
@@ -246,12 +243,9 @@ public struct SiteRenderer: Sendable {
                 let log = ReadLog()
                 return (Swift.Result { () throws(Diagnostic) in try renderBlock(info: info, body: body, lists: lists, root: root, at: location, log: log) }, log.read)
             }
-            if let recorder {
-                var question = RenderDependency(.block, key: info, body: body, context: context, at: location,
-                                                answer: blockAnswer(info: info, body: body, root: root, at: location, reads: drawing.reads))
-                question.reads = drawing.reads
-                recorder.add(question)
-            }
+            recorder?.add(RenderDependency(.block, key: info, body: body, context: context, at: location,
+                                           answer: blockAnswer(info: info, body: body, root: root, at: location, reads: drawing.reads),
+                                           reads: drawing.reads))
             return try drawing.html.get()
         }
         return transforms
