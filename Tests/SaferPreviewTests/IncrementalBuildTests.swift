@@ -148,6 +148,27 @@ import Testing
         #expect(try site.read("output/about/index.html").contains("Changed footer"))
     }
 
+    @Test func aChartIsDrawnAgainOnlyWhenWhatItReadChanges() throws {
+        let site = try ScratchSite()
+        try site.write("content/trend.md", "---\ntitle: Trend\n---\nAssaults over time.\n\n```chart\ntype: trend\nindicator: ambulance_assaults\n```\n")
+        let cache = BuildCache(folder: nil, generator: "test")
+        _ = Self.build(site, output: site.output, cache: cache)
+
+        // The population feeds figures the trend chart does not read: its page is not rendered.
+        try Self.replace(site, "content/data/observations.csv", "population,northbrook,2023,120500,", "population,northbrook,2023,121500,")
+        _ = Self.build(site, output: site.output, cache: cache)
+        var rendered = cache.lastGraph.decisions.filter { $0.action == .rendered }.map(\.outputPath)
+        #expect(rendered.contains("numbers/index.html"))
+        #expect(!rendered.contains("trend/index.html"))
+
+        // A value of the indicator it draws: rendered again, and the log says it was the chart.
+        try Self.replace(site, "content/data/observations.csv", "ambulance_assaults,northbrook,2022/23,280.0,", "ambulance_assaults,northbrook,2022/23,281.0,")
+        _ = Self.build(site, output: site.output, cache: cache)
+        rendered = cache.lastGraph.decisions.filter { $0.action == .rendered }.map(\.outputPath)
+        #expect(rendered.contains("trend/index.html"))
+        #expect(cache.lastGraph.decisions.first { $0.outputPath == "trend/index.html" }?.reason?.contains("the chart at content/trend.md") == true)
+    }
+
     @Test func theCacheIsThrownAwayWhenTheGeneratorOrConfigChanges() throws {
         let site = try ScratchSite()
         _ = Self.build(site, output: site.output, cache: BuildCache.persistent(in: site.folder, generator: "one"))
