@@ -81,15 +81,12 @@ extension SiteRenderer {
             let figurePrefix = "figures_by_id."
             let value: Any
             switch name {
-            case "params", "root", "figures_by_id", "lists": value = ""
-            case _ where name.hasPrefix("lists."): value = listValues[String(name.dropFirst("lists.".count))] ?? "absent"
-            case "site": value = siteContext
-            case "assets": value = assets.templatePaths
+            case "params", "root", "figures_by_id": value = ""
             case "figures": value = figureValues.values
             case "downloads": value = downloads.map { "\($0.path)\u{0}\($0.bytes)" }
             case _ where name.hasPrefix(figurePrefix):
                 value = figures.templateFiguresByID(root: "").child(named: String(name.dropFirst(figurePrefix.count))) ?? "absent"
-            default: value = "absent"
+            default: value = sharedReadValue(name)
             }
             return TraceHash.of(StableText.of(value))
         }
@@ -101,15 +98,24 @@ extension SiteRenderer {
         fingerprints.value("layout read \(name)") {
             let value: Any
             switch name {
-            case "root", "home", "csp", "lists": value = ""
-            case _ where name.hasPrefix("lists."): value = listValues[String(name.dropFirst("lists.".count))] ?? "absent"
-            case "site": value = siteContext
-            case "assets": value = assets.templatePaths
+            case "root", "home", "csp": value = ""
             // The navigation, and the previous and next pages a page links to.
             case "nav", "page": value = navigation.map { [$0.urlPath, $0.title, $0.frontMatter.navTitle ?? "", $0.frontMatter.description] }
-            default: value = "absent"
+            default: value = sharedReadValue(name)
             }
             return TraceHash.of(StableText.of(value))
+        }
+    }
+
+    /// What the names that blocks and layouts both see stand for: the lists (each one on its own),
+    /// the site's settings and the assets; any other name is not a value of the site.
+    private func sharedReadValue(_ name: String) -> Any {
+        switch name {
+        case "lists": return ""
+        case _ where name.hasPrefix("lists."): return listValues[String(name.dropFirst("lists.".count))] ?? "absent"
+        case "site": return siteContext
+        case "assets": return assets.templatePaths
+        default: return "absent"
         }
     }
 
