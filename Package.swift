@@ -72,7 +72,9 @@ let package = Package(
         .testTarget(name: "SaferContentTests", dependencies: ["SaferContent"]),
         .testTarget(name: "SaferDataTests", dependencies: ["SaferData"]),
         .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts", "SaferCore"], exclude: ["Golden"]),
-        .testTarget(name: "SaferPreviewTests", dependencies: ["SaferPreview"]),
-        .testTarget(name: "SaferBuildTests", dependencies: ["SaferBuild"], exclude: ["Fixtures", "Golden", "BadInputs"]),
+        // Scratch site folders for the tests that build sites.
+        .target(name: "SaferTestSupport", path: "Tests/SaferTestSupport"),
+        .testTarget(name: "SaferPreviewTests", dependencies: ["SaferPreview", "SaferTestSupport"]),
+        .testTarget(name: "SaferBuildTests", dependencies: ["SaferBuild", "SaferTestSupport"], exclude: ["Fixtures", "Golden", "BadInputs"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import SaferTestSupport
 import Testing
 #if canImport(Glibc)
 import Glibc

@@ -1,4 +1,5 @@
 import Foundation
+import SaferTestSupport
 #if canImport(FoundationXML)
 import FoundationXML
 #endif

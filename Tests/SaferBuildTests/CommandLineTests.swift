@@ -1,4 +1,5 @@
 import Foundation
+import SaferTestSupport
 import Testing
 
 /// Runs the real `safersite` binary, as a communications officer or CI would.

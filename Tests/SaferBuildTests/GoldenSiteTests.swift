@@ -1,4 +1,5 @@
 import Foundation
+import SaferTestSupport
 import SaferBuild
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import SaferTestSupport
 import SaferBuild
 import SaferCore
 import Testing
@@ -17,9 +18,9 @@ import Testing
         }
     }
 
-    typealias Edit = (name: String, apply: @Sendable (ScratchSite, inout SplitMix) throws -> Void)
+    typealias Edit = (name: String, apply: @Sendable (TestSite, inout SplitMix) throws -> Void)
 
-    static func replace(_ site: ScratchSite, _ path: String, _ old: String, _ new: String) throws {
+    static func replace(_ site: TestSite, _ path: String, _ old: String, _ new: String) throws {
         let text = try site.read(path)
         guard let range = text.range(of: old) else { return }
         try site.write(path, text.replacingCharacters(in: range, with: new))
@@ -88,10 +89,10 @@ import Testing
         case failed([String])
     }
 
-    static func build(_ site: ScratchSite, output: URL, cache: BuildCache?) -> Outcome {
+    static func build(_ site: TestSite, output: URL, cache: BuildCache?) -> Outcome {
         do {
             let report = try SiteBuilder.build(BuildOptions(siteFolder: site.folder, outputFolder: output), cache: cache)
-            var tree = ScratchSite.tree(output)
+            var tree = TestSite.tree(output)
             tree[".safersite"] = nil
             return .built(tree, warnings: report.warnings.map(DiagnosticPrinter.text))
         } catch {
@@ -100,7 +101,7 @@ import Testing
     }
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64]) func randomEditsGiveTheCleanBuild(seed: UInt64) throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         var random = SplitMix(state: seed)
         var cache = BuildCache.persistent(in: site.folder, generator: "test")
         let clean = site.folder.deletingLastPathComponent().appendingPathComponent("\(site.folder.lastPathComponent)-clean")
@@ -128,7 +129,7 @@ import Testing
     }
 
     @Test func onlyTheAffectedPagesAreRenderedAndTheLogSaysWhy() throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         let cache = BuildCache(folder: nil, generator: "test")
         _ = Self.build(site, output: site.output, cache: cache)
         try Self.replace(site, "content/data/observations.csv", "feel_safe,northbrook,2023,62,", "feel_safe,northbrook,2023,63,")
@@ -149,7 +150,7 @@ import Testing
     }
 
     @Test func aChartIsDrawnAgainOnlyWhenWhatItReadChanges() throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         try site.write("content/trend.md", "---\ntitle: Trend\n---\nAssaults over time.\n\n```chart\ntype: trend\nindicator: ambulance_assaults\n```\n")
         let cache = BuildCache(folder: nil, generator: "test")
         _ = Self.build(site, output: site.output, cache: cache)
@@ -170,7 +171,7 @@ import Testing
     }
 
     @Test func theCacheIsThrownAwayWhenTheGeneratorOrConfigChanges() throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         _ = Self.build(site, output: site.output, cache: BuildCache.persistent(in: site.folder, generator: "one"))
         #expect(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent(".safersite-cache/manifest.json").path))
 

@@ -1,4 +1,5 @@
 import Foundation
+import SaferTestSupport
 import Glibc
 import Testing
 @testable import SaferPreview
@@ -8,7 +9,7 @@ import Testing
     static let population = "population,northbrook,2023,120500,,,"
 
     @Test(arguments: [false, true]) func aBrokenCSVShowsTheErrorAndKeepsTheLastGoodPageUntilFixed(polling: Bool) async throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         let preview = try await RunningPreview(site: site, forcePolling: polling)
         #expect(preview.session.watcher.mode == (polling ? .polling(reason: "asked for") : .inotify))
         #expect(try await preview.get("/numbers/").text.contains("120,500"))
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func theBrowserIsToldToReloadAfterAChange() async throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         let preview = try await RunningPreview(site: site)
         let descriptor = try RawHTTP.connect(port: preview.port)
         defer { Glibc.close(descriptor) }
@@ -63,7 +64,7 @@ import Testing
     }
 
     @Test func aNewFolderIsWatchedToo() async throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         let preview = try await RunningPreview(site: site)
         try site.write("content/guides/first/index.md", "---\ntitle: First guide\n---\nHello.\n")
         try await Task.sleep(for: .milliseconds(300))

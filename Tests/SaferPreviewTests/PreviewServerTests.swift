@@ -1,11 +1,12 @@
 import Foundation
+import SaferTestSupport
 import Testing
 @testable import SaferPreview
 
 /// The preview server with real HTTP requests on 127.0.0.1: it serves only the output folder.
 @Suite(.serialized) struct PreviewServerTests {
     @Test func refusesEveryWayOutOfTheOutputFolder() async throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         try site.write("secret.txt", "TOP SECRET outside the output\n")
         let preview = try await RunningPreview(site: site)
         // A symlink inside the output that points out of it, to a file and to a folder.
@@ -29,7 +30,7 @@ import Testing
     }
 
     @Test func servesFoldersByTheirIndexWithTypesAndETags() async throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         let preview = try await RunningPreview(site: site)
 
         let home = try await preview.get("/")
@@ -50,7 +51,7 @@ import Testing
             #expect(response.status == 200, "\(path)")
             #expect(response.headers["content-type"] == type, "\(path)")
         }
-        let css = try #require(ScratchSite.tree(site.output).keys.first { $0.hasSuffix(".css") })
+        let css = try #require(TestSite.tree(site.output).keys.first { $0.hasSuffix(".css") })
         #expect(try await preview.get("/" + css).headers["content-type"] == "text/css; charset=utf-8")
 
         let etag = try #require(home.headers["etag"])
@@ -65,7 +66,7 @@ import Testing
     }
 
     @Test func addsTheLiveScriptOnlyToServedPages() async throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         let preview = try await RunningPreview(site: site)
         let served = try await preview.get("/").text
         #expect(served.contains("<script src=\"/__safersite/live.js\""))
@@ -86,7 +87,7 @@ import Testing
     }
 
     @Test func answersManyRequestsAtOnce() async throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         let preview = try await RunningPreview(site: site)
         let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<64 {
@@ -99,7 +100,7 @@ import Testing
     }
 
     @Test func pathsResolveWithoutAServer() throws {
-        let site = try ScratchSite()
+        let site = try TestSite(copying: "northbrook")
         try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
         try Data("x".utf8).write(to: site.output.appendingPathComponent("index.html"))
         #expect(SafePath.resolve("/", in: site.output) == .file(path: site.output.resolvingSymlinksInPath().appendingPathComponent("index.html").path))

@@ -1,51 +1,10 @@
 import Foundation
+import SaferTestSupport
 import SaferBuild
 import SaferPreview
 #if canImport(Glibc)
 import Glibc
 #endif
-
-/// A scratch copy of the northbrook fixture for one test, removed after.
-final class ScratchSite: @unchecked Sendable {
-    let folder: URL
-    var output: URL { folder.appendingPathComponent("output") }
-
-    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("SaferBuildTests/Fixtures/northbrook")
-
-    init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("safersite-preview-\(UUID().uuidString)")
-        try FileManager.default.copyItem(at: Self.fixture, to: folder)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: folder) }
-
-    func write(_ path: String, _ text: String) throws {
-        let url = folder.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
-    func read(_ path: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-    }
-
-    func remove(_ path: String) {
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
-    }
-
-    /// Every file below `folder` by relative path, with its bytes.
-    static func tree(_ folder: URL) -> [String: Data] {
-        var files: [String: Data] = [:]
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
-            files[relative] = try? Data(contentsOf: url)
-        }
-        return files
-    }
-}
 
 /// A preview server on 127.0.0.1 and a free port, for one test; `stop()` ends it.
 final class RunningPreview: @unchecked Sendable {
@@ -53,7 +12,7 @@ final class RunningPreview: @unchecked Sendable {
     let port: Int
     private let task: Task<Void, Error>
 
-    init(site: ScratchSite, forcePolling: Bool = false) async throws {
+    init(site: TestSite, forcePolling: Bool = false) async throws {
         let options = PreviewSession.Options(
             build: BuildOptions(siteFolder: site.folder), server: ("127.0.0.1", 0), forcePolling: forcePolling,
             quietPeriod: 0.05, persistentCache: false, handlesSignals: false)

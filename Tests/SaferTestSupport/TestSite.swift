@@ -1,0 +1,49 @@
+import Foundation
+
+/// A scratch site folder for one test: copied from a fixture or written file by file, removed after.
+/// Shared by the test targets that build sites (SaferBuildTests, SaferPreviewTests).
+public final class TestSite: @unchecked Sendable {
+    public let folder: URL
+    public var output: URL { folder.appendingPathComponent("output") }
+
+    /// The fixture sites, kept with the build tests.
+    public static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("SaferBuildTests/Fixtures")
+
+    public init(copying fixture: String? = nil) throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("safersite-test-\(UUID().uuidString)")
+        if let fixture {
+            try FileManager.default.copyItem(at: Self.fixtures.appendingPathComponent(fixture), to: folder)
+        } else {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        }
+    }
+
+    deinit { try? FileManager.default.removeItem(at: folder) }
+
+    public func write(_ path: String, _ text: String) throws {
+        let url = folder.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    public func read(_ path: String) throws -> String {
+        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    public func remove(_ path: String) {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(path))
+    }
+
+    /// Every file below `folder` by relative path, with its bytes: for byte-for-byte comparisons.
+    public static func tree(_ folder: URL) -> [String: Data] {
+        var files: [String: Data] = [:]
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+            files[relative] = try? Data(contentsOf: url)
+        }
+        return files
+    }
+}
