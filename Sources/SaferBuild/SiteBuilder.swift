@@ -85,22 +85,25 @@ public enum SiteBuilder {
         let cacheKey = cache?.begin(options, log: log)
         log("Reading \(options.siteFolder.path)")
         // The pages on one side, the theme, data, figures and downloads on the other: neither needs
-        // the other, so both cores work from the start. (A site.yaml that cannot be read leaves the
-        // second side to wait, and the page reading to report why.)
-        let config = try? SiteConfig.parse(TextFile.read(options.siteFolder.appendingPathComponent(SiteConfig.fileName), as: SiteConfig.fileName)).config
+        // the other, so both cores work from the start. site.yaml is read once for both. (One that
+        // cannot be used leaves the second side idle, and the page reading reports why.)
+        let configReading = SiteContent.readConfig(in: options.siteFolder)
+        let config = configReading.config
         let start = Date()
         let (loaded, alongside) = ParallelMap.both(
             { () -> (Result<SiteContent, DiagnosticList>, TimeInterval) in
                 do throws(DiagnosticList) {
-                    return (.success(try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts, memo: options.memo))), Date().timeIntervalSince(start))
+                    let content = try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts, memo: options.memo),
+                                                       configReading: configReading)
+                    return (.success(content), Date().timeIntervalSince(start))
                 } catch { return (.failure(error), Date().timeIntervalSince(start)) }
             },
             { config.map { (SiteInputs.load(options, config: $0, cache: cache), Date().timeIntervalSince(start)) } })
         log(String(format: "Pages read in %.3fs; theme, data, figures and downloads alongside in %.3fs", loaded.1, alongside?.1 ?? 0))
         var content = try loaded.0.get()
-        let early = alongside?.0
         bag.add(contentsOf: content.diagnostics)
-        let inputs = early?.config == content.config ? early! : SiteInputs.load(options, config: content.config, cache: cache)
+        // Both sides used the same reading of site.yaml, so the inputs always match the content.
+        let inputs = alongside?.0 ?? SiteInputs.load(options, config: content.config, cache: cache)
 
         log("Loading theme \(content.config.theme)")
         let theme = try inputs.theme.get()

@@ -33,10 +33,16 @@ public struct SiteContent: Sendable {
         }
     }
 
-    /// Reads the site folder, reporting every problem found rather than stopping at the first.
-    /// Throws only when the site cannot be read at all (no usable site.yaml); page errors are
-    /// returned in `diagnostics`.
-    public static func load(from folder: URL, options: Options = Options()) throws(DiagnosticList) -> SiteContent {
+    /// site.yaml as read: the file (nil when missing or unreadable), its settings (nil when they
+    /// cannot be used) and every problem found in it.
+    public struct ConfigReading: Sendable {
+        public var file: TextFile?
+        public var config: SiteConfig?
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// Reads and checks site.yaml; a build reads it once and hands it to `load`.
+    public static func readConfig(in folder: URL) -> ConfigReading {
         var bag = DiagnosticBag()
         let configFile = bag.collect { () throws(Diagnostic) -> TextFile in
             let url = folder.appendingPathComponent(SiteConfig.fileName)
@@ -56,6 +62,18 @@ public struct SiteContent: Sendable {
                 bag.add(contentsOf: error.diagnostics)
             }
         }
+        return ConfigReading(file: configFile, config: config, diagnostics: bag.diagnostics)
+    }
+
+    /// Reads the site folder, reporting every problem found rather than stopping at the first.
+    /// Throws only when the site cannot be read at all (no usable site.yaml); page errors are
+    /// returned in `diagnostics`. `configReading`: site.yaml as `readConfig` gave it, if already read.
+    public static func load(from folder: URL, options: Options = Options(), configReading: ConfigReading? = nil) throws(DiagnosticList) -> SiteContent {
+        var bag = DiagnosticBag()
+        let reading = configReading ?? readConfig(in: folder)
+        bag.add(contentsOf: reading.diagnostics)
+        let configFile = reading.file
+        let config = reading.config
         let markdownOptions = MarkdownOptions(allowRawHTML: config?.allowRawHTML ?? false)
 
         var pages: [Page] = []
