@@ -70,7 +70,7 @@ let package = Package(
         .testTarget(name: "SaferCoreTests", dependencies: ["SaferCore"]),
         .testTarget(name: "SaferMarkdownTests", dependencies: ["SaferMarkdown"], exclude: ["Fixtures"]),
         .testTarget(name: "SaferContentTests", dependencies: ["SaferContent"]),
-        .testTarget(name: "SaferDataTests", dependencies: ["SaferData"]),
+        .testTarget(name: "SaferDataTests", dependencies: ["SaferData", "SaferTestSupport"]),
         .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts", "SaferCore"], exclude: ["Golden"]),
         // Scratch site folders for the tests that build sites.
         .target(name: "SaferTestSupport", path: "Tests/SaferTestSupport"),

@@ -39,6 +39,8 @@ public final class BuildCache: @unchecked Sendable {
     /// The shape of the site's links (`LinkResolver.shape`) when every trace's link answers were
     /// last checked, and the current build's: while it is the same, no link is resolved again.
     private var linkShape: (checked: UInt64?, previous: UInt64?, current: UInt64?) = (nil, nil, nil)
+    /// The site's content as the last build read it, with the options it was read with.
+    private var lastContent: (options: String, content: SiteContent)?
     /// What this process last wrote to an output folder, so the next build can write only what changed.
     private var published: (folder: String, identity: FolderIdentity, files: [String: Data])?
 
@@ -134,6 +136,28 @@ public final class BuildCache: @unchecked Sendable {
     static func key(_ options: BuildOptions, generator: String) -> Key {
         let config = FileManager.default.contents(atPath: options.siteFolder.appendingPathComponent(SiteConfig.fileName).path) ?? Data()
         return Key(generator: generator, config: TraceHash.of(config), options: "drafts=\(options.includeDrafts) strict=\(options.strict) edition=\(options.edition ?? "latest")")
+    }
+
+    /// The content the last build read, when the watcher says nothing it is read from has changed
+    /// since: site.yaml and `content/` outside the data folder (the data, theme and templates are
+    /// read by the other side of the build). Nil when the changes are not known.
+    func unchangedContent(_ options: BuildOptions) -> SiteContent? {
+        guard let changed = options.changedPaths, !changed.isEmpty else { return nil }
+        let readByContent = { (path: String) in
+            path == "*" || path == SiteConfig.fileName
+                || (path.hasPrefix(SiteContent.contentFolder + "/") && !path.hasPrefix(SiteContent.dataFolder + "/"))
+        }
+        guard !changed.contains(where: readByContent) else { return nil }
+        return lock.withLock { lastContent?.options == Self.contentOptions(options) ? lastContent?.content : nil }
+    }
+
+    /// Keeps the content a build read for `unchangedContent` (nil when it could not be read).
+    func remember(_ content: SiteContent?, options: BuildOptions) {
+        lock.withLock { lastContent = content.map { (Self.contentOptions(options), $0) } }
+    }
+
+    private static func contentOptions(_ options: BuildOptions) -> String {
+        "\(options.siteFolder.path) drafts=\(options.includeDrafts)"
     }
 
     /// The data set and its downloads, loaded again only when a file in content/data changed (or
@@ -365,5 +389,5 @@ public final class BuildCache: @unchecked Sendable {
 /// A site's data set with the download files made from it.
 struct LoadedData: Sendable {
     var data: DataSet
-    var downloads: [OutputFile]
+    var downloads: Deferred<[OutputFile]>
 }

@@ -17,6 +17,10 @@ public struct BuildOptions: Sendable {
     /// Files parsed by earlier builds of this process, reused when their text is the same (`serve`,
     /// `build --watch`; a build with a `BuildCache` uses the cache's).
     public var memo: TextMemo? = nil
+    /// The paths (below the site folder) the watcher saw change since the last build, or nil when
+    /// not known. When every one is a data file, a build with a `BuildCache` reuses the pages it
+    /// read last time without listing the content folder again.
+    public var changedPaths: [String]? = nil
 
     public init(siteFolder: URL, outputFolder: URL? = nil, includeDrafts: Bool = false, strict: Bool = false) {
         self.strict = strict
@@ -90,8 +94,10 @@ public enum SiteBuilder {
         let configReading = SiteContent.readConfig(in: options.siteFolder)
         let config = configReading.config
         let start = Date()
+        let unchangedContent = cache?.unchangedContent(options)
         let (loaded, alongside) = ParallelMap.both(
             { () -> (Result<SiteContent, DiagnosticList>, TimeInterval) in
+                if let unchangedContent { return (.success(unchangedContent), 0) }
                 do throws(DiagnosticList) {
                     let content = try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts, memo: options.memo),
                                                        configReading: configReading)
@@ -100,6 +106,7 @@ public enum SiteBuilder {
             },
             { config.map { (SiteInputs.load(options, config: $0, cache: cache), Date().timeIntervalSince(start)) } })
         log(String(format: "Pages read in %.3fs; theme, data, figures and downloads alongside in %.3fs", loaded.1, alongside?.1 ?? 0))
+        cache?.remember(try? loaded.0.get(), options: options)
         var content = try loaded.0.get()
         bag.add(contentsOf: content.diagnostics)
         // Both sides used the same reading of site.yaml, so the inputs always match the content.
@@ -124,10 +131,9 @@ public enum SiteBuilder {
             try bag.throwIfErrors()
         }
         let figures = SiteFigures(data: data)
-        let downloads = inputs.downloads
         content.addGeneratedPages(hasFigures: !data.figures.figures.isEmpty)
 
-        var files: [OutputFile] = downloads
+        var files: [OutputFile] = []
         for (path, url) in content.staticFiles.sorted(by: { $0.key < $1.key }) {
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 bag.add(.error(at: SourceLocation(file: "content/" + path), "this file could not be read", hint: "check its permissions"))
@@ -140,7 +146,8 @@ public enum SiteBuilder {
 
         log("Rendering \(content.pages.count) pages")
         let renderer = SiteRenderer(
-            content: content, theme: theme, assets: assets, figures: figures, downloads: downloads, otherFiles: Set(files.map(\.path)))
+            content: content, theme: theme, assets: assets, figures: figures, downloads: inputs.downloads,
+            otherFiles: Set(files.map(\.path) + figures.downloadPaths))
         bag.add(contentsOf: renderer.listProblems)
         var pages = cache?.renderPages(renderer, log: log) ?? renderer.renderPages()
         bag.add(contentsOf: pages.diagnostics)
@@ -152,7 +159,7 @@ public enum SiteBuilder {
         if !content.pages.contains(where: \.isNotFoundPage) {
             do { pages.files.append(try renderer.renderDefaultNotFoundPage()) } catch { bag.add(error) }
         }
-        files += pages.files
+        files = inputs.downloads.value + files + pages.files
         files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
         if let feed = Feed.atom(pages: content.pages, config: content.config) { files.append(feed) }
         files.append(SiteMap.robots(baseURL: content.config.baseURL))
@@ -174,7 +181,7 @@ struct SiteInputs: Sendable {
     var theme: Result<Theme, DiagnosticList>
     var assets: Result<AssetManifest, DiagnosticList>
     var data: Result<DataSet, DiagnosticList>
-    var downloads: [OutputFile]
+    var downloads: Deferred<[OutputFile]>
 
     static func load(_ options: BuildOptions, config: SiteConfig, cache: BuildCache?) -> SiteInputs {
         let theme = Result { () throws(DiagnosticList) in
@@ -188,10 +195,10 @@ struct SiteInputs: Sendable {
         let loaded = Result { () throws(DiagnosticList) in
             try BuildCache.loadData(cache, lenient, title: config.title) { () throws(DiagnosticList) in
                 let data = try SiteBuilder.loadData(lenient, config: config)
-                return LoadedData(data: data, downloads: SiteFigures(data: data).downloads(siteTitle: config.title))
+                return LoadedData(data: data, downloads: Deferred { SiteFigures(data: data).downloads(siteTitle: config.title) })
             }
         }
-        return SiteInputs(config: config, theme: theme, assets: assets, data: loaded.map(\.data), downloads: (try? loaded.get())?.downloads ?? [])
+        return SiteInputs(config: config, theme: theme, assets: assets, data: loaded.map(\.data), downloads: (try? loaded.get())?.downloads ?? Deferred(value: []))
     }
 }
 

@@ -49,7 +49,16 @@ public struct Page: Sendable {
     }
 
     /// How many folders deep the page's output is: the number of `../` that lead back to the root.
-    public var depth: Int { isNotFoundPage ? 0 : urlPath.split(separator: "/").count }
+    public var depth: Int {
+        guard !isNotFoundPage else { return 0 }
+        // The non-empty parts between slashes, counted in bytes: every page asks on every build.
+        var parts = 0, previous = UInt8(ascii: "/")
+        for byte in urlPath.utf8 {
+            if byte != UInt8(ascii: "/") && previous == UInt8(ascii: "/") { parts += 1 }
+            previous = byte
+        }
+        return parts
+    }
 
     /// The page's URL path for a content path: `index.md` → "", `a/index.md` and `a.md` → `a/`.
     public static func urlPath(forContentPath path: String) -> String {

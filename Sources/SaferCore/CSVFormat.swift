@@ -18,17 +18,23 @@ public enum CSVFormat {
         return "\"" + value.replacingAll("\"", with: "\"\"") + "\""
     }
 
-    public static func table(header: [String], rows: [[String]]) -> String {
-        var out = ""
-        for record in [header] + rows {
-            var first = true
-            for cell in record {
-                if !first { out += "," }
-                out += field(cell)
-                first = false
-            }
-            out += "\r\n"
+    /// Appends `raw` as one field (see `field`) to UTF-8 output.
+    public static func appendField(_ raw: String, to out: inout [UInt8]) {
+        out.append(contentsOf: field(raw).utf8)
+    }
+
+    /// Appends one record, its fields separated by commas, ending with CRLF.
+    public static func appendRecord(_ record: [String], to out: inout [UInt8]) {
+        for (index, cell) in record.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            appendField(cell, to: &out)
         }
-        return out
+        out.append(contentsOf: "\r\n".utf8)
+    }
+
+    public static func table(header: [String], rows: [[String]]) -> String {
+        var out: [UInt8] = []
+        for record in [header] + rows { appendRecord(record, to: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -31,15 +31,40 @@ extension ParallelMap {
     /// `concurrentPerform` inside another one on a single thread, so `first` (which maps over
     /// every page) keeps all the cores only if it is not itself inside one.
     public static func both<A: Sendable, B: Sendable>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var b: B?
-        let thread = Thread {
-            b = second()
+        let b = Deferred(second)
+        let a = first()
+        return (a, b.value)
+    }
+}
+
+/// A value worked out on a thread of its own from the moment it is made; `value` waits for it.
+/// For work whose result is needed late, or only sometimes (the downloads, whose sizes only the
+/// downloads block reads, are written while the pages render).
+public final class Deferred<Value: Sendable>: @unchecked Sendable {
+    // @unchecked: `result` is written once, before `done` is signalled, and read only after.
+    private let done = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var result: Value?
+
+    public init(_ work: @escaping @Sendable () -> Value) {
+        let thread = Thread { [self] in
+            let value = work()
+            lock.withLock { result = value }
             done.signal()
         }
         thread.start()
-        let a = first()
+    }
+
+    /// A value that is already known.
+    public init(value: Value) {
+        result = value
+        done.signal()
+    }
+
+    public var value: Value {
+        if let known = lock.withLock({ result }) { return known }
         done.wait()
-        return (a, b!)
+        done.signal()  // so later callers waiting on `done` do not block
+        return lock.withLock { result! }
     }
 }

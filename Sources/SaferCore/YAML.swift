@@ -244,6 +244,9 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 extension String {
     /// Leading and trailing spaces and tabs removed (spreadsheet cells often carry them).
     public func trimmingSpaces() -> String {
+        // Most cells and values have nothing to trim: no new string for them.
+        let isSpace = { (byte: UInt8) in byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        if let first = utf8.first, let last = utf8.last, !isSpace(first), !isSpace(last) { return self }
         var view = self[...]
         while let first = view.first, first == " " || first == "\t" { view = view.dropFirst() }
         while let last = view.last, last == " " || last == "\t" { view = view.dropLast() }

@@ -186,11 +186,12 @@ public struct DataSet: Sendable {
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
         let order = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let areaOrder = Dictionary(areas.all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        observations.sort { a, b in
-            let left = (order[a.indicator] ?? 0, areaOrder[a.area] ?? 0), right = (order[b.indicator] ?? 0, areaOrder[b.area] ?? 0)
-            if left != right { return left < right }
-            return ObservationIndex.periodOrder(a, b)
-        }
+        // Each row's place worked out once, not at every comparison of the sort.
+        let places = observations.map { (order[$0.indicator] ?? 0, areaOrder[$0.area] ?? 0) }
+        observations = observations.indices.sorted { a, b in
+            if places[a] != places[b] { return places[a] < places[b] }
+            return ObservationIndex.periodOrder(observations[a], observations[b])
+        }.map { observations[$0] }
         var dataSet = DataSet(
             areas: areas, indicators: indicators, observations: observations,
             figures: FigureBook(figures: figures), warnings: DiagnosticBag.sorted(bag.warnings))
@@ -203,7 +204,10 @@ public struct DataSet: Sendable {
     private static func validate(_ observations: [Observation], indicators: [Indicator], checkIndicators: Bool, unreadable: Set<String> = [], areas: AreaSet, bag: inout DiagnosticBag) -> [Observation] {
         let indicatorIDs = Set(indicators.map(\.id))
         let areaIDs = areas.all.map(\.id)
-        var seen: [String: SourceLocation] = [:]
+        let knownAreas = Set(areaIDs)
+        struct RowKey: Hashable { var indicator: String, area: String, period: String }
+        var seen: [RowKey: SourceLocation] = [:]
+        seen.reserveCapacity(observations.count)
         var kept: [Observation] = []
         for observation in observations {
             var good = true
@@ -215,13 +219,13 @@ public struct DataSet: Sendable {
                                hint: "\(suggestion)add it to indicators.yaml, or correct the id"))
                 good = false
             }
-            if !areaIDs.contains(observation.area) {
+            if !knownAreas.contains(observation.area) {
                 let suggestion = closestName(to: observation.area, in: areaIDs).map { "did you mean `\($0)`? " } ?? ""
                 bag.add(.error(at: observation.location, "the area `\(observation.area)` is not one of the site's areas",
                                hint: "\(suggestion)the areas are: \(areaIDs.joined(separator: ", ")); add data-only areas to areas.yaml"))
                 good = false
             }
-            let key = [observation.indicator, observation.area, observation.period?.label ?? ""].joined(separator: "\u{1F}")
+            let key = RowKey(indicator: observation.indicator, area: observation.area, period: observation.period?.label ?? "")
             if let first = seen[key] {
                 bag.add(.error(at: observation.location,
                                "this row repeats `\(observation.indicator)` for `\(observation.area)` in \(observation.period.labelOrNotStated), already given at \(first)",

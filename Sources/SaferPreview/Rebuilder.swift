@@ -80,6 +80,8 @@ public final class Rebuilder: @unchecked Sendable {
         var outcome: Outcome
         do {
             // With --verbose, each step shows when it began, as `safersite build --verbose` does.
+            var options = options
+            options.changedPaths = changes
             let report = try SiteBuilder.build(options, cache: cache, log: { [verbose] line in
                 lines.append(verbose && !line.hasPrefix(" ") && !line.hasPrefix("Pages:") ? String(format: "%6.3fs  ", Date().timeIntervalSince(start)) + line : line)
             })

@@ -179,12 +179,16 @@ public struct PageTrace: Sendable {
     public var layoutKey: UInt64?
     /// The names the layout looked up when it was applied.
     public var layoutReads: [String]?
+    /// `SiteRenderer.layoutStamp` when the layout was applied (kept in memory only).
+    public var layoutStamp: UInt64?
     /// The report's parts, kept in memory between the builds of one process (not saved to disk).
     public var sections: [ReportSection]?
 
     public init(outputPath: String, sourcePath: String, isReport: Bool, dependencies: [RenderDependency], body: String,
-                headings: [Heading], files: [OutputFile], diagnostics: [Diagnostic], pageHash: UInt64, html: Data? = nil, layoutKey: UInt64? = nil, layoutReads: [String]? = nil, sections: [ReportSection]? = nil) {
+                headings: [Heading], files: [OutputFile], diagnostics: [Diagnostic], pageHash: UInt64, html: Data? = nil, layoutKey: UInt64? = nil, layoutReads: [String]? = nil,
+                layoutStamp: UInt64? = nil, sections: [ReportSection]? = nil) {
         self.sections = sections
+        self.layoutStamp = layoutStamp
         self.html = html
         self.layoutKey = layoutKey
         self.layoutReads = layoutReads
@@ -238,7 +242,8 @@ extension SiteRenderer {
                               files: rendered.files, diagnostics: rendered.diagnostics, pageHash: TraceHash.of(rendered.html),
                               html: Data(rendered.html.utf8),
                               layoutKey: layoutKey(page, bodyHash: TraceHash.of($0.body), headings: $0.headings, root: root(for: page), reads: recorder.layoutReads.read),
-                              layoutReads: recorder.layoutReads.read)
+                              layoutReads: recorder.layoutReads.read,
+                              layoutStamp: layoutStamp(page, bodyHash: TraceHash.of($0.body), root: root(for: page)))
                 }
                 return (Result(files: files, diagnostics: rendered.diagnostics), trace, RenderDecision(outputPath: page.outputPath, action: .rendered, reason: reason))
             } catch {
@@ -278,7 +283,7 @@ extension SiteRenderer {
             diagnostics: result.diagnostics, pageHash: TraceHash.of(html.contents),
             html: html.contents,
             layoutKey: layoutKey(report, bodyHash: TraceHash.of(body), headings: headings, root: root(for: report), reads: layoutReads.read),
-            layoutReads: layoutReads.read, sections: sections)
+            layoutReads: layoutReads.read, layoutStamp: layoutStamp(report, bodyHash: TraceHash.of(body), root: root(for: report)), sections: sections)
         return (result, trace, decision)
     }
 
@@ -290,8 +295,14 @@ extension SiteRenderer {
     /// Applies the layout again to a reused body: the same steps as the last part of a render.
     private func layOutAgain(_ trace: PageTrace, page: Page) -> (Result, PageTrace?, RenderDecision) {
         let root = root(for: page)
-        if let html = trace.html, let reads = trace.layoutReads,
-           trace.layoutKey == layoutKey(page, bodyHash: trace.bodyHash, headings: trace.headings, root: root, reads: reads) {
+        // The body and the page are as they were (every answer is): with the same stamp, so is
+        // everything else the layout reads.
+        let stamp = layoutStamp(page, bodyHash: trace.bodyHash, root: root)
+        if let html = trace.html, trace.layoutStamp == stamp || trace.layoutReads.map({ reads in
+            trace.layoutKey == layoutKey(page, bodyHash: trace.bodyHash, headings: trace.headings, root: root, reads: reads)
+        }) == true {
+            var trace = trace
+            trace.layoutStamp = stamp
             return (Result(files: [OutputFile(path: page.outputPath, contents: html)] + trace.files, diagnostics: trace.diagnostics), trace,
                     RenderDecision(outputPath: page.outputPath, action: .reused, reason: nil))
         }
@@ -303,6 +314,7 @@ extension SiteRenderer {
             updated.html = Data(html.utf8)
             updated.layoutReads = reads.read
             updated.layoutKey = layoutKey(page, bodyHash: trace.bodyHash, headings: trace.headings, root: root, reads: reads.read)
+            updated.layoutStamp = stamp
             let changed = updated.pageHash != trace.pageHash
             return (Result(files: [OutputFile(path: page.outputPath, text: html)] + trace.files, diagnostics: trace.diagnostics), updated,
                     RenderDecision(outputPath: page.outputPath, action: changed ? .laidOutAgain : .reused,
@@ -335,6 +347,15 @@ struct TraceChecker: @unchecked Sendable {
     /// The links resolve as they did when the traces were checked: the site has the same pages,
     /// headings and files, so a link's answer is the one written down.
     let linksUnchanged: Bool
+    /// Figure answers already worked out by this checker, shared by the pages checked on every core.
+    let figureAnswers = SharedAnswers()
+
+    final class SharedAnswers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var answers: [String: UInt64] = [:]
+        func value(_ key: String) -> UInt64? { lock.withLock { answers[key] } }
+        func store(_ answer: UInt64, for key: String) { lock.withLock { answers[key] = answer } }
+    }
 
     init(renderer: SiteRenderer, links: LinkResolver, linkShapeChecked: UInt64? = nil) {
         linksUnchanged = linkShapeChecked == links.shape
@@ -349,7 +370,11 @@ struct TraceChecker: @unchecked Sendable {
     /// The first question whose answer is different now, or nil when all are the same.
     func firstChanged(_ dependencies: [RenderDependency]) -> RenderDependency? {
         var transforms: [String: MarkdownTransforms] = [:]
-        return dependencies.first { answer(to: $0, transforms: &transforms) != $0.answer }
+        // By index: iterating would copy each question (many strings) before asking it.
+        for index in dependencies.indices where answer(to: dependencies[index], transforms: &transforms) != dependencies[index].answer {
+            return dependencies[index]
+        }
+        return nil
     }
 
     /// Asks again through the same transforms a body renders with (`SiteRenderer.bodyTransforms`),
@@ -374,11 +399,24 @@ struct TraceChecker: @unchecked Sendable {
             return question.answer
         case .figure, .link:
             guard let page = question.page.flatMap({ pagesBySource[$0] }) else { return nil }
+            // A figure reads the same wherever it is cited from the same depth (in pages or in the
+            // report): asked once per build, not once per page. Errors name their place, so they are not shared.
+            let figureKey = question.kind == .figure ? "\(question.key)\u{0}\(question.root ?? "")\u{0}\(question.reportSections == nil)" : nil
+            if let figureKey, let known = figureAnswers.value(figureKey) { return known }
             let context = LinkResolver.Context(page: page, root: question.root ?? "", reportSections: question.reportSections)
             let sections = context.reportSections.map { $0.sorted { $0.key < $1.key }.map { $0.key + "\u{1}" + $0.value }.joined(separator: "\u{2}") } ?? "-"
             let key = "\(page.sourcePath)\u{0}\(context.root)\u{0}\(sections)"
             let current = transforms[key] ?? renderer.bodyTransforms(context: context, links: links, chartFiles: SiteRenderer.ChartFiles(page: page))
             transforms[key] = current
+            if let figureKey, let placeholder = current.placeholder {
+                do throws(Diagnostic) {
+                    let answer = TraceHash.of(try placeholder(question.key, location))
+                    figureAnswers.store(answer, for: figureKey)
+                    return answer
+                } catch {
+                    return TraceHash.of(error)
+                }
+            }
             return Self.hash(question, current, at: location)
         }
     }

@@ -80,9 +80,18 @@ public struct SiteFigures: Sendable {
         }
     }
 
-    /// The download files, each with its path below the output folder.
+    /// The paths `downloads` writes, known before they are written (for link checks).
+    public var downloadPaths: [String] {
+        guard hasDownloads else { return [] }
+        return [Downloads.observationsCSVName, Downloads.observationsJSONName, Downloads.figuresCSVName, Downloads.figuresJSONName,
+                Downloads.dataPackageName].map { Self.downloadsFolder + $0 }
+    }
+
+    private var hasDownloads: Bool { !data.indicators.isEmpty || !data.figures.figures.isEmpty }
+
+    /// The download files, each with its path below the output folder (those of `downloadPaths`).
     public func downloads(siteTitle: String) -> [OutputFile] {
-        guard !data.indicators.isEmpty || !data.figures.figures.isEmpty else { return [] }
+        guard hasDownloads else { return [] }
         let folder = Self.downloadsFolder
         let data = data
         let files: [(name: String, write: @Sendable () -> String)] = [

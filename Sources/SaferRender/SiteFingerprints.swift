@@ -148,6 +148,24 @@ extension SiteRenderer {
             + reads.map { "\($0)=\(layoutReadFingerprint($0))" }).joined(separator: "\u{0}"))
     }
 
+    /// A hash of everything any page's layout can read that is the same for every page: the
+    /// templates, the navigation, the site's settings, the assets and the lists. While it and a
+    /// page (its fingerprint and body) are unchanged, that page's layout gives the same HTML, and
+    /// a rebuild need not work out the page's `layoutKey`.
+    func layoutStamp(_ page: Page, bodyHash: UInt64, root: String) -> UInt64 {
+        TraceHash.of("\(siteLayoutStamp) \(page.fingerprint) \(bodyHash) \(root)")
+    }
+
+    private var siteLayoutStamp: UInt64 {
+        fingerprints.value("layout stamp") {
+            let templates = theme.templates.sources.keys.sorted().map { "\($0)\u{0}\(theme.templates.sources[$0]?.file.text ?? "")" }
+            let navigationText = navigation.map { "\($0.urlPath)\u{0}\($0.fingerprint)" }
+            return TraceHash.of((templates + navigationText + [StableText.of(siteContext), StableText.of(assets.templatePaths), StableText.of(listValues),
+                                                               content.config.basePath, content.config.baseURL, content.config.description])
+                .joined(separator: "\u{1}"))
+        }
+    }
+
     /// A hash of the template `name` and the templates it includes.
     private func templatesHash(for name: String) -> UInt64 {
         fingerprints.value("templates \(name)") {

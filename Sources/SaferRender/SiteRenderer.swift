@@ -27,8 +27,12 @@ public struct SiteRenderer: Sendable {
     public let otherFiles: Set<String>
     /// The figures `{{ ... }}` refers to.
     public let figures: SiteFigures
-    /// The data files readers can download, listed by `blocks/downloads`.
-    public let downloads: [Download]
+    /// The data files readers can download, listed by `blocks/downloads`: written while the pages
+    /// render, and waited for only by what shows their sizes.
+    public var downloads: [Download] {
+        downloadFiles.value.map { Download(path: $0.path, bytes: $0.contents.count) }
+    }
+    private let downloadFiles: Deferred<[OutputFile]>
     /// Set by incremental builds: writes down what a page's body asks for (RenderTrace.swift).
     public var recorder: RenderRecorder?
     /// The lists as template values, worked out once: every page's body and layout use them.
@@ -56,12 +60,12 @@ public struct SiteRenderer: Sendable {
         var name: String { String(path.split(separator: "/").last ?? "") }
     }
 
-    public init(content: SiteContent, theme: Theme, assets: AssetManifest, figures: SiteFigures, downloads: [OutputFile], otherFiles: Set<String>) {
+    public init(content: SiteContent, theme: Theme, assets: AssetManifest, figures: SiteFigures, downloads: Deferred<[OutputFile]>, otherFiles: Set<String>) {
         self.content = content
         self.theme = theme
         self.assets = assets
         self.figures = figures
-        self.downloads = downloads.map { Download(path: $0.path, bytes: $0.contents.count) }
+        self.downloadFiles = downloads
         self.otherFiles = otherFiles
         self.figureValues = TemplateValues(figures.templateFigures)
         self.navigation = Self.navigation(content)

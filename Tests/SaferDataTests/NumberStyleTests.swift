@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SaferData
+import SaferTestSupport
 
 @Suite struct NumberStyleTests {
     func decimal(_ text: String) -> Decimal { Decimal(string: text)! }
@@ -64,9 +65,60 @@ import Testing
         #expect(problem.hint == hint)
     }
 
+    /// The byte-level reading of plain numbers must give the Decimal `Decimal(string:)` gives,
+    /// stored the same way (its bytes, so its text and hash too), and the same precision.
+    @Test func theQuickReadingOfPlainNumbersMatchesFoundations() throws {
+        var generator = SplitMix(seed: 42)
+        var texts = ["163.777", "2.50", "-3.5", "+4", "0.125", "100", "1000000", "0.0001", "12.000", "-0.5", "007.10",
+                     "999999999999999", "123456789.123456789", "0", "0.00", "-0", "1.", "1.2.3", "--1", "1e5", "+-2"]
+        for _ in 0..<2000 {
+            let whole = String(generator.next() % 1_000_000_000), fraction = String(generator.next() % 100_000)
+            let places = Int(generator.next() % 6)
+            var text = (generator.next() % 2 == 0 ? "-" : "") + whole
+            if places > 0 { text += "." + String((String(repeating: "0", count: 6) + fraction).suffix(places)) }
+            texts.append(text)
+        }
+        var quick = 0
+        for text in texts {
+            guard let fast = WrittenNumber.plainNumber(text) else { continue }
+            quick += 1
+            let slow = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
+            #expect(withUnsafeBytes(of: fast.value) { Array($0) } == withUnsafeBytes(of: slow) { Array($0) }, "\(text)")
+            #expect(fast.decimals == NumberStyle.decimals(in: text), "\(text)")
+        }
+        #expect(quick > 1900)
+        for text in ["0", "0.00", "-0", "1.", "1.2.3", "--1", "1e5", "+-2", "1234567890123456789"] {
+            #expect(WrittenNumber.plainNumber(text) == nil, "\(text) goes the long way")
+        }
+    }
+
+    /// Digits read from the significand agree with the digits of `description`, for values that
+    /// need no rounding, and `format` and `plain` write the same text either way.
+    @Test func digitsFromTheSignificandMatchTheDescription() throws {
+        var generator = SplitMix(seed: 7)
+        for _ in 0..<3000 {
+            let significand = Decimal(generator.next() % 1_000_000_000_000_000)
+            let exponent = Int(generator.next() % 12) - 9
+            let value = Decimal(sign: generator.next() % 2 == 0 ? .plus : .minus, exponent: exponent, significand: significand)
+            for decimals in [max(-value.exponent, 0), max(-value.exponent, 0) + 2] {
+                let quick = try #require(NumberStyle.exactDigits(of: value, decimals: decimals))
+                let slow = NumberStyle.digits(of: value, decimals: decimals)
+                #expect(quick.0 == slow.0 || value.isZero, "\(value)")
+                #expect(quick.1 == slow.1 && quick.2 == slow.2, "\(value) to \(decimals) places")
+            }
+            // Fewer places than the value has: it must be rounded, the long way.
+            if value.exponent < 0 { #expect(NumberStyle.exactDigits(of: value, decimals: -value.exponent - 1) == nil) }
+        }
+        #expect(NumberStyle.plain(decimal("-0.500")) == "-0.5")
+        #expect(NumberStyle.plain(decimal("1200")) == "1200")
+        #expect(NumberStyle.format(decimal("0.05"), decimals: 3) == "0.050")
+        #expect(NumberStyle.format(decimal("-1234.5"), decimals: 1) == "-1,234.5")
+    }
+
     @Test func writtenNumbersKeepTheirPrecision() throws {
         let number = try WrittenNumber.parse(" 0.20 ").get()
         #expect(number.value == decimal("0.2"))
         #expect(number.decimals == 2)
     }
 }
+

@@ -6,18 +6,6 @@ import Testing
 
 /// Incremental builds give exactly what a clean build gives, after any sequence of edits.
 @Suite(.serialized) struct IncrementalBuildTests {
-    /// A small, seeded random number generator, so a failing sequence can be replayed.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     typealias Edit = (name: String, apply: @Sendable (TestSite, inout SplitMix) throws -> Void)
 
     static func replace(_ site: TestSite, _ path: String, _ old: String, _ new: String) throws {
@@ -89,9 +77,11 @@ import Testing
         case failed([String])
     }
 
-    static func build(_ site: TestSite, output: URL, cache: BuildCache?) -> Outcome {
+    static func build(_ site: TestSite, output: URL, cache: BuildCache?, changedPaths: [String]? = nil) -> Outcome {
         do {
-            let report = try SiteBuilder.build(BuildOptions(siteFolder: site.folder, outputFolder: output), cache: cache)
+            var options = BuildOptions(siteFolder: site.folder, outputFolder: output)
+            options.changedPaths = changedPaths
+            let report = try SiteBuilder.build(options, cache: cache)
             var tree = TestSite.tree(output)
             tree[".safersite"] = nil
             return .built(tree, warnings: report.warnings.map(DiagnosticPrinter.text))
@@ -102,13 +92,19 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64]) func randomEditsGiveTheCleanBuild(seed: UInt64) throws {
         let site = try TestSite(copying: "northbrook")
-        var random = SplitMix(state: seed)
+        var random = SplitMix(seed: seed)
         var cache = BuildCache.persistent(in: site.folder, generator: "test")
         let clean = site.folder.deletingLastPathComponent().appendingPathComponent("\(site.folder.lastPathComponent)-clean")
         defer { try? FileManager.default.removeItem(at: clean) }
         _ = Self.build(site, output: site.output, cache: cache)
         var reusedSomething = false
+        // The site's files as a watcher would see them: even seeds build as `serve` does, told
+        // which paths changed (so unchanged pages are not even listed); odd seeds are not told.
+        func sources() -> [String: Data] {
+            TestSite.tree(site.folder).filter { !$0.key.hasPrefix("output/") && !$0.key.hasPrefix(BuildCache.folderName) }
+        }
         for step in 0..<14 {
+            let before = sources()
             // One to three edits between builds, as a person saving several files would make.
             var names: [String] = []
             for _ in 0..<Int.random(in: 1...3, using: &random) {
@@ -118,7 +114,9 @@ import Testing
             }
             // Now and then a new process: the cache comes from disk.
             if step % 4 == 3 { cache = BuildCache.persistent(in: site.folder, generator: "test") }
-            let incremental = Self.build(site, output: site.output, cache: cache)
+            let after = sources()
+            let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+            let incremental = Self.build(site, output: site.output, cache: cache, changedPaths: seed % 2 == 0 ? changed : nil)
             try? FileManager.default.removeItem(at: clean)
             let fresh = Self.build(site, output: clean, cache: nil)
             #expect(incremental == fresh, "seed \(seed), step \(step), after \(names)")

@@ -1,4 +1,5 @@
 import Foundation
+import SaferCore
 
 /// The data behind the site as files readers can download: every observation and every computed
 /// figure as CSV and JSON, and a Frictionless `datapackage.json` describing them. Each function
@@ -22,43 +23,118 @@ public enum Downloads {
 
     // MARK: Observations
 
+    // The two observation downloads hold every data row (tens of thousands on a large site), so
+    // they are written straight into bytes, with what an indicator's or an area's rows repeat
+    // encoded once: the same bytes `CSVFormat.table` and `JSONText` would give.
+
     public static func observationsCSV(_ data: DataSet) -> String {
         let about = RowContext(data)
-        return CSVCells.write(header: observationColumns, rows: data.observations.map { observation in
-            let indicator = about.indicators[observation.indicator]
-            func number(_ value: Decimal?) -> String { value.map { NumberStyle.plain($0) } ?? "" }
-            return [
-                observation.indicator, indicator?.title ?? "", observation.area, about.areaNames[observation.area] ?? "",
-                observation.period?.label ?? "", NumberStyle.format(observation.value, decimals: observation.decimals, separators: false),
-                indicator?.unit ?? "", number(observation.lower), number(observation.upper), number(observation.numerator),
-                number(observation.denominator), observation.note ?? "", indicator?.source ?? "", indicator?.sourceURL ?? "",
-            ]
-        })
+        var out: [UInt8] = []
+        out.reserveCapacity(data.observations.count * 160)
+        CSVFormat.appendRecord(observationColumns, to: &out)
+        var indicatorCells = RepeatedCells { id in
+            let indicator = about.indicators[id]
+            var before: [UInt8] = [], after: [UInt8] = []
+            CSVFormat.appendField(id, to: &before); before.append(UInt8(ascii: ","))
+            CSVFormat.appendField(indicator?.title ?? "", to: &before); before.append(UInt8(ascii: ","))
+            after.append(UInt8(ascii: ",")); CSVFormat.appendField(indicator?.unit ?? "", to: &after)
+            return (before, after, indicator)
+        }
+        var areaCells = RepeatedCells { id in
+            var cells: [UInt8] = []
+            CSVFormat.appendField(id, to: &cells); cells.append(UInt8(ascii: ","))
+            CSVFormat.appendField(about.areaNames[id] ?? "", to: &cells); cells.append(UInt8(ascii: ","))
+            return (cells, [], ())
+        }
+        for observation in data.observations {
+            let indicator = indicatorCells.cells(for: observation.indicator)
+            out.append(contentsOf: indicator.before)
+            out.append(contentsOf: areaCells.cells(for: observation.area).before)
+            CSVFormat.appendField(observation.period?.label ?? "", to: &out)
+            out.append(UInt8(ascii: ","))
+            CSVFormat.appendField(NumberStyle.format(observation.value, decimals: observation.decimals, separators: false), to: &out)
+            out.append(contentsOf: indicator.after)
+            for number in [observation.lower, observation.upper, observation.numerator, observation.denominator] {
+                out.append(UInt8(ascii: ","))
+                if let number { CSVFormat.appendField(NumberStyle.plain(number), to: &out) }
+            }
+            out.append(UInt8(ascii: ","))
+            CSVFormat.appendField(observation.note ?? "", to: &out)
+            out.append(UInt8(ascii: ","))
+            CSVFormat.appendField(indicator.about?.source ?? "", to: &out)
+            out.append(UInt8(ascii: ","))
+            CSVFormat.appendField(indicator.about?.sourceURL ?? "", to: &out)
+            out.append(contentsOf: "\r\n".utf8)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func observationsJSON(_ data: DataSet) -> String {
         let about = RowContext(data)
-        // Members in key order, as every JSON download writes them.
-        let items = data.observations.map { observation -> JSONText in
-            let indicator = about.indicators[observation.indicator]
-            return .orderedObject([
-                ("area", .string(observation.area)),
-                ("area_name", .string(about.areaNames[observation.area])),
-                ("denominator", .number(observation.denominator)),
-                ("indicator", .string(observation.indicator)),
-                ("indicator_title", .string(indicator?.title)),
-                ("lower", .number(observation.lower)),
-                ("note", .string(observation.note)),
-                ("numerator", .number(observation.numerator)),
-                ("period", .string(observation.period?.label)),
-                ("source", .string(indicator?.source)),
-                ("source_url", .string(indicator?.sourceURL)),
-                ("unit", .string(indicator?.unit)),
-                ("upper", .number(observation.upper)),
-                ("value", .number(NumberStyle.rounded(observation.value, decimals: observation.decimals), maximumDecimals: max(6, observation.decimals))),
-            ])
+        guard !data.observations.isEmpty else { return JSONText.array([]).text }
+        var out: [UInt8] = []
+        out.reserveCapacity(data.observations.count * 420)
+        func member(_ key: String, _ value: JSONText, to out: inout [UInt8], last: Bool = false) {
+            out.append(contentsOf: "    ".utf8)
+            JSONString.append(key, to: &out)
+            out.append(contentsOf: ": ".utf8)
+            JSONText.append(value, to: &out)
+            out.append(contentsOf: (last ? "\n" : ",\n").utf8)
         }
-        return JSONText.array(items).text
+        // Members in key order, as every JSON download writes them.
+        var areaMembers = RepeatedCells { id in
+            var before: [UInt8] = []
+            member("area", .string(id), to: &before)
+            member("area_name", .string(about.areaNames[id]), to: &before)
+            return (before, [], ())
+        }
+        var indicatorMembers = RepeatedCells { id in
+            let indicator = about.indicators[id]
+            var before: [UInt8] = [], after: [UInt8] = []
+            member("indicator", .string(id), to: &before)
+            member("indicator_title", .string(indicator?.title), to: &before)
+            member("source", .string(indicator?.source), to: &after)
+            member("source_url", .string(indicator?.sourceURL), to: &after)
+            member("unit", .string(indicator?.unit), to: &after)
+            return (before, after, indicator)
+        }
+        out.append(contentsOf: "[\n".utf8)
+        for (index, observation) in data.observations.enumerated() {
+            let indicator = indicatorMembers.cells(for: observation.indicator)
+            out.append(contentsOf: "  {\n".utf8)
+            out.append(contentsOf: areaMembers.cells(for: observation.area).before)
+            member("denominator", .number(observation.denominator), to: &out)
+            out.append(contentsOf: indicator.before)
+            member("lower", .number(observation.lower), to: &out)
+            member("note", .string(observation.note), to: &out)
+            member("numerator", .number(observation.numerator), to: &out)
+            member("period", .string(observation.period?.label), to: &out)
+            out.append(contentsOf: indicator.after)
+            member("upper", .number(observation.upper), to: &out)
+            member("value", .number(NumberStyle.rounded(observation.value, decimals: observation.decimals), maximumDecimals: max(6, observation.decimals)), to: &out, last: true)
+            out.append(contentsOf: (index == data.observations.count - 1 ? "  }\n" : "  },\n").utf8)
+        }
+        out.append(contentsOf: "]\n".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The encoded cells one id's rows all repeat, made when the id first comes and kept while
+    /// rows of the same id follow (the observations are sorted, so they come together).
+    private struct RepeatedCells<About> {
+        typealias Cells = (before: [UInt8], after: [UInt8], about: About)
+        let make: (String) -> Cells
+        private var lastID: String?
+        private var last: Cells?
+
+        init(_ make: @escaping (String) -> Cells) { self.make = make }
+
+        mutating func cells(for id: String) -> Cells {
+            if id != lastID || last == nil {
+                last = make(id)
+                lastID = id
+            }
+            return last!
+        }
     }
 
     /// What every row of an indicator or area repeats, looked up once per download.

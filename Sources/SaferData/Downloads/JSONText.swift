@@ -28,6 +28,11 @@ enum JSONText: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
+    /// Appends a value that holds no arrays or objects (those need the depth `text` tracks).
+    static func append(_ scalar: JSONText, to output: inout [UInt8]) {
+        scalar.write(to: &output, depth: 0)
+    }
+
     private static func indent(_ output: inout [UInt8], _ depth: Int) {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: depth * 2))
     }

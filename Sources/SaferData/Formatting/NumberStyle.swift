@@ -20,7 +20,10 @@ public enum NumberStyle {
     /// `decimals` digits after the point: `format(27.395, decimals: 1)` is "27.4",
     /// `format(330626, decimals: 0)` is "330,626", `format(2, decimals: 1)` is "2.0".
     public static func format(_ value: Decimal, decimals: Int, separators: Bool = true) -> String {
-        let (negative, integer, fraction) = digits(of: rounded(value, decimals: decimals), decimals: decimals)
+        // A value with no more places than asked needs no rounding (the downloads write every data
+        // row at its own precision, and rounding and `description` are slow for a Decimal).
+        let (negative, integer, fraction) = exactDigits(of: value, decimals: decimals)
+            ?? digits(of: rounded(value, decimals: decimals), decimals: decimals)
         var text = separators ? grouped(integer) : integer
         if decimals > 0 { text += "." + fraction }
         // "-0.0" is not a number anyone writes.
@@ -43,8 +46,13 @@ public enum NumberStyle {
     public static func plain(_ value: Decimal, maximumDecimals: Int = 6) -> String {
         // A value with no more places than allowed needs no rounding: its own digits are the text
         // (the downloads write every data row, and rounding a Decimal is slow).
-        var text = value.exponent >= -maximumDecimals && value.isFinite ? value.description : format(value, decimals: maximumDecimals, separators: false)
-        if text.contains(".") {
+        var text: String
+        if let (negative, integer, fraction) = exactDigits(of: value, decimals: max(-value.exponent, 0)), value.exponent >= -maximumDecimals {
+            text = (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
+        } else {
+            text = value.exponent >= -maximumDecimals && value.isFinite ? value.description : format(value, decimals: maximumDecimals, separators: false)
+        }
+        if text.utf8.contains(UInt8(ascii: ".")) {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
         }
@@ -57,8 +65,26 @@ public enum NumberStyle {
         return text[text.index(after: dot)...].prefix { $0.isASCII && $0.isNumber }.count
     }
 
+    /// Sign, integer digits and exactly `decimals` fraction digits of `value`, read from its
+    /// significand and exponent, when it has no more than `decimals` places and its significand
+    /// fits in 64 bits; otherwise nil (the caller rounds and goes through `description`).
+    static func exactDigits(of value: Decimal, decimals: Int) -> (Bool, String, String)? {
+        guard decimals >= 0, value.isFinite, value.exponent >= -decimals, value.exponent <= 20 else { return nil }
+        let significand = value.significand
+        guard significand <= largestExactSignificand else { return nil }
+        var digits = String(NSDecimalNumber(decimal: significand).uint64Value)
+        if value.exponent > 0 { digits += String(repeating: "0", count: value.exponent) }
+        let places = max(-value.exponent, 0)
+        if digits.utf8.count <= places { digits = String(repeating: "0", count: places - digits.utf8.count + 1) + digits }
+        let integer = String(digits.dropLast(places))
+        let fraction = String(digits.suffix(places)) + String(repeating: "0", count: decimals - places)
+        return (value.sign == .minus, integer, fraction)
+    }
+
+    private static let largestExactSignificand = Decimal(UInt64.max)
+
     /// Sign, integer digits and exactly `decimals` fraction digits of an already rounded value.
-    private static func digits(of value: Decimal, decimals: Int) -> (Bool, String, String) {
+    static func digits(of value: Decimal, decimals: Int) -> (Bool, String, String) {
         var text = value.description
         let negative = text.hasPrefix("-")
         if negative { text.removeFirst() }
@@ -106,6 +132,7 @@ struct WrittenNumber: Sendable, Hashable {
                 message: "is empty",
                 hint: "write a number; if the source gives no number, leave the row out and say so in the indicator's notes"))
         }
+        if let number = plainNumber(text) { return .success(number) }
         if isPlainNumber(text) {
             // Decimal keeps 38 digits; far fewer are ever published, and a longer one is usually
             // cells run together or an id pasted into the wrong column.
@@ -118,7 +145,7 @@ struct WrittenNumber: Sendable, Hashable {
                     hint: "write at most \(maximumWholeDigits) digits before the point and \(maximumDecimals) after it; check that two values have not run together"))
             }
         }
-        if isPlainNumber(text), let value = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) {
+        if isPlainNumber(text), let value = Decimal(string: text, locale: posix) {
             return .success(WrittenNumber(value: value, decimals: NumberStyle.decimals(in: text)))
         }
         let missingMarkers = ["n/a", "na", "-", "..", ".", "x", "*", "c", "z", ":", "null", "none", "nan", "unknown"]
@@ -149,6 +176,38 @@ struct WrittenNumber: Sendable, Hashable {
         return .failure(Problem(
             message: "`\(text)` is not a number",
             hint: "write digits only, with a dot for decimals, for example 27.4"))
+    }
+
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The common case read straight from the bytes: a plain number of at most 18 digits that is
+    /// not zero (a data file holds thousands). The Decimal is made from its digits and exponent,
+    /// the same value, stored the same way, as `Decimal(string:)` gives; anything else is nil and
+    /// goes the long way.
+    static func plainNumber(_ text: String) -> WrittenNumber? {
+        var significand: UInt64 = 0
+        var digits = 0, decimals = 0
+        var negative = false, afterPoint = false
+        for (offset, byte) in text.utf8.enumerated() {
+            switch byte {
+            case UInt8(ascii: "-") where offset == 0, UInt8(ascii: "+") where offset == 0:
+                negative = byte == UInt8(ascii: "-")
+            case UInt8(ascii: ".") where !afterPoint && digits > 0:
+                afterPoint = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                significand = significand &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
+                digits += 1
+                if afterPoint { decimals += 1 }
+            default:
+                return nil
+            }
+        }
+        guard digits > 0, digits <= 18, significand != 0, !(afterPoint && decimals == 0),
+              decimals <= maximumDecimals, digits - decimals <= maximumWholeDigits else { return nil }
+        var exponent = -decimals
+        while significand % 10 == 0 { significand /= 10; exponent += 1 }
+        let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
+        return WrittenNumber(value: value, decimals: decimals)
     }
 
     /// `-3.5`, `12`, `+4`, `0.125`: what a spreadsheet reads as a number and nothing else.

@@ -27,7 +27,7 @@ public struct Observation: Sendable, Hashable {
 enum ObservationFileReader {
     static let requiredColumns = ["indicator", "area", "period", "value"]
     static let optionalColumns = ["lower", "upper", "numerator", "denominator", "note"]
-    static var allColumns: [String] { requiredColumns + optionalColumns }
+    static let allColumns = requiredColumns + optionalColumns
 
     static func read(_ file: TextFile, bag: inout DiagnosticBag) -> [Observation] {
         let table = CSVTable.read(file, bag: &bag)
@@ -65,9 +65,11 @@ enum ObservationFileReader {
             return []
         }
         var observations: [Observation] = []
+        observations.reserveCapacity(table.rows.count - 1)
         var periods = PeriodLabels()
+        let columnIndices = Columns(columns)
         for row in table.rows.dropFirst() where !row.isMalformed {
-            if let observation = read(row, columns: columns, width: names.count, path: file.path, periods: &periods, bag: &bag) {
+            if let observation = read(row, columns: columnIndices, width: names.count, path: file.path, periods: &periods, bag: &bag) {
                 observations.append(observation)
             }
         }
@@ -95,7 +97,20 @@ enum ObservationFileReader {
         }
     }
 
-    private static func read(_ row: CSVTable.Row, columns: [String: Int], width: Int, path: String, periods: inout PeriodLabels, bag: inout DiagnosticBag) -> Observation? {
+    /// Where each column is in a row, found once per file (every row asks for each column).
+    struct Columns {
+        private let indices: [Int?]
+
+        init(_ byName: [String: Int]) {
+            indices = ObservationFileReader.allColumns.map { byName[$0] }
+        }
+
+        func index(of name: String) -> Int? {
+            ObservationFileReader.allColumns.firstIndex(of: name).flatMap { indices[$0] }
+        }
+    }
+
+    private static func read(_ row: CSVTable.Row, columns: Columns, width: Int, path: String, periods: inout PeriodLabels, bag: inout DiagnosticBag) -> Observation? {
         let rowLocation = SourceLocation(file: path, line: row.line)
         guard row.cells.count == width else {
             let cell = row.cells[min(row.cells.count, width) - 1]
@@ -106,7 +121,7 @@ enum ObservationFileReader {
                                : "add the missing values (leave a cell empty with nothing between two commas)"))
             return nil
         }
-        func cell(_ name: String) -> CSVTable.Cell? { columns[name].map { row.cells[$0] } }
+        func cell(_ name: String) -> CSVTable.Cell? { columns.index(of: name).map { row.cells[$0] } }
         func text(_ name: String) -> String { cell(name)?.text.trimmingSpaces() ?? "" }
         func here(_ cell: CSVTable.Cell) -> SourceLocation { SourceLocation(file: path, line: cell.line, column: cell.column) }
 
