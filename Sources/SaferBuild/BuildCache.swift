@@ -41,6 +41,7 @@ public final class BuildCache: @unchecked Sendable {
     private var linkShape: (checked: UInt64?, previous: UInt64?, current: UInt64?) = (nil, nil, nil)
     /// The site's content as the last build read it, with the options it was read with.
     private var lastContent: (options: String, content: SiteContent)?
+    private var lastLinks: (inputs: UInt64, resolver: LinkResolver)?
     /// What this process last wrote to an output folder, so the next build can write only what changed.
     private var published: (folder: String, identity: FolderIdentity, files: [String: Data])?
 
@@ -148,7 +149,18 @@ public final class BuildCache: @unchecked Sendable {
                 || (path.hasPrefix(SiteContent.contentFolder + "/") && !path.hasPrefix(SiteContent.dataFolder + "/"))
         }
         guard !changed.contains(where: readByContent) else { return nil }
-        return lock.withLock { lastContent?.options == Self.contentOptions(options) ? lastContent?.content : nil }
+        let content = lock.withLock { lastContent?.options == Self.contentOptions(options) ? lastContent?.content : nil }
+        // The pages' parses were not asked for, being reused whole: the memo must not forget them.
+        if content != nil { memo.keepAll() }
+        return content
+    }
+
+    /// The link checker the last build made, kept while what it was made from is the same.
+    func linkResolver(_ inputs: UInt64, _ make: () -> LinkResolver) -> LinkResolver {
+        if let kept = lock.withLock({ lastLinks }), kept.inputs == inputs { return kept.resolver }
+        let resolver = make()
+        lock.withLock { lastLinks = (inputs, resolver) }
+        return resolver
     }
 
     /// Keeps the content a build read for `unchangedContent` (nil when it could not be read).
@@ -190,9 +202,12 @@ public final class BuildCache: @unchecked Sendable {
         let (result, traces, decisions) = renderer.renderPages(reusing: previous, linkShapeChecked: previousShape)
         lock.lock()
         linkShape.current = renderer.linkResolver.shape
-        // Pages that are gone, or failed, lose their traces; the report keeps its own.
-        graph.traces = graph.traces.filter { $0.value.isReport }
-        for trace in traces { graph.traces[trace.outputPath] = trace }
+        // Pages that are gone, or failed, lose their traces; the report keeps its own. (Made
+        // afresh rather than filtered: filtering copies every trace of a large site.)
+        var kept = [String: PageTrace](minimumCapacity: traces.count + 1)
+        if let report = graph.traces[Self.reportPath], report.isReport { kept[Self.reportPath] = report }
+        for trace in traces { kept[trace.outputPath] = trace }
+        graph.traces = kept
         graph.decisions = decisions.map { decision in
             var decision = decision
             if let invalidation, decision.reason == "new page" { decision.reason = "starting afresh: \(invalidation)" }
@@ -202,11 +217,14 @@ public final class BuildCache: @unchecked Sendable {
         return result
     }
 
+    /// Where the one-page report's trace is kept: under its output path, like a page's.
+    private static let reportPath = ReportPage.urlPath + "index.html"
+
     func renderReport(_ renderer: SiteRenderer, log: (String) -> Void) -> SiteRenderer.Result {
-        let previous = lastGraph.traces.values.first(where: \.isReport)
+        let previous = lastGraph.traces[Self.reportPath].flatMap { $0.isReport ? $0 : nil }
         let (result, trace, made) = renderer.renderReport(reusing: previous, linkShapeChecked: lock.withLock { linkShape.previous })
         lock.lock()
-        graph.traces = graph.traces.filter { !$0.value.isReport }
+        if graph.traces[Self.reportPath]?.isReport == true { graph.traces[Self.reportPath] = nil }
         if let trace { graph.traces[trace.outputPath] = trace }
         var decision = made
         if let invalidation, decision.reason == "new page" { decision.reason = "starting afresh: \(invalidation)" }

@@ -79,7 +79,12 @@ public struct OutputFolder: Sendable {
     public func update(_ files: [OutputFile], previous: [String: Data]) throws(Diagnostic) {
         do {
             var madeFolders: Set<Substring> = []
-            let changed = files.filter { previous[$0.path] != $0.contents }
+            var known = 0
+            let changed = files.filter { file in
+                guard let before = previous[file.path] else { return true }
+                known += 1
+                return before != file.contents
+            }
             for file in changed {
                 guard let slash = file.path.lastIndex(of: "/"), madeFolders.insert(file.path[..<slash]).inserted else { continue }
                 try OutputWriter.makeFolder(url.path + "/" + file.path[..<slash])
@@ -91,6 +96,8 @@ public struct OutputFolder: Sendable {
                 try OutputWriter.write(file.contents, to: temporary)
                 guard rename(temporary, target) == 0 else { throw OutputWriter.Failure(path: target, code: errno) }
             }
+            // Every path the folder held is still written (the usual rebuild): nothing to remove.
+            guard known < previous.count else { return }
             let kept = Set(files.map(\.path))
             for path in previous.keys.sorted() where !kept.contains(path) {
                 unlink(root + "/" + path)

@@ -145,12 +145,16 @@ public enum SiteBuilder {
         EditionBuild.prepare(&content, files: &files, data: data, options: options, bag: &bag, log: log)
 
         log("Rendering \(content.pages.count) pages")
+        let otherFiles = Set(files.map(\.path) + figures.downloadPaths)
+        let links = cache?.linkResolver(SiteRenderer.linkInputs(content: content, figures: figures, otherFiles: otherFiles)) {
+            SiteRenderer.linkResolver(content: content, figures: figures, otherFiles: otherFiles)
+        }
         let renderer = SiteRenderer(
-            content: content, theme: theme, assets: assets, figures: figures, downloads: inputs.downloads,
-            otherFiles: Set(files.map(\.path) + figures.downloadPaths))
+            content: content, theme: theme, assets: assets, figures: figures, downloads: inputs.downloads, otherFiles: otherFiles, links: links)
         bag.add(contentsOf: renderer.listProblems)
         var pages = cache?.renderPages(renderer, log: log) ?? renderer.renderPages()
         bag.add(contentsOf: pages.diagnostics)
+        log("Rendering the one-page report")
         if renderer.navigation.count > 1 || content.pages.contains(where: { $0.urlPath == ReportPage.urlPath }) {
             let report = cache?.renderReport(renderer, log: log) ?? renderer.renderReport()
             pages.files += report.files
@@ -159,7 +163,9 @@ public enum SiteBuilder {
         if !content.pages.contains(where: \.isNotFoundPage) {
             do { pages.files.append(try renderer.renderDefaultNotFoundPage()) } catch { bag.add(error) }
         }
+        log("Waiting for the downloads")
         files = inputs.downloads.value + files + pages.files
+        log("Writing the site map and feed")
         files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
         if let feed = Feed.atom(pages: content.pages, config: content.config) { files.append(feed) }
         files.append(SiteMap.robots(baseURL: content.config.baseURL))
@@ -169,6 +175,9 @@ public enum SiteBuilder {
         // which would otherwise scan every page's HTML after every save.
         let keepsRunning = cache?.keepsRunning == true
         if !keepsRunning { log("Measuring page weights") }
+        // A build that ends its process has no use for freeing every page one by one (tens of
+        // milliseconds on a large site): the pages stay until the process exits.
+        if !keepsRunning { ProcessLifetime.keep(content, renderer, loaded) }
         return RenderedSite(
             files: files, pageCount: content.pages.count, warnings: DiagnosticBag.sorted(bag.warnings),
             largestPage: keepsRunning ? nil : PageWeight.largest(pages.files, allFiles: files))
@@ -208,4 +217,14 @@ public struct RenderedSite: Sendable {
     public var pageCount: Int
     public var warnings: [Diagnostic]
     public var largestPage: (path: String, bytes: Int)?
+}
+
+/// Values kept until the process exits, rather than freed piece by piece when a build ends.
+enum ProcessLifetime {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var kept: [Any] = []
+
+    static func keep(_ values: Any...) {
+        lock.withLock { kept.append(contentsOf: values) }
+    }
 }

@@ -73,7 +73,11 @@ extension OutputWriter {
 
     /// Deletes the folder at `path` and everything in it (rm -rf), never following links out of it.
     /// Best effort: what cannot be deleted is left.
-    public static func removeTree(_ path: String) {
+    public static func removeTree(_ path: String) { removeTree(path, onEveryCore: true) }
+
+    /// The folders of the top level go to every core: unlinking is CPU work on a RAM disk, and a
+    /// large site's old output holds tens of thousands of files.
+    private static func removeTree(_ path: String, onEveryCore: Bool) {
         guard let folder = opendir(path) else {
             unlink(path)
             return
@@ -90,7 +94,12 @@ extension OutputWriter {
             }
         }
         closedir(folder)
-        for child in folders { removeTree(child) }
+        if onEveryCore && folders.count > 1 {
+            let children = folders
+            _ = ParallelMap.map(children.indices) { removeTree(children[$0], onEveryCore: false) }
+        } else {
+            for child in folders { removeTree(child, onEveryCore: false) }
+        }
         rmdir(path)
     }
 }

@@ -19,7 +19,8 @@ public enum ParallelMap {
                 slots[offset] = transform(range.lowerBound + offset)
             }
         }
-        return results.map { $0! }
+        // Moved out rather than copied: a result may be large (a page with its trace).
+        return (0..<count).map { (results.baseAddress! + $0).move()! }
     }
 }
 

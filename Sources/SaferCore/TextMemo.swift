@@ -61,11 +61,38 @@ public final class TextMemo: @unchecked Sendable {
         return value
     }
 
+    /// The last value kept under `kind` by `setLatest`, whatever it was made from: for readers that
+    /// bring their last result up to date rather than start again.
+    public func latest<Value: Sendable>(_ kind: String) -> Value? {
+        let key = "latest\u{0}" + kind
+        return lock.withLock {
+            asked.insert(key)
+            return entries[key]?.value as? Value
+        }
+    }
+
+    public func setLatest<Value: Sendable>(_ kind: String, _ value: Value) {
+        let key = "latest\u{0}" + kind
+        lock.withLock {
+            asked.insert(key)
+            entries[key] = Entry(text: "", value: value)
+        }
+    }
+
     /// Drops what no build asked for since the last sweep; call once a build has finished.
     public func sweep() {
         lock.lock()
-        entries = entries.filter { asked.contains($0.key) }
+        // Removed in place: rebuilding the whole table copied every entry of a large site.
+        if asked.count < entries.count || !entries.keys.allSatisfy(asked.contains) {
+            for key in entries.keys.filter({ !asked.contains($0) }) { entries[key] = nil }
+        }
         asked = []
         lock.unlock()
+    }
+
+    /// Counts every entry as asked for by this build (for a build that reused all it had read,
+    /// without asking for each file): the next `sweep` keeps them.
+    public func keepAll() {
+        lock.withLock { asked.formUnion(entries.keys) }
     }
 }

@@ -49,12 +49,12 @@ public struct DataSet: Sendable {
     /// Where each indicator's rows for each area are in `observations` (sorted, so they are together).
     private var observationRanges: [String: [String: Range<Int>]]
 
-    init(areas: AreaSet, indicators: [Indicator], observations: [Observation], figures: FigureBook, warnings: [Diagnostic]) {
+    init(areas: AreaSet, indicators: [Indicator], observations: [Observation], ranges: [String: [String: Range<Int>]]? = nil, figures: FigureBook, warnings: [Diagnostic]) {
         self.areas = areas
         self.indicatorList = indicators
         self.indicatorPositions = Self.positions(indicators.map(\.id))
         self.observationList = observations
-        self.observationRanges = Self.ranges(of: observations)
+        self.observationRanges = ranges ?? Self.ranges(of: observations)
         self.figures = figures
         self.warnings = warnings
     }
@@ -63,7 +63,7 @@ public struct DataSet: Sendable {
         Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    private static func ranges(of observations: [Observation]) -> [String: [String: Range<Int>]] {
+    static func ranges(of observations: [Observation]) -> [String: [String: Range<Int>]] {
         var ranges: [String: [String: Range<Int>]] = [:]
         var start = 0
         for index in observations.indices where index == observations.count - 1
@@ -126,7 +126,26 @@ public struct DataSet: Sendable {
 
     /// Understands the texts of a data folder (see `load`).
     /// `keep`, when given, chooses the observations figures are computed from (an edition's periods).
+    /// With a `memo`, an edit that only changes values in rows (the same lines, the same indicator,
+    /// area and period on each) patches the rows the last parse read instead of reading every row
+    /// again (`ParsedRows.patched`); anything else is read in full. The result is the same.
     public static func parse(_ files: DataFiles, areas siteAreas: AreaSet, strict: Bool = false, keep: (@Sendable (Observation) -> Bool)? = nil, missingIndicatorsPath: String = "indicators.yaml", memo: TextMemo? = nil) throws(DiagnosticList) -> DataSet {
+        let inputs = keep == nil ? ParsedRows.inputs(of: files, areas: siteAreas, missingIndicatorsPath: missingIndicatorsPath) : nil
+        if let memo, let inputs, let previous: ParsedRows = memo.latest(ParsedRows.memoKind), previous.inputs == inputs,
+           let patched = previous.patched(with: files.observations) {
+            memo.setLatest(ParsedRows.memoKind, patched)
+            return try evaluate(patched, strict: strict)
+        }
+        var rows = try parseRows(files, areas: siteAreas, keep: keep, missingIndicatorsPath: missingIndicatorsPath, memo: memo)
+        if let memo, let inputs {
+            rows.inputs = inputs
+            memo.setLatest(ParsedRows.memoKind, rows)
+        }
+        return try evaluate(rows, strict: strict)
+    }
+
+    /// Everything `parse` works out before the figures: the rows, checked and in order.
+    private static func parseRows(_ files: DataFiles, areas siteAreas: AreaSet, keep: (@Sendable (Observation) -> Bool)?, missingIndicatorsPath: String, memo: TextMemo?) throws(DiagnosticList) -> ParsedRows {
         var bag = DiagnosticBag()
         /// A reader's result for one file, with the problems it found: from `memo` when the text is unchanged.
         func read<Value: Sendable>(_ kind: String, _ file: TextFile, _ reader: (inout DiagnosticBag) -> Value) -> Value {
@@ -175,15 +194,6 @@ public struct DataSet: Sendable {
             bag.add(.error(at: area.location, "the indicator `\(area.id)` names the area `\(area.areaID!)`, which is not defined",
                            hint: "\(suggestion)areas are the site's area and comparators in site.yaml, and the data's areas.yaml"))
         }
-        var engine = FigureEngine(
-            areas: areas, indicators: indicatorsByID, observations: index,
-            definitions: Dictionary(definitions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), strict: strict)
-        var figures: [Figure] = []
-        for definition in definitions {
-            if let figure = engine.evaluate(definition.id) { figures.append(figure) }
-        }
-        bag.add(contentsOf: engine.diagnostics.diagnostics)
-        if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
         let order = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let areaOrder = Dictionary(areas.all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each row's place worked out once, not at every comparison of the sort.
@@ -192,8 +202,26 @@ public struct DataSet: Sendable {
             if places[a] != places[b] { return places[a] < places[b] }
             return ObservationIndex.periodOrder(observations[a], observations[b])
         }.map { observations[$0] }
+        return ParsedRows(
+            areas: areas, indicators: indicators, indicatorsByID: indicatorsByID, observations: observations, index: index,
+            definitions: definitions, diagnostics: bag.diagnostics, texts: Dictionary(files.observations.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first }))
+    }
+
+    /// The figures worked out from `rows`, and the data set they make.
+    private static func evaluate(_ rows: ParsedRows, strict: Bool) throws(DiagnosticList) -> DataSet {
+        var bag = DiagnosticBag()
+        bag.add(contentsOf: rows.diagnostics)
+        var engine = FigureEngine(
+            areas: rows.areas, indicators: rows.indicatorsByID, observations: rows.index,
+            definitions: Dictionary(rows.definitions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), strict: strict)
+        var figures: [Figure] = []
+        for definition in rows.definitions {
+            if let figure = engine.evaluate(definition.id) { figures.append(figure) }
+        }
+        bag.add(contentsOf: engine.diagnostics.diagnostics)
+        if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
         var dataSet = DataSet(
-            areas: areas, indicators: indicators, observations: observations,
+            areas: rows.areas, indicators: rows.indicators, observations: rows.observations, ranges: rows.ranges,
             figures: FigureBook(figures: figures), warnings: DiagnosticBag.sorted(bag.warnings))
         dataSet.statedMismatches = engine.statedMismatches
         return dataSet

@@ -34,11 +34,13 @@ public struct RenderedMarkdown: Sendable {
 ///
 /// Parsing gathers headings (with their unique ids) and links, so a site can check links across
 /// pages before any page renders. `render` then transforms cmark's tree and lets cmark write the
-/// HTML: nothing is ever done to HTML text. The tree is freed with the document.
+/// HTML: nothing is ever done to HTML text. The tree is freed once rendered.
 public final class MarkdownDocument: @unchecked Sendable {
     // @unchecked: the tree is only touched by `init` and by `render`, which holds the lock.
-    private var root: OpaquePointer
-    private var rendered = false
+    /// The parsed tree until it is rendered: rendering changes it in place, and a page's tree is
+    /// not needed after (freeing it then, on the rendering core, keeps a site's trees from piling
+    /// up until the end of the build).
+    private var root: OpaquePointer?
     private let lock = NSLock()
     /// Kept so that a second `render` (a page parsed by an earlier build of this process, whose
     /// figures changed) can start from a fresh tree: rendering changes the tree in place.
@@ -57,7 +59,8 @@ public final class MarkdownDocument: @unchecked Sendable {
     /// - Parameters:
     ///   - idPrefix: put before every heading id, so a page shown inside another keeps unique ids.
     public init(_ text: String, file: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions(), idPrefix: String = "") {
-        self.root = CMark.parse(text, options: options)
+        let root = CMark.parse(text, options: options)
+        self.root = root
         self.text = text
         self.file = file
         self.lineOffset = lineOffset
@@ -77,7 +80,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         }
     }
 
-    deinit { CMark.freeTree(root) }
+    deinit { if let root { CMark.freeTree(root) } }
 
     /// CommonMark to HTML with no transforms: the conformance path.
     public static func html(fromCommonMark text: String, options: MarkdownOptions = .commonMark) -> String {
@@ -90,11 +93,12 @@ public final class MarkdownDocument: @unchecked Sendable {
     public func render(_ transforms: MarkdownTransforms) -> RenderedMarkdown {
         lock.lock()
         defer { lock.unlock() }
-        if rendered {
+        let root = self.root ?? CMark.parse(text, options: options)
+        self.root = root
+        defer {
             CMark.freeTree(root)
-            root = CMark.parse(text, options: options)
+            self.root = nil
         }
-        rendered = true
         var diagnostics: [Diagnostic] = []
         let nodes = CMarkNode(pointer: root).descendants()
         var headingIndex = 0
@@ -132,7 +136,7 @@ public final class MarkdownDocument: @unchecked Sendable {
         // Only a text with `{{` (or an entity or `\{` that cmark turns into a brace) can hold a
         // placeholder: other pages skip the walk.
         if let placeholder = transforms.placeholder, Self.containsOpeningBraces(text) || text.utf8.contains(UInt8(ascii: "&")) || text.contains("\\{") {
-            diagnostics += expandPlaceholders(placeholder)
+            diagnostics += expandPlaceholders(in: root, placeholder)
         }
         if transforms.headingIDs {
             for node in CMarkNode(pointer: root).descendants() where node.type == CMARK_NODE_HEADING {
@@ -179,7 +183,7 @@ public final class MarkdownDocument: @unchecked Sendable {
 
     /// Replaces each `{{ ... }}` in text with the HTML the hook returns. Text outside images only:
     /// an image's text is its alt attribute, where HTML cannot go.
-    private func expandPlaceholders(_ placeholder: (String, SourceLocation) throws(Diagnostic) -> String) -> [Diagnostic] {
+    private func expandPlaceholders(in root: OpaquePointer, _ placeholder: (String, SourceLocation) throws(Diagnostic) -> String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         cmark_consolidate_text_nodes(root)
         for node in CMarkNode(pointer: root).descendants() where node.type == CMARK_NODE_TEXT {

@@ -302,7 +302,7 @@ extension SiteRenderer {
             trace.layoutKey == layoutKey(page, bodyHash: trace.bodyHash, headings: trace.headings, root: root, reads: reads)
         }) == true {
             var trace = trace
-            trace.layoutStamp = stamp
+            if trace.layoutStamp != stamp { trace.layoutStamp = stamp }
             return (Result(files: [OutputFile(path: page.outputPath, contents: html)] + trace.files, diagnostics: trace.diagnostics), trace,
                     RenderDecision(outputPath: page.outputPath, action: .reused, reason: nil))
         }
@@ -342,7 +342,12 @@ extension SiteRenderer {
 struct TraceChecker: @unchecked Sendable {
     let renderer: SiteRenderer
     let links: LinkResolver
-    let pagesBySource: [String: Page]
+    /// The site's pages (and the report), with where each source path's page is among them:
+    /// positions rather than copies, as every rebuild makes this for every page.
+    private let pages: [Page]
+    private let positions: [String: Int]
+
+    func page(_ sourcePath: String) -> Page? { positions[sourcePath].map { pages[$0] } }
 
     /// The links resolve as they did when the traces were checked: the site has the same pages,
     /// headings and files, so a link's answer is the one written down.
@@ -361,44 +366,55 @@ struct TraceChecker: @unchecked Sendable {
         linksUnchanged = linkShapeChecked == links.shape
         self.renderer = renderer
         self.links = links
-        var pages = Dictionary(renderer.content.pages.map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+        var pages = renderer.content.pages
+        var positions = Dictionary(pages.indices.map { (pages[$0].sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
         let report = ReportPage.page(in: renderer.content)
-        if pages[report.sourcePath] == nil { pages[report.sourcePath] = report }
-        pagesBySource = pages
+        if positions[report.sourcePath] == nil {
+            positions[report.sourcePath] = pages.count
+            pages.append(report)
+        }
+        self.pages = pages
+        self.positions = positions
     }
 
     /// The first question whose answer is different now, or nil when all are the same.
     func firstChanged(_ dependencies: [RenderDependency]) -> RenderDependency? {
         var transforms: [String: MarkdownTransforms] = [:]
-        // By index: iterating would copy each question (many strings) before asking it.
-        for index in dependencies.indices where answer(to: dependencies[index], transforms: &transforms) != dependencies[index].answer {
-            return dependencies[index]
+        // Through the buffer: iterating or subscripting the array would copy each question (many
+        // strings) before asking it.
+        let changed = dependencies.withUnsafeBufferPointer { questions in
+            questions.indices.first { index in
+                // Most questions are links, unchanged while the links' shape is: answered from
+                // their kind alone, without copying the question.
+                if linksUnchanged && questions[index].kind == .link { return false }
+                return answer(to: questions[index], transforms: &transforms) != questions[index].answer
+            }
         }
-        return nil
+        return changed.map { dependencies[$0] }
     }
 
     /// Asks again through the same transforms a body renders with (`SiteRenderer.bodyTransforms`),
     /// so a question is always answered as the page would answer it. `transforms` keeps them by
     /// context for the questions of one trace.
     func answer(to question: RenderDependency, transforms: inout [String: MarkdownTransforms]) -> UInt64? {
-        let location = question.location
+        var location: SourceLocation { question.location }
         switch question.kind {
         case .source:
-            return pagesBySource[question.key].map(TraceHash.of)
+            return positions[question.key].map { pages[$0].fingerprint }
         case .sections:
             return renderer.reportSectionsDependency().answer
         case .block:
             return renderer.blockAnswer(info: question.key, body: question.body ?? "", root: question.root ?? "", at: location, reads: question.reads ?? [])
         case .chart:
             // The chart's name comes from its place on the page: it must still be this page's.
-            guard let page = question.page.flatMap({ pagesBySource[$0] }), let name = question.name,
+            guard let page = question.page.flatMap(page), let name = question.name,
                   name.hasPrefix(SiteRenderer.ChartFiles(page: page).prefix + "-chart-") else { return nil }
             return renderer.chartAnswer(body: question.body ?? "", name: name, root: question.root ?? "",
                                         withTable: question.reportSections == nil, at: location, reads: question.reads ?? [])
         case .link where linksUnchanged:
             return question.answer
         case .figure, .link:
-            guard let page = question.page.flatMap({ pagesBySource[$0] }) else { return nil }
+            guard let page = question.page.flatMap(page) else { return nil }
             // A figure reads the same wherever it is cited from the same depth (in pages or in the
             // report): asked once per build, not once per page. Errors name their place, so they are not shared.
             let figureKey = question.kind == .figure ? "\(question.key)\u{0}\(question.root ?? "")\u{0}\(question.reportSections == nil)" : nil

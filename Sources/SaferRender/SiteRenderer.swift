@@ -60,7 +60,24 @@ public struct SiteRenderer: Sendable {
         var name: String { String(path.split(separator: "/").last ?? "") }
     }
 
-    public init(content: SiteContent, theme: Theme, assets: AssetManifest, figures: SiteFigures, downloads: Deferred<[OutputFile]>, otherFiles: Set<String>) {
+    /// What the site's links are checked against (`LinkResolver.inputsKey`).
+    public static func linkInputs(content: SiteContent, figures: SiteFigures, otherFiles: Set<String>) -> UInt64 {
+        LinkResolver.inputsKey(pages: content.pages, files: otherFiles, unreadablePages: content.unreadablePages, blockIDs: blockIDs(figures))
+    }
+
+    /// The link checker for a site; `init` makes it unless given one made for the same `linkInputs`.
+    public static func linkResolver(content: SiteContent, figures: SiteFigures, otherFiles: Set<String>) -> LinkResolver {
+        LinkResolver(pages: content.pages, files: otherFiles, unreadablePages: content.unreadablePages, blockIDs: blockIDs(figures))
+    }
+
+    /// The anchors blocks write: the figures block's, one per figure.
+    private static func blockIDs(_ figures: SiteFigures) -> [String: Set<String>] {
+        ["figures": Set(figures.data.figures.figures.map { "figure-" + $0.id })]
+    }
+
+    /// - Parameter links: a link resolver made for the same `linkInputs` by an earlier build, if kept.
+    public init(content: SiteContent, theme: Theme, assets: AssetManifest, figures: SiteFigures, downloads: Deferred<[OutputFile]>, otherFiles: Set<String>,
+                links: LinkResolver? = nil) {
         self.content = content
         self.theme = theme
         self.assets = assets
@@ -72,9 +89,7 @@ public struct SiteRenderer: Sendable {
         self.navigationIndex = Dictionary(navigation.enumerated().map { ($1.urlPath, $0) }, uniquingKeysWith: { first, _ in first })
         self.site = TemplateValues(Self.siteValues(content))
         self.assetPaths = assets.templatePaths
-        self.linkResolver = LinkResolver(
-            pages: content.pages, files: otherFiles, unreadablePages: content.unreadablePages,
-            blockIDs: ["figures": Set(figures.data.figures.figures.map { "figure-" + $0.id })])
+        self.linkResolver = links ?? Self.linkResolver(content: content, figures: figures, otherFiles: otherFiles)
         self.lists = TemplateValues(content.lists.lists.mapValues { list in
             list.templateValue(resolving: { try? figures.data.text(for: $0, at: $1).text })
         })

@@ -85,6 +85,7 @@ import SaferTestSupport
             let slow = try #require(Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")))
             #expect(withUnsafeBytes(of: fast.value) { Array($0) } == withUnsafeBytes(of: slow) { Array($0) }, "\(text)")
             #expect(fast.decimals == NumberStyle.decimals(in: text), "\(text)")
+            #expect(fast.text == NumberStyle.format(slow, decimals: fast.decimals, separators: false), "\(text)")
         }
         #expect(quick > 1900)
         for text in ["0", "0.00", "-0", "1.", "1.2.3", "--1", "1e5", "+-2", "1234567890123456789"] {

@@ -52,7 +52,7 @@ public enum Downloads {
             out.append(contentsOf: areaCells.cells(for: observation.area).before)
             CSVFormat.appendField(observation.period?.label ?? "", to: &out)
             out.append(UInt8(ascii: ","))
-            CSVFormat.appendField(NumberStyle.format(observation.value, decimals: observation.decimals, separators: false), to: &out)
+            CSVFormat.appendField(observation.valueText, to: &out)
             out.append(contentsOf: indicator.after)
             for number in [observation.lower, observation.upper, observation.numerator, observation.denominator] {
                 out.append(UInt8(ascii: ","))
@@ -111,7 +111,8 @@ public enum Downloads {
             member("period", .string(observation.period?.label), to: &out)
             out.append(contentsOf: indicator.after)
             member("upper", .number(observation.upper), to: &out)
-            member("value", .number(NumberStyle.rounded(observation.value, decimals: observation.decimals), maximumDecimals: max(6, observation.decimals)), to: &out, last: true)
+            // Its own digits, no trailing zeros: what `NumberStyle.plain` writes for it.
+            member("value", .number(NumberStyle.withoutTrailingZeros(observation.valueText)), to: &out, last: true)
             out.append(contentsOf: (index == data.observations.count - 1 ? "  }\n" : "  },\n").utf8)
         }
         out.append(contentsOf: "]\n".utf8)

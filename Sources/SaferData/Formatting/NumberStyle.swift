@@ -46,12 +46,19 @@ public enum NumberStyle {
     public static func plain(_ value: Decimal, maximumDecimals: Int = 6) -> String {
         // A value with no more places than allowed needs no rounding: its own digits are the text
         // (the downloads write every data row, and rounding a Decimal is slow).
-        var text: String
+        let text: String
         if let (negative, integer, fraction) = exactDigits(of: value, decimals: max(-value.exponent, 0)), value.exponent >= -maximumDecimals {
             text = (negative ? "-" : "") + integer + (fraction.isEmpty ? "" : "." + fraction)
         } else {
             text = value.exponent >= -maximumDecimals && value.isFinite ? value.description : format(value, decimals: maximumDecimals, separators: false)
         }
+        return withoutTrailingZeros(text)
+    }
+
+    /// A number's text with the zeros that end its fraction dropped, and the point if nothing is
+    /// left after it: "27.50" → "27.5", "3.00" → "3", "-0.0" → "0".
+    public static func withoutTrailingZeros(_ number: String) -> String {
+        var text = number
         if text.utf8.contains(UInt8(ascii: ".")) {
             while text.hasSuffix("0") { text.removeLast() }
             if text.hasSuffix(".") { text.removeLast() }
@@ -112,6 +119,14 @@ struct WrittenNumber: Sendable, Hashable {
     var value: Decimal
     /// Digits after the point as written: the value's own precision ("0.2" → 1).
     var decimals: Int
+    /// The number as `NumberStyle.format` writes it at its own precision, without separators.
+    var text: String
+
+    init(value: Decimal, decimals: Int, text: String? = nil) {
+        self.value = value
+        self.decimals = decimals
+        self.text = text ?? NumberStyle.format(value, decimals: decimals, separators: false)
+    }
 
     /// Why a cell is not a number, said for the person who typed it.
     struct Problem: Error {
@@ -188,26 +203,32 @@ struct WrittenNumber: Sendable, Hashable {
         var significand: UInt64 = 0
         var digits = 0, decimals = 0
         var negative = false, afterPoint = false
+        // The text `format` would give: no `+`, no leading zeros, a minus only for a value below 0.
+        var canonical: [UInt8] = []
         for (offset, byte) in text.utf8.enumerated() {
             switch byte {
             case UInt8(ascii: "-") where offset == 0, UInt8(ascii: "+") where offset == 0:
                 negative = byte == UInt8(ascii: "-")
             case UInt8(ascii: ".") where !afterPoint && digits > 0:
                 afterPoint = true
+                if canonical.isEmpty { canonical.append(UInt8(ascii: "0")) }
+                canonical.append(byte)
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 significand = significand &* 10 &+ UInt64(byte - UInt8(ascii: "0"))
                 digits += 1
                 if afterPoint { decimals += 1 }
+                if afterPoint || byte != UInt8(ascii: "0") || !canonical.isEmpty { canonical.append(byte) }
             default:
                 return nil
             }
         }
+        if canonical.isEmpty { canonical.append(UInt8(ascii: "0")) }
         guard digits > 0, digits <= 18, significand != 0, !(afterPoint && decimals == 0),
               decimals <= maximumDecimals, digits - decimals <= maximumWholeDigits else { return nil }
         var exponent = -decimals
         while significand % 10 == 0 { significand /= 10; exponent += 1 }
         let value = Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(significand))
-        return WrittenNumber(value: value, decimals: decimals)
+        return WrittenNumber(value: value, decimals: decimals, text: (negative ? "-" : "") + String(decoding: canonical, as: UTF8.self))
     }
 
     /// `-3.5`, `12`, `+4`, `0.125`: what a spreadsheet reads as a number and nothing else.

@@ -18,8 +18,27 @@ public struct Observation: Sendable, Hashable {
     public var note: String?
     /// The row it was read from.
     public var location: SourceLocation
+    /// The value as the downloads write it: its digits at its own precision ("27.40", "-3").
+    /// Worked out once, when the row is read (the downloads write every row on every rebuild).
+    public var valueText: String
 
     public var hasInterval: Bool { lower != nil && upper != nil }
+
+    public init(indicator: String, area: String, period: Period?, value: Decimal, decimals: Int, lower: Decimal? = nil, upper: Decimal? = nil,
+                numerator: Decimal? = nil, denominator: Decimal? = nil, note: String? = nil, location: SourceLocation, valueText: String? = nil) {
+        self.indicator = indicator
+        self.area = area
+        self.period = period
+        self.value = value
+        self.decimals = decimals
+        self.lower = lower
+        self.upper = upper
+        self.numerator = numerator
+        self.denominator = denominator
+        self.note = note
+        self.location = location
+        self.valueText = valueText ?? NumberStyle.format(value, decimals: decimals, separators: false)
+    }
 }
 
 /// Reads observation CSV files: `indicator,area,period,value` with optional `lower,upper`,
@@ -181,6 +200,6 @@ enum ObservationFileReader {
             indicator: text("indicator"), area: text("area"), period: period,
             value: value.value, decimals: value.decimals,
             lower: lower?.value, upper: upper?.value, numerator: numerator?.value, denominator: denominator?.value,
-            note: note.isEmpty ? nil : note, location: rowLocation)
+            note: note.isEmpty ? nil : note, location: rowLocation, valueText: value.text)
     }
 }

@@ -13,6 +13,12 @@ struct ObservationIndex: Sendable {
         }
     }
 
+    /// Puts `observation` in place of the row with its indicator, area and period.
+    mutating func replace(_ observation: Observation) {
+        guard let position = byKey[observation.indicator]?[observation.area]?.firstIndex(where: { $0.period?.label == observation.period?.label }) else { return }
+        byKey[observation.indicator]![observation.area]![position] = observation
+    }
+
     /// The rows for one indicator and area, oldest period first; a row with no stated period first.
     func rows(indicator: String, area: String) -> [Observation] {
         byKey[indicator]?[area] ?? []

@@ -44,7 +44,7 @@ extension Indicator: FingerprintText {
 extension Observation: FingerprintText {
     public var fingerprintText: String {
         joined([indicator, area, field(period), field(value), String(decimals), field(lower), field(upper), field(numerator),
-                field(denominator), field(note), location.description])
+                field(denominator), field(note), location.description, valueText])
     }
 }
 
