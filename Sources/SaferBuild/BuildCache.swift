@@ -183,6 +183,9 @@ public final class BuildCache: @unchecked Sendable {
             lock.unlock()
             return data.data
         }
+        // Let go of the old data first: the new is often the old with a value changed in place
+        // (`DataSet.parse`), which a second holder would force to be copied.
+        data = nil
         lock.unlock()
         let loaded = try load()
         lock.lock()

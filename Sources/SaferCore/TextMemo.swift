@@ -71,6 +71,13 @@ public final class TextMemo: @unchecked Sendable {
         }
     }
 
+    /// Like `latest`, but the memo lets go of it: a caller that holds the only copy can change it
+    /// in place (a large value is then not copied), and puts it back with `setLatest`.
+    public func takeLatest<Value: Sendable>(_ kind: String) -> Value? {
+        let key = "latest\u{0}" + kind
+        return lock.withLock { entries.removeValue(forKey: key)?.value as? Value }
+    }
+
     public func setLatest<Value: Sendable>(_ kind: String, _ value: Value) {
         let key = "latest\u{0}" + kind
         lock.withLock {

@@ -128,13 +128,14 @@ public struct DataSet: Sendable {
     /// `keep`, when given, chooses the observations figures are computed from (an edition's periods).
     /// With a `memo`, an edit that only changes values in rows (the same lines, the same indicator,
     /// area and period on each) patches the rows the last parse read instead of reading every row
-    /// again (`ParsedRows.patched`); anything else is read in full. The result is the same.
+    /// again (`ParsedRows.patch`); anything else is read in full. The result is the same.
     public static func parse(_ files: DataFiles, areas siteAreas: AreaSet, strict: Bool = false, keep: (@Sendable (Observation) -> Bool)? = nil, missingIndicatorsPath: String = "indicators.yaml", memo: TextMemo? = nil) throws(DiagnosticList) -> DataSet {
         let inputs = keep == nil ? ParsedRows.inputs(of: files, areas: siteAreas, missingIndicatorsPath: missingIndicatorsPath) : nil
-        if let memo, let inputs, let previous: ParsedRows = memo.latest(ParsedRows.memoKind), previous.inputs == inputs,
-           let patched = previous.patched(with: files.observations) {
-            memo.setLatest(ParsedRows.memoKind, patched)
-            return try evaluate(patched, strict: strict)
+        // Taken from the memo, so that patching changes the rows in place; put back when patched.
+        if let memo, let inputs, var rows: ParsedRows = memo.takeLatest(ParsedRows.memoKind), rows.inputs == inputs,
+           rows.patch(with: files.observations) {
+            memo.setLatest(ParsedRows.memoKind, rows)
+            return try evaluate(rows, strict: strict)
         }
         var rows = try parseRows(files, areas: siteAreas, keep: keep, missingIndicatorsPath: missingIndicatorsPath, memo: memo)
         if let memo, let inputs {

@@ -339,7 +339,7 @@ extension SiteRenderer {
 
 /// Asks a trace's questions again of the current site.
 /// Read-only after it is made, so pages check their traces with it on every core.
-struct TraceChecker: @unchecked Sendable {
+final class TraceChecker: @unchecked Sendable {
     let renderer: SiteRenderer
     let links: LinkResolver
     /// The site's pages (and the report), with where each source path's page is among them:
@@ -356,10 +356,13 @@ struct TraceChecker: @unchecked Sendable {
     let figureAnswers = SharedAnswers()
 
     final class SharedAnswers: @unchecked Sendable {
+        /// What a figure's answer depends on besides the figures: the reference, the way back to
+        /// the root, and whether it is written in the report (as plain text).
+        struct Key: Hashable { var reference: String, root: String, inReport: Bool }
         private let lock = NSLock()
-        private var answers: [String: UInt64] = [:]
-        func value(_ key: String) -> UInt64? { lock.withLock { answers[key] } }
-        func store(_ answer: UInt64, for key: String) { lock.withLock { answers[key] = answer } }
+        private var answers: [Key: UInt64] = [:]
+        func value(_ key: Key) -> UInt64? { lock.withLock { answers[key] } }
+        func store(_ answer: UInt64, for key: Key) { lock.withLock { answers[key] = answer } }
     }
 
     init(renderer: SiteRenderer, links: LinkResolver, linkShapeChecked: UInt64? = nil) {
@@ -417,7 +420,7 @@ struct TraceChecker: @unchecked Sendable {
             guard let page = question.page.flatMap(page) else { return nil }
             // A figure reads the same wherever it is cited from the same depth (in pages or in the
             // report): asked once per build, not once per page. Errors name their place, so they are not shared.
-            let figureKey = question.kind == .figure ? "\(question.key)\u{0}\(question.root ?? "")\u{0}\(question.reportSections == nil)" : nil
+            let figureKey = question.kind == .figure ? SharedAnswers.Key(reference: question.key, root: question.root ?? "", inReport: question.reportSections != nil) : nil
             if let figureKey, let known = figureAnswers.value(figureKey) { return known }
             let context = LinkResolver.Context(page: page, root: question.root ?? "", reportSections: question.reportSections)
             let sections = context.reportSections.map { $0.sorted { $0.key < $1.key }.map { $0.key + "\u{1}" + $0.value }.joined(separator: "\u{2}") } ?? "-"

@@ -153,7 +153,10 @@ extension SiteRenderer {
     /// page (its fingerprint and body) are unchanged, that page's layout gives the same HTML, and
     /// a rebuild need not work out the page's `layoutKey`.
     func layoutStamp(_ page: Page, bodyHash: UInt64, root: String) -> UInt64 {
-        TraceHash.of("\(siteLayoutStamp) \(page.fingerprint) \(bodyHash) \(root)")
+        // Combined as numbers: every page of a rebuild asks.
+        var stamp = siteLayoutStamp
+        for part in [page.fingerprint, bodyHash, TraceHash.of(root)] { stamp = (stamp ^ part) &* 0x0000_0100_0000_01B3 }
+        return stamp
     }
 
     private var siteLayoutStamp: UInt64 {

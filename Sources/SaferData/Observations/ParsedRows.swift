@@ -1,3 +1,4 @@
+import Foundation
 import SaferCore
 
 /// What `DataSet.parse` works out before the figures: the data's rows, checked and in order, with
@@ -53,47 +54,83 @@ struct ParsedRows: Sendable {
             .joined(separator: "\u{0}")
     }
 
-    /// These rows with the observation files' new texts, when every change is values typed over in
-    /// rows: the same number of lines, and each changed line, before and after, a row without
-    /// quotes that reads without a problem and keeps its indicator, area and period. Nil for any
-    /// other change, which is then read in full (and reported as usual if it is wrong).
-    func patched(with files: [TextFile]) -> ParsedRows? {
-        guard Set(files.map(\.path)) == Set(texts.keys) else { return nil }
-        var patched = self
+    /// Brings these rows up to the observation files' new texts, when every change is values typed
+    /// over in rows: the same number of lines, and each changed line, before and after, a row
+    /// without quotes that reads without a problem and keeps its indicator, area and period.
+    /// False for any other change, which is then read in full (and reported as usual if it is
+    /// wrong); the rows are then half changed, and must be thrown away.
+    mutating func patch(with files: [TextFile]) -> Bool {
+        guard Set(files.map(\.path)) == Set(texts.keys) else { return false }
         for file in files {
-            guard let old = texts[file.path] else { return nil }
+            guard let old = texts[file.path] else { return false }
             if old == file.text { continue }
-            // Lines are counted at LF, as the reader counts them, unless a lone CR ends one too.
-            guard !Self.hasLoneCarriageReturn(old), !Self.hasLoneCarriageReturn(file.text) else { return nil }
-            let oldLines = old.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            let newLines = file.text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            guard oldLines.count == newLines.count, let header = newLines.first else { return nil }
-            for (number, (before, after)) in zip(oldLines, newLines).enumerated() where !before.elementsEqual(after) {
-                let line = number + 1
-                guard !before.contains(UInt8(ascii: "\"")), !after.contains(UInt8(ascii: "\"")),
-                      let position = positions[file.path]?[line] else { return nil }
+            guard let changes = Self.changedLines(from: old, to: file.text) else { return false }
+            for change in changes {
+                guard let position = positions[file.path]?[change.line] else { return false }
                 var bag = DiagnosticBag()
-                let row = TextFile(path: file.path, text: String(decoding: header, as: UTF8.self) + "\n" + String(decoding: after, as: UTF8.self))
-                let read = ObservationFileReader.read(row, bag: &bag)
-                guard bag.diagnostics.isEmpty, read.count == 1, var observation = read.first else { return nil }
+                let row = ObservationFileReader.read(TextFile(path: file.path, text: change.header + "\n" + change.after), bag: &bag)
+                guard bag.diagnostics.isEmpty, row.count == 1, var observation = row.first else { return false }
                 let previous = observations[position]
                 guard observation.indicator == previous.indicator, observation.area == previous.area,
-                      observation.period?.label == previous.period?.label else { return nil }
+                      observation.period?.label == previous.period?.label else { return false }
                 observation.location = previous.location
-                patched.observations[position] = observation
-                patched.index.replace(observation)
+                observations[position] = observation
+                index.replace(observation)
             }
-            patched.texts[file.path] = file.text
+            texts[file.path] = file.text
         }
-        return patched
+        return true
     }
 
-    private static func hasLoneCarriageReturn(_ text: String) -> Bool {
-        var previousWasCR = false
-        for byte in text.utf8 {
-            if previousWasCR && byte != UInt8(ascii: "\n") { return true }
-            previousWasCR = byte == UInt8(ascii: "\r")
+    /// The lines that differ between two texts with the same number of lines, each with its line
+    /// number (from 1) and the new text's first line; nil when the line count changed, or a changed
+    /// line has a quote in it, or a lone CR would make the reader count lines differently. Found
+    /// from the common start and end of the bytes, so an edit in a large file costs little more
+    /// than comparing it.
+    static func changedLines(from old: String, to new: String) -> [(line: Int, after: String, header: String)]? {
+        var old = old, new = new
+        return old.withUTF8 { before in
+            new.withUTF8 { after -> [(line: Int, after: String, header: String)]? in
+                let newline = UInt8(ascii: "\n")
+                guard !hasLoneCarriageReturn(before), !hasLoneCarriageReturn(after) else { return nil }
+                var prefix = 0
+                let shorter = min(before.count, after.count)
+                while prefix < shorter && before[prefix] == after[prefix] { prefix += 1 }
+                var suffix = 0
+                while suffix < shorter - prefix && before[before.count - 1 - suffix] == after[after.count - 1 - suffix] { suffix += 1 }
+                // Widened to whole lines: from the start of the line the first difference is on,
+                // to the end of the line the last one is on.
+                var start = prefix
+                while start > 0 && before[start - 1] != newline { start -= 1 }
+                func lineEnd(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> Int {
+                    var end = position
+                    while end < bytes.count && bytes[end] != newline { end += 1 }
+                    return end
+                }
+                let beforeLines = before[start..<lineEnd(before, from: before.count - suffix)].split(separator: newline, omittingEmptySubsequences: false)
+                let afterLines = after[start..<lineEnd(after, from: after.count - suffix)].split(separator: newline, omittingEmptySubsequences: false)
+                guard beforeLines.count == afterLines.count else { return nil }
+                var firstLine = 1
+                for byte in before[..<start] where byte == newline { firstLine += 1 }
+                let header = String(decoding: after[..<lineEnd(after, from: 0)], as: UTF8.self)
+                var changes: [(line: Int, after: String, header: String)] = []
+                for (offset, (was, now)) in zip(beforeLines, afterLines).enumerated() where !was.elementsEqual(now) {
+                    guard !was.contains(UInt8(ascii: "\"")), !now.contains(UInt8(ascii: "\"")) else { return nil }
+                    changes.append((firstLine + offset, String(decoding: now, as: UTF8.self), header))
+                }
+                return changes
+            }
         }
-        return previousWasCR
+    }
+
+    private static func hasLoneCarriageReturn(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var offset = 0
+        while offset < bytes.count, let found = memchr(base + offset, Int32(UInt8(ascii: "\r")), bytes.count - offset) {
+            let position = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+            if position + 1 >= bytes.count || bytes[position + 1] != UInt8(ascii: "\n") { return true }
+            offset = position + 1
+        }
+        return false
     }
 }
