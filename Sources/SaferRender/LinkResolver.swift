@@ -67,15 +67,20 @@ public struct LinkResolver: Sendable {
         /// In the report: each included page's content path → the prefix of its anchors there.
         public var reportSections: [String: String]?
 
+        /// The page's path below content/ and its folder there: worked out once per page, not per link.
+        let contentPath: String
+        let folder: String
+
         public init(page: Page, root: String, reportSections: [String: String]? = nil) {
             self.page = page
             self.root = root
             self.reportSections = reportSections
+            contentPath = String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1))
+            folder = LinkResolver.folder(of: contentPath)
         }
     }
 
     public func resolve(_ destination: String, in context: Context, at location: SourceLocation) -> LinkResolution {
-        let page = context.page
         if let scheme = Self.scheme(of: destination) {
             if Self.allowedSchemes.contains(scheme.lowercased()) { return .keep }
             return .invalid(.error(
@@ -83,10 +88,10 @@ public struct LinkResolver: Sendable {
                 hint: "link to a web page (https://...), an email address (mailto:...) or another page of this site"))
         }
         let (path, fragment) = Self.splitFragment(destination)
-        let pageFolder = Self.folder(of: String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1)))
+        let pageFolder = context.folder
         if path.isEmpty {
             guard let fragment else { return .keep }
-            let contentPath = String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1))
+            let contentPath = context.contentPath
             let ids = pages[contentPath]?.ids ?? []
             guard ids.contains(fragment) else { return .invalid(missingAnchor(fragment, in: "this page", ids: ids, at: location)) }
             if let prefix = context.reportSections?[contentPath] { return .rewrite("#" + prefix + fragment) }
