@@ -73,6 +73,13 @@ public final class BuildCache: @unchecked Sendable {
         }
     }
 
+    /// Notes files written into the folder last recorded, none removed (a rebuild's update).
+    func recordWritten(_ files: [OutputFile]) {
+        lock.withLock {
+            for file in files { published?.files[file.path] = file.contents }
+        }
+    }
+
     public init(folder: URL?, generator: String = BuildCache.currentGenerator) {
         self.folder = folder
         self.generator = generator

@@ -9,9 +9,9 @@ enum Feed {
 
     /// nil when no page has an `updated` date: a feed with nothing in it helps nobody.
     static func atom(pages: [Page], config: SiteConfig) -> OutputFile? {
-        let entries = pages.filter { $0.frontMatter.updated != nil && !$0.isNotFoundPage }
-            .sorted { ($0.frontMatter.updated!, $1.urlPath) > ($1.frontMatter.updated!, $0.urlPath) }
-        guard let latest = entries.first?.frontMatter.updated else { return nil }
+        let entries = pages.filter { $0.updated != nil && !$0.isNotFoundPage }
+            .sorted { ($0.updated!, $1.urlPath) > ($1.updated!, $0.urlPath) }
+        guard let latest = entries.first?.updated else { return nil }
         var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(HTMLText.escape(config.language))\">\n"
         xml += "  <title>\(HTMLText.escape(config.title))</title>\n"
         if !config.description.isEmpty { xml += "  <subtitle>\(HTMLText.escape(config.description))</subtitle>\n" }

@@ -76,14 +76,16 @@ public struct OutputFolder: Sendable {
     /// writing only the files that changed, each through a temporary file and a rename, and removing
     /// the files that are gone. For the rebuilds of `serve` and `--watch`: every file is always whole,
     /// and the site as a whole is new once this returns. A plain `build` swaps in a whole folder.
-    public func update(_ files: [OutputFile], previous: [String: Data]) throws(Diagnostic) {
+    /// Returns the files it wrote, and whether it removed any.
+    @discardableResult
+    public func update(_ files: [OutputFile], previous: [String: Data]) throws(Diagnostic) -> (written: [OutputFile], removedAny: Bool) {
         do {
             var madeFolders: Set<Substring> = []
             var known = 0
             let changed = files.filter { file in
                 guard let before = previous[file.path] else { return true }
                 known += 1
-                return before != file.contents
+                return !Self.same(before, file.contents)
             }
             for file in changed {
                 guard let slash = file.path.lastIndex(of: "/"), madeFolders.insert(file.path[..<slash]).inserted else { continue }
@@ -97,17 +99,26 @@ public struct OutputFolder: Sendable {
                 guard rename(temporary, target) == 0 else { throw OutputWriter.Failure(path: target, code: errno) }
             }
             // Every path the folder held is still written (the usual rebuild): nothing to remove.
-            guard known < previous.count else { return }
+            guard known < previous.count else { return (changed, false) }
             let kept = Set(files.map(\.path))
             for path in previous.keys.sorted() where !kept.contains(path) {
                 unlink(root + "/" + path)
                 // The folder of a page that is gone, once empty (rmdir leaves a folder with files alone).
                 if let slash = path.lastIndex(of: "/") { rmdir(root + "/" + path[..<slash]) }
             }
+            return (changed, true)
         } catch {
             throw .error(at: SourceLocation(file: url.path), "the output could not be brought up to date: \(error)",
                          hint: "check that the disk has space and the folder may be written; stop and start again to rebuild it whole")
         }
+    }
+
+    /// Whether two file contents are the same bytes; a page reused from the last build is the
+    /// very same buffer, known without comparing its bytes.
+    static func same(_ a: Data, _ b: Data) -> Bool {
+        guard a.count == b.count else { return false }
+        let shared = a.withUnsafeBytes { x in b.withUnsafeBytes { y in x.baseAddress == y.baseAddress } }
+        return shared || a == b
     }
 
     /// Replaces the output with `staging` in one step where the file system allows it.

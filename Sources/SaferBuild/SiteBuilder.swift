@@ -52,11 +52,13 @@ public enum SiteBuilder {
             // A rebuild in the same process (serve, --watch) writes only what changed; it never
             // needs the swap, because a failed build never reaches this point.
             if cache?.keepsRunning == true, let previous = cache?.publishedFiles(in: output.url) {
-                try output.update(rendered.files, previous: previous)
+                let update = try output.update(rendered.files, previous: previous)
+                // What the folder holds now is what it held with the written files changed.
+                if update.removedAny { cache?.recordPublished(rendered.files, in: output.url) } else { cache?.recordWritten(update.written) }
             } else {
                 try output.publish(rendered.files)
+                cache?.recordPublished(rendered.files, in: output.url)
             }
-            cache?.recordPublished(rendered.files, in: output.url)
         } catch { throw DiagnosticList([error]) }
         log("Done")
         return BuildReport(

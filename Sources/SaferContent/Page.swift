@@ -2,27 +2,47 @@ import SaferCore
 import SaferMarkdown
 
 /// A Markdown page of the site, parsed and placed at its URL.
+///
+/// A value that never changes once made, kept in one shared instance: copying a page (which every
+/// pass over a site's pages does) is then one reference, not a dozen strings.
 public struct Page: Sendable {
+    private final class Storage: Sendable {
+        let sourcePath: String
+        let urlPath: String
+        let frontMatter: FrontMatter
+        let body: MarkdownDocument
+        let bodyText: String
+        let fingerprint: UInt64
+
+        init(sourcePath: String, urlPath: String, frontMatter: FrontMatter, body: MarkdownDocument, bodyText: String, fingerprint: UInt64) {
+            self.sourcePath = sourcePath
+            self.urlPath = urlPath
+            self.frontMatter = frontMatter
+            self.body = body
+            self.bodyText = bodyText
+            self.fingerprint = fingerprint
+        }
+    }
+
+    private let storage: Storage
+    // The fields are read in place (`_read`): a page's front matter is asked for by every pass
+    // over the pages, and a copy of it would copy each of its strings.
+
     /// The source, relative to the site folder: `content/risk-factors.md`.
-    public let sourcePath: String
+    public var sourcePath: String { _read { yield storage.sourcePath } }
     /// The page's path below the site root, with pretty URLs: "" for the home page, `risk-factors/`.
-    public let urlPath: String
-    public let frontMatter: FrontMatter
-    public let body: MarkdownDocument
+    public var urlPath: String { _read { yield storage.urlPath } }
+    public var frontMatter: FrontMatter { _read { yield storage.frontMatter } }
+    public var body: MarkdownDocument { _read { yield storage.body } }
     /// The Markdown below the front matter, kept to parse again where the page is shown inside
     /// another (the one-page report).
-    public let bodyText: String
+    public var bodyText: String { _read { yield storage.bodyText } }
     /// A hash of everything above that rendering reads: any edit to the file that matters to its
     /// output changes it. Worked out once (a page is never changed once made): incremental builds
     /// ask for it for every page on every rebuild.
-    public let fingerprint: UInt64
+    public var fingerprint: UInt64 { storage.fingerprint }
 
     public init(sourcePath: String, urlPath: String, frontMatter: FrontMatter, body: MarkdownDocument, bodyText: String) {
-        self.sourcePath = sourcePath
-        self.urlPath = urlPath
-        self.frontMatter = frontMatter
-        self.body = body
-        self.bodyText = bodyText
         let options = body.options
         var parts = [sourcePath, urlPath, body.file, String(body.lineOffset), "\(options.smartPunctuation) \(options.allowRawHTML)",
                      frontMatter.title, frontMatter.description, frontMatter.order.map(String.init) ?? "-", String(frontMatter.draft),
@@ -30,7 +50,8 @@ public struct Page: Sendable {
         parts += body.headings.map { "\($0.level)\u{1}\($0.text)\u{1}\($0.id)\u{1}\($0.location)" }
         parts += body.fenceInfos
         parts.append(bodyText)
-        fingerprint = ContentHash.fnv1a64(parts.joined(separator: "\u{0}"))
+        storage = Storage(sourcePath: sourcePath, urlPath: urlPath, frontMatter: frontMatter, body: body, bodyText: bodyText,
+                          fingerprint: ContentHash.fnv1a64(parts.joined(separator: "\u{0}")))
     }
 
     /// A fresh parse of the body with `idPrefix` before every heading id.
@@ -39,6 +60,10 @@ public struct Page: Sendable {
     }
 
     public var title: String { frontMatter.title }
+    /// The front matter's `order` and `updated`, read without copying the front matter: every
+    /// build looks for them in every page (the navigation, the feed).
+    public var order: Int? { storage.frontMatter.order }
+    public var updated: String? { storage.frontMatter.updated }
     public var isHome: Bool { urlPath.isEmpty }
     /// The 404 page is served for any missing address, so it is written as `404.html`.
     public var isNotFoundPage: Bool { urlPath == "404/" }

@@ -16,6 +16,8 @@ public final class TextMemo: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var asked: Set<String> = []
+    /// Set by `keepAll`: the next sweep drops nothing.
+    private var keepEverything = false
 
     public init() {}
 
@@ -89,8 +91,9 @@ public final class TextMemo: @unchecked Sendable {
     /// Drops what no build asked for since the last sweep; call once a build has finished.
     public func sweep() {
         lock.lock()
+        defer { keepEverything = false }
         // Removed in place: rebuilding the whole table copied every entry of a large site.
-        if asked.count < entries.count || !entries.keys.allSatisfy(asked.contains) {
+        if !keepEverything && (asked.count < entries.count || !entries.keys.allSatisfy(asked.contains)) {
             for key in entries.keys.filter({ !asked.contains($0) }) { entries[key] = nil }
         }
         asked = []
@@ -100,6 +103,6 @@ public final class TextMemo: @unchecked Sendable {
     /// Counts every entry as asked for by this build (for a build that reused all it had read,
     /// without asking for each file): the next `sweep` keeps them.
     public func keepAll() {
-        lock.withLock { asked.formUnion(entries.keys) }
+        lock.withLock { keepEverything = true }
     }
 }

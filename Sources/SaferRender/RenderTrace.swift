@@ -222,14 +222,16 @@ extension SiteRenderer {
     public func renderPages(reusing previous: [String: PageTrace], linkShapeChecked: UInt64? = nil) -> (result: Result, traces: [PageTrace], decisions: [RenderDecision]) {
         let links = linkResolver
         let checker = TraceChecker(renderer: self, links: links, linkShapeChecked: linkShapeChecked)
-        let pages = content.pages.filter { $0.urlPath != ReportPage.urlPath }
-        let results = ParallelMap.map(pages.indices) { index -> (Result, PageTrace?, RenderDecision) in
-            let page = pages[index]
+        // Positions rather than a filtered copy: a page is a large value, and a site has thousands.
+        let pages = content.pages
+        let positions = pages.indices.filter { pages[$0].urlPath != ReportPage.urlPath }
+        let results = ParallelMap.map(positions.indices) { index -> (Result, PageTrace?, RenderDecision) in
+            let page = pages[positions[index]]
             let old = previous[page.outputPath]
-            if let old, !old.isReport, old.sourcePath == page.sourcePath, checker.firstChanged(old.dependencies) == nil {
+            if let old, !old.isReport, old.sourcePath == page.sourcePath, checker.firstChanged(old.dependencies, current: page) == nil {
                 return layOutAgain(old, page: page)
             }
-            let reason = old.map { checker.firstChanged($0.dependencies)?.reason ?? "it was another page" } ?? "new page"
+            let reason = old.map { checker.firstChanged($0.dependencies, current: page)?.reason ?? "it was another page" } ?? "new page"
             var traced = self
             let recorder = RenderRecorder()
             traced.recorder = recorder
@@ -303,8 +305,10 @@ extension SiteRenderer {
         }) == true {
             var trace = trace
             if trace.layoutStamp != stamp { trace.layoutStamp = stamp }
-            return (Result(files: [OutputFile(path: page.outputPath, contents: html)] + trace.files, diagnostics: trace.diagnostics), trace,
-                    RenderDecision(outputPath: page.outputPath, action: .reused, reason: nil))
+            // The trace is kept under the page's output path: no need to make that path again.
+            let page = OutputFile(path: trace.outputPath, contents: html)
+            return (Result(files: trace.files.isEmpty ? [page] : [page] + trace.files, diagnostics: trace.diagnostics), trace,
+                    RenderDecision(outputPath: trace.outputPath, action: .reused, reason: nil))
         }
         do throws(Diagnostic) {
             let reads = ReadLog()
@@ -342,12 +346,27 @@ extension SiteRenderer {
 final class TraceChecker: @unchecked Sendable {
     let renderer: SiteRenderer
     let links: LinkResolver
-    /// The site's pages (and the report), with where each source path's page is among them:
-    /// positions rather than copies, as every rebuild makes this for every page.
-    private let pages: [Page]
-    private let positions: [String: Int]
+    /// The site's pages (and the report) by source path, worked out on first use: most questions
+    /// are about the page whose trace is being checked, which the caller passes in.
+    private let lookupLock = NSLock()
+    private var lookup: (pages: [Page], positions: [String: Int])?
 
-    func page(_ sourcePath: String) -> Page? { positions[sourcePath].map { pages[$0] } }
+    func page(_ sourcePath: String, current: Page? = nil) -> Page? {
+        if let current, current.sourcePath == sourcePath { return current }
+        let (pages, positions) = lookupLock.withLock {
+            if let lookup { return lookup }
+            var pages = renderer.content.pages
+            var positions = Dictionary(pages.indices.map { (pages[$0].sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+            let report = ReportPage.page(in: renderer.content)
+            if positions[report.sourcePath] == nil {
+                positions[report.sourcePath] = pages.count
+                pages.append(report)
+            }
+            lookup = (pages, positions)
+            return (pages, positions)
+        }
+        return positions[sourcePath].map { pages[$0] }
+    }
 
     /// The links resolve as they did when the traces were checked: the site has the same pages,
     /// headings and files, so a link's answer is the one written down.
@@ -369,19 +388,11 @@ final class TraceChecker: @unchecked Sendable {
         linksUnchanged = linkShapeChecked == links.shape
         self.renderer = renderer
         self.links = links
-        var pages = renderer.content.pages
-        var positions = Dictionary(pages.indices.map { (pages[$0].sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
-        let report = ReportPage.page(in: renderer.content)
-        if positions[report.sourcePath] == nil {
-            positions[report.sourcePath] = pages.count
-            pages.append(report)
-        }
-        self.pages = pages
-        self.positions = positions
     }
 
     /// The first question whose answer is different now, or nil when all are the same.
-    func firstChanged(_ dependencies: [RenderDependency]) -> RenderDependency? {
+    /// `current`: the page the questions were asked for, if it is one of the site's pages.
+    func firstChanged(_ dependencies: [RenderDependency], current: Page? = nil) -> RenderDependency? {
         var transforms: [String: MarkdownTransforms] = [:]
         // Through the buffer: iterating or subscripting the array would copy each question (many
         // strings) before asking it.
@@ -390,7 +401,7 @@ final class TraceChecker: @unchecked Sendable {
                 // Most questions are links, unchanged while the links' shape is: answered from
                 // their kind alone, without copying the question.
                 if linksUnchanged && questions[index].kind == .link { return false }
-                return answer(to: questions[index], transforms: &transforms) != questions[index].answer
+                return answer(to: questions[index], transforms: &transforms, current: current) != questions[index].answer
             }
         }
         return changed.map { dependencies[$0] }
@@ -399,25 +410,25 @@ final class TraceChecker: @unchecked Sendable {
     /// Asks again through the same transforms a body renders with (`SiteRenderer.bodyTransforms`),
     /// so a question is always answered as the page would answer it. `transforms` keeps them by
     /// context for the questions of one trace.
-    func answer(to question: RenderDependency, transforms: inout [String: MarkdownTransforms]) -> UInt64? {
+    func answer(to question: RenderDependency, transforms: inout [String: MarkdownTransforms], current: Page? = nil) -> UInt64? {
         var location: SourceLocation { question.location }
         switch question.kind {
         case .source:
-            return positions[question.key].map { pages[$0].fingerprint }
+            return page(question.key, current: current)?.fingerprint
         case .sections:
             return renderer.reportSectionsDependency().answer
         case .block:
             return renderer.blockAnswer(info: question.key, body: question.body ?? "", root: question.root ?? "", at: location, reads: question.reads ?? [])
         case .chart:
             // The chart's name comes from its place on the page: it must still be this page's.
-            guard let page = question.page.flatMap(page), let name = question.name,
+            guard let sourcePath = question.page, let page = page(sourcePath, current: current), let name = question.name,
                   name.hasPrefix(SiteRenderer.ChartFiles(page: page).prefix + "-chart-") else { return nil }
             return renderer.chartAnswer(body: question.body ?? "", name: name, root: question.root ?? "",
                                         withTable: question.reportSections == nil, at: location, reads: question.reads ?? [])
         case .link where linksUnchanged:
             return question.answer
         case .figure, .link:
-            guard let page = question.page.flatMap(page) else { return nil }
+            guard let sourcePath = question.page, let page = page(sourcePath, current: current) else { return nil }
             // A figure reads the same wherever it is cited from the same depth (in pages or in the
             // report): asked once per build, not once per page. Errors name their place, so they are not shared.
             let figureKey = question.kind == .figure ? SharedAnswers.Key(reference: question.key, root: question.root ?? "", inReport: question.reportSections != nil) : nil

@@ -129,7 +129,7 @@ public struct SiteRenderer: Sendable {
             "organisation": config.organisation,
             "extra": config.extra,
             // The Atom feed of updates (written by the build when a page has an `updated` date).
-            "feed": content.pages.contains { $0.frontMatter.updated != nil && !$0.isNotFoundPage } ? "feed.xml" : false,
+            "feed": content.pages.contains { $0.updated != nil && !$0.isNotFoundPage } ? "feed.xml" : false,
         ]
     }
 
@@ -184,8 +184,8 @@ public struct SiteRenderer: Sendable {
     static let contentSecurityPolicyMeta = "<meta http-equiv=\"Content-Security-Policy\" content=\"\(contentSecurityPolicy)\">"
 
     private static func navigation(_ content: SiteContent) -> [Page] {
-        content.pages.filter { $0.frontMatter.order != nil && !$0.isNotFoundPage }
-            .sorted { ($0.frontMatter.order!, $0.urlPath) < ($1.frontMatter.order!, $1.urlPath) }
+        content.pages.filter { $0.order != nil && !$0.isNotFoundPage }
+            .sorted { ($0.order!, $0.urlPath) < ($1.order!, $1.urlPath) }
     }
 
     /// The relative way back to the site root from `page` ("", "../", "../../"); the 404 page is
