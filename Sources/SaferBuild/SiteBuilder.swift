@@ -18,8 +18,9 @@ public struct BuildOptions: Sendable {
     /// `build --watch`; a build with a `BuildCache` uses the cache's).
     public var memo: TextMemo? = nil
     /// The paths (below the site folder) the watcher saw change since the last build, or nil when
-    /// not known. When every one is a data file, a build with a `BuildCache` reuses the pages it
-    /// read last time without listing the content folder again.
+    /// not known. When none is read by the page reading (site.yaml, `content/` outside the data
+    /// folder), a build with a `BuildCache` reuses the pages it read last time without listing the
+    /// content folder again (see `BuildCache.unchangedContent`).
     public var changedPaths: [String]? = nil
 
     public init(siteFolder: URL, outputFolder: URL? = nil, includeDrafts: Bool = false, strict: Bool = false) {
@@ -156,8 +157,8 @@ public enum SiteBuilder {
         bag.add(contentsOf: renderer.listProblems)
         var pages = cache?.renderPages(renderer, log: log) ?? renderer.renderPages()
         bag.add(contentsOf: pages.diagnostics)
-        log("Rendering the one-page report")
         if renderer.navigation.count > 1 || content.pages.contains(where: { $0.urlPath == ReportPage.urlPath }) {
+            log("Rendering the one-page report")
             let report = cache?.renderReport(renderer, log: log) ?? renderer.renderReport()
             pages.files += report.files
             bag.add(contentsOf: report.diagnostics)

@@ -222,7 +222,7 @@ extension SiteRenderer {
     public func renderPages(reusing previous: [String: PageTrace], linkShapeChecked: UInt64? = nil) -> (result: Result, traces: [PageTrace], decisions: [RenderDecision]) {
         let links = linkResolver
         let checker = TraceChecker(renderer: self, links: links, linkShapeChecked: linkShapeChecked)
-        // Positions rather than a filtered copy: a page is a large value, and a site has thousands.
+        // Positions rather than a filtered copy: a site has thousands of pages, checked on every rebuild.
         let pages = content.pages
         let positions = pages.indices.filter { pages[$0].urlPath != ReportPage.urlPath }
         let results = ParallelMap.map(positions.indices) { index -> (Result, PageTrace?, RenderDecision) in
@@ -306,8 +306,8 @@ extension SiteRenderer {
             var trace = trace
             if trace.layoutStamp != stamp { trace.layoutStamp = stamp }
             // The trace is kept under the page's output path: no need to make that path again.
-            let page = OutputFile(path: trace.outputPath, contents: html)
-            return (Result(files: trace.files.isEmpty ? [page] : [page] + trace.files, diagnostics: trace.diagnostics), trace,
+            let file = OutputFile(path: trace.outputPath, contents: html)
+            return (Result(files: trace.files.isEmpty ? [file] : [file] + trace.files, diagnostics: trace.diagnostics), trace,
                     RenderDecision(outputPath: trace.outputPath, action: .reused, reason: nil))
         }
         do throws(Diagnostic) {
@@ -342,7 +342,8 @@ extension SiteRenderer {
 }
 
 /// Asks a trace's questions again of the current site.
-/// Read-only after it is made, so pages check their traces with it on every core.
+/// Read-only after it is made (its look-up of pages is made once, under a lock), so pages check
+/// their traces with it on every core.
 final class TraceChecker: @unchecked Sendable {
     let renderer: SiteRenderer
     let links: LinkResolver
