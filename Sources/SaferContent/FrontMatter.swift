@@ -60,10 +60,22 @@ public struct FrontMatter: Sendable {
     }
 
     public static func parse(_ yaml: String, file: String) throws(DiagnosticList) -> (FrontMatter, warnings: [Diagnostic]) {
+        // Most front matter is a few plain lines: read without libyaml when that gives a page
+        // with nothing to say about it (a problem, or a layout whose place a later message names,
+        // needs the places only the full reading gives).
+        if let simple = YAMLValue.parseSimpleMapping(yaml, file: file, lineOffset: 1),
+           let read = try? read(simple), read.warnings.isEmpty, read.0.layout == nil {
+            return read
+        }
+        return try read(YAMLValue.parse(yaml, file: file, lineOffset: 1))
+    }
+
+    /// The front matter from its YAML, with every problem found.
+    static func read(_ parsed: @autoclosure () throws(Diagnostic) -> YAMLValue) throws(DiagnosticList) -> (FrontMatter, warnings: [Diagnostic]) {
         var bag = DiagnosticBag()
         var warnings: [Diagnostic] = []
         let frontMatter = bag.collect { () throws(Diagnostic) -> FrontMatter in
-            let value = try YAMLValue.parse(yaml, file: file, lineOffset: 1)
+            let value = try parsed()
             var fields = try YAMLFields(value, what: "the front matter")
             let title = try fields.required("title", hint: "add a line like `title: Risk and protective factors`").string("`title`")
             let description = try fields.optional("description")?.string("`description`") ?? ""

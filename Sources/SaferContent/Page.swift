@@ -1,3 +1,4 @@
+import Foundation
 import SaferCore
 import SaferMarkdown
 
@@ -6,21 +7,40 @@ import SaferMarkdown
 /// A value that never changes once made, kept in one shared instance: copying a page (which every
 /// pass over a site's pages does) is then one reference, not a dozen strings.
 public struct Page: Sendable {
-    private final class Storage: Sendable {
+    private final class Storage: @unchecked Sendable {
+        // @unchecked: every field is a constant but the fingerprint, worked out once under the lock.
         let sourcePath: String
         let urlPath: String
         let frontMatter: FrontMatter
         let body: MarkdownDocument
         let bodyText: String
-        let fingerprint: UInt64
+        private let lock = NSLock()
+        private var knownFingerprint: UInt64?
 
-        init(sourcePath: String, urlPath: String, frontMatter: FrontMatter, body: MarkdownDocument, bodyText: String, fingerprint: UInt64) {
+        init(sourcePath: String, urlPath: String, frontMatter: FrontMatter, body: MarkdownDocument, bodyText: String) {
             self.sourcePath = sourcePath
             self.urlPath = urlPath
             self.frontMatter = frontMatter
             self.body = body
             self.bodyText = bodyText
-            self.fingerprint = fingerprint
+        }
+
+        /// Worked out on first use: only incremental builds ask, and a full build of a large site
+        /// would otherwise hash every page's text for nothing.
+        var fingerprint: UInt64 {
+            lock.withLock {
+                if let knownFingerprint { return knownFingerprint }
+                let options = body.options
+                var parts = [sourcePath, urlPath, body.file, String(body.lineOffset), "\(options.smartPunctuation) \(options.allowRawHTML)",
+                             frontMatter.title, frontMatter.description, frontMatter.order.map(String.init) ?? "-", String(frontMatter.draft),
+                             frontMatter.layout ?? "-", frontMatter.layoutLocation?.description ?? "-", frontMatter.navTitle ?? "-", frontMatter.updated ?? "-"]
+                parts += body.headings.map { "\($0.level)\u{1}\($0.text)\u{1}\($0.id)\u{1}\($0.location)" }
+                parts += body.fenceInfos
+                parts.append(bodyText)
+                let fingerprint = ContentHash.fnv1a64(parts.joined(separator: "\u{0}"))
+                knownFingerprint = fingerprint
+                return fingerprint
+            }
         }
     }
 
@@ -38,20 +58,12 @@ public struct Page: Sendable {
     /// another (the one-page report).
     public var bodyText: String { _read { yield storage.bodyText } }
     /// A hash of everything above that rendering reads: any edit to the file that matters to its
-    /// output changes it. Worked out once (a page is never changed once made): incremental builds
-    /// ask for it for every page on every rebuild.
+    /// output changes it. Worked out once, when first asked (a page is never changed once made):
+    /// incremental builds ask for it for every page on every rebuild.
     public var fingerprint: UInt64 { storage.fingerprint }
 
     public init(sourcePath: String, urlPath: String, frontMatter: FrontMatter, body: MarkdownDocument, bodyText: String) {
-        let options = body.options
-        var parts = [sourcePath, urlPath, body.file, String(body.lineOffset), "\(options.smartPunctuation) \(options.allowRawHTML)",
-                     frontMatter.title, frontMatter.description, frontMatter.order.map(String.init) ?? "-", String(frontMatter.draft),
-                     frontMatter.layout ?? "-", frontMatter.layoutLocation?.description ?? "-", frontMatter.navTitle ?? "-", frontMatter.updated ?? "-"]
-        parts += body.headings.map { "\($0.level)\u{1}\($0.text)\u{1}\($0.id)\u{1}\($0.location)" }
-        parts += body.fenceInfos
-        parts.append(bodyText)
-        storage = Storage(sourcePath: sourcePath, urlPath: urlPath, frontMatter: frontMatter, body: body, bodyText: bodyText,
-                          fingerprint: ContentHash.fnv1a64(parts.joined(separator: "\u{0}")))
+        storage = Storage(sourcePath: sourcePath, urlPath: urlPath, frontMatter: frontMatter, body: body, bodyText: bodyText)
     }
 
     /// A fresh parse of the body with `idPrefix` before every heading id.

@@ -57,7 +57,10 @@ public struct TextFile: Sendable {
     /// A byte-order mark anywhere but the start is invisible in an editor but breaks the line it
     /// is on (an id no longer matches, `---` is no longer `---`): usually two files pasted together.
     private static func checkNoByteOrderMark(_ text: String, path: String) throws(Diagnostic) {
-        guard text.utf8.contains(0xEF), text.unicodeScalars.contains("\u{FEFF}") else { return }
+        // memchr for the mark's first byte: this runs over every byte of every page.
+        var bytes = text
+        let mayHaveMark = bytes.withUTF8 { buffer in buffer.baseAddress.map { memchr($0, 0xEF, buffer.count) != nil } ?? false }
+        guard mayHaveMark, text.unicodeScalars.contains("\u{FEFF}") else { return }
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
             if scalar == "\u{FEFF}" {

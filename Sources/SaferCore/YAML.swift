@@ -43,6 +43,49 @@ public struct YAMLValue: @unchecked Sendable {
         }
     }
 
+    /// A text of one-line `key: value` entries (lower-case keys; each value a double-quoted text
+    /// without escapes or a plain text of ordinary characters) read without libyaml, for the
+    /// thousands of front matters a site has; nil for anything else, which `parse` reads. Values
+    /// come without places: a caller that finds a problem in one reads the text again with `parse`.
+    public static func parseSimpleMapping(_ text: String, file: String, lineOffset: Int = 0) -> YAMLValue? {
+        var pairs: [(Node, Node)] = []
+        var keys: Set<Substring> = []
+        for var line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasSuffix("\r") { line = line.dropLast() }
+            if line.isEmpty { continue }
+            guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+            let key = line[..<colon]
+            guard !key.isEmpty, key.utf8.allSatisfy({ (UInt8(ascii: "a")...UInt8(ascii: "z")).contains($0) || $0 == UInt8(ascii: "_") }),
+                  keys.insert(key).inserted else { return nil }
+            let rest = line[line.utf8.index(after: colon)...]
+            guard rest.utf8.first == UInt8(ascii: " "), let value = simpleScalar(rest.dropFirst()) else { return nil }
+            pairs.append((Node.scalar(.init(String(key))), Node.scalar(.init(value.text, .implicit, value.style))))
+        }
+        guard !pairs.isEmpty else { return nil }
+        return YAMLValue(node: .mapping(.init(pairs)), file: file, lineOffset: lineOffset)
+    }
+
+    /// A value libyaml would read as exactly these characters, or nil when that is not certain.
+    private static func simpleScalar(_ raw: Substring) -> (text: String, style: Node.Scalar.Style)? {
+        let bytes = Array(raw.utf8)
+        guard let first = bytes.first, let last = bytes.last else { return nil }
+        // No control characters, and none of the characters YAML 1.1 counts as line breaks or a BOM.
+        guard !raw.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0xFEFF }) else { return nil }
+        if first == UInt8(ascii: "\"") {
+            let inner = bytes.dropFirst().dropLast()
+            guard bytes.count >= 2, last == UInt8(ascii: "\""), !inner.contains(UInt8(ascii: "\"")), !inner.contains(UInt8(ascii: "\\")) else { return nil }
+            return (String(decoding: inner, as: UTF8.self), .doubleQuoted)
+        }
+        let ordinary = Set(" .,;()'/&-?!".utf8)
+        func isWordByte(_ byte: UInt8) -> Bool {
+            (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte >= 0x80
+        }
+        guard isWordByte(first), last != UInt8(ascii: " "), bytes.allSatisfy({ isWordByte($0) || ordinary.contains($0) }),
+              !["null", "Null", "NULL"].contains(raw) else { return nil }
+        return (String(raw), .plain)
+    }
+
     /// The most values one YAML text may hold, aliases expanded.
     public static let maximumValues = 250_000
 
