@@ -90,10 +90,14 @@ public final class MarkdownDocument: Sendable {
         let nodes = CMarkNode(pointer: root).descendants()
         var headingIndex = 0
         var removed = Set<OpaquePointer>()
+        // Kept from this walk for the heading ids below: nothing in between frees a heading.
+        var headingNodes: [CMarkNode] = []
 
         for node in nodes where removed.isEmpty || !removed.contains(node.pointer) {
             let type = node.type
-            if type.isRawHTML && !options.allowRawHTML {
+            if type == CMARK_NODE_HEADING {
+                headingNodes.append(node)
+            } else if type.isRawHTML && !options.allowRawHTML {
                 diagnostics.append(.warning(
                     at: location(of: node), "raw HTML in this page is not published",
                     hint: "use Markdown instead, or set `markdown: {rawHTML: true}` in site.yaml if this site trusts its authors with HTML"))
@@ -122,11 +126,11 @@ public final class MarkdownDocument: Sendable {
         // Headings and placeholders change the tree's shape, so they go after the pass above.
         // Only a text with `{{` (or an entity or `\{` that cmark turns into a brace) can hold a
         // placeholder: other pages skip the walk.
-        if let placeholder = transforms.placeholder, Self.containsOpeningBraces(text) || text.utf8.contains(UInt8(ascii: "&")) || text.contains("\\{") {
+        if let placeholder = transforms.placeholder, Self.mayHoldPlaceholder(text) {
             diagnostics += expandPlaceholders(in: root, placeholder)
         }
         if transforms.headingIDs {
-            for node in CMarkNode(pointer: root).descendants() where node.type == CMARK_NODE_HEADING {
+            for node in headingNodes {
                 guard headingIndex < headings.count else { break }
                 addID(headings[headingIndex], to: node, levelOffset: transforms.headingLevelOffset)
                 headingIndex += 1
@@ -200,13 +204,18 @@ public final class MarkdownDocument: Sendable {
         return diagnostics
     }
 
-    static func containsOpeningBraces(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{") && previous == UInt8(ascii: "{") { return true }
-            previous = byte
+    /// Whether the text has `{{`, `\{` or an entity (`&...;` can stand for a brace): one pass
+    /// over the bytes, for every page.
+    static func mayHoldPlaceholder(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            for byte in bytes {
+                if byte == UInt8(ascii: "&") || (byte == UInt8(ascii: "{") && (previous == UInt8(ascii: "{") || previous == UInt8(ascii: "\\"))) { return true }
+                previous = byte
+            }
+            return false
         }
-        return false
     }
 
     private func isInsideImage(_ node: CMarkNode) -> Bool {

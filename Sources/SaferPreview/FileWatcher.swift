@@ -74,8 +74,14 @@ public final class FileWatcher: @unchecked Sendable {
     /// (`*` when the kernel dropped events and anything may have changed).
     public func start() -> AsyncStream<[String]> {
         let (stream, continuation) = AsyncStream.makeStream(of: [String].self, bufferingPolicy: .unbounded)
+        // What is watched is set up before this returns, not on the thread: a file saved the
+        // moment after would otherwise be missed (already in the first snapshot, or written
+        // before its folder's watch was added).
+        nonisolated(unsafe) var folders: [Int32: String] = [:]
+        nonisolated(unsafe) var snapshot: [String: Stamp] = [:]
+        if inotifyDescriptor >= 0 { folders = addInotifyWatches() } else { snapshot = self.snapshot() }
         let thread = Thread { [self] in
-            if inotifyDescriptor >= 0 { watchWithInotify(continuation) } else { watchByPolling(continuation) }
+            if inotifyDescriptor >= 0 { watchWithInotify(continuation, folders: folders) } else { watchByPolling(continuation, previous: snapshot) }
             continuation.finish()
         }
         thread.name = "safersite-watcher"
@@ -103,24 +109,34 @@ public final class FileWatcher: @unchecked Sendable {
 
     private static let folderEvents: UInt32 = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
-    private func watchWithInotify(_ continuation: AsyncStream<[String]>.Continuation) {
-        var folders: [Int32: String] = [:]  // watch descriptor → folder relative to the site ("" for the site)
-        func add(_ relative: String) {
-            let path = relative.isEmpty ? site.folder.path : site.folder.appendingPathComponent(relative).path
-            let descriptor = inotify_add_watch(inotifyDescriptor, path, Self.folderEvents | UInt32(IN_ONLYDIR))
-            guard descriptor >= 0 else { return }
-            folders[descriptor] = relative
-            guard !relative.isEmpty else { return }
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() {
-                var isFolder: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isFolder), isFolder.boolValue,
-                   !Self.isSymlink(path + "/" + name) {
-                    add(relative + "/" + name)
-                }
+    /// Watches `relative` (a folder below the site, "" for the site) and the folders inside it,
+    /// noting each watch descriptor's folder in `folders`.
+    private func addInotifyWatch(_ relative: String, to folders: inout [Int32: String]) {
+        let path = relative.isEmpty ? site.folder.path : site.folder.appendingPathComponent(relative).path
+        let descriptor = inotify_add_watch(inotifyDescriptor, path, Self.folderEvents | UInt32(IN_ONLYDIR))
+        guard descriptor >= 0 else { return }
+        folders[descriptor] = relative
+        guard !relative.isEmpty else { return }
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).sorted() {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path + "/" + name, isDirectory: &isFolder), isFolder.boolValue,
+               !Self.isSymlink(path + "/" + name) {
+                addInotifyWatch(relative + "/" + name, to: &folders)
             }
         }
-        add("")
-        for folder in WatchedSite.folders { add(folder) }
+    }
+
+    /// The site and its watched folders: watch descriptor → folder relative to the site ("" for the site).
+    private func addInotifyWatches() -> [Int32: String] {
+        var folders: [Int32: String] = [:]
+        addInotifyWatch("", to: &folders)
+        for folder in WatchedSite.folders { addInotifyWatch(folder, to: &folders) }
+        return folders
+    }
+
+    private func watchWithInotify(_ continuation: AsyncStream<[String]>.Continuation, folders: [Int32: String]) {
+        var folders = folders
+        func add(_ relative: String) { addInotifyWatch(relative, to: &folders) }
 
         var pending: Set<String> = []
         var lastEvent = Date.distantPast
@@ -189,8 +205,8 @@ public final class FileWatcher: @unchecked Sendable {
         return stamps
     }
 
-    private func watchByPolling(_ continuation: AsyncStream<[String]>.Continuation) {
-        var previous = snapshot()
+    private func watchByPolling(_ continuation: AsyncStream<[String]>.Continuation, previous: [String: Stamp]) {
+        var previous = previous
         var pending: Set<String> = []
         while !isStopped {
             Thread.sleep(forTimeInterval: 0.5)
