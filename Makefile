@@ -1,14 +1,14 @@
 # The two set-up commands of the README: `make site` builds the Dudley site into output/,
-# `make test` runs every test. Both install libcmark-dev first when it is missing.
+# `make test` runs every test. Both install libcmark-dev and libjemalloc-dev first when missing.
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: site test deps golden clean site-check
 
 deps:
-	@pkg-config --exists libcmark 2>/dev/null || { \
-	  echo "Installing libcmark-dev and pkg-config (the CommonMark C library)..."; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; }
+	@pkg-config --exists libcmark jemalloc 2>/dev/null || { \
+	  echo "Installing libcmark-dev, libjemalloc-dev and pkg-config (the CommonMark C library and the allocator)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config; }
 
 site: deps
 	$(SWIFT) build --product safersite
