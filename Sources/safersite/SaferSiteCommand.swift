@@ -16,9 +16,9 @@ struct SaferSiteCommand: ParsableCommand {
 
     /// ArgumentParser exits with 64 on a usage error; we document 0 clean, 1 errors, 2 usage.
     static func main() {
-        // Asking jemalloc its version makes the executable need the library, whose malloc then
-        // serves the whole process (see Sources/CJemalloc).
-        _ = Allocator.version
+        // Configuring jemalloc makes the executable need the library, whose malloc then serves
+        // the whole process (see Sources/CJemalloc).
+        Allocator.keepFreedPages()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -42,6 +42,17 @@ enum Allocator {
         var size = MemoryLayout<UnsafePointer<CChar>?>.size
         guard mallctl("version", &text, &size, nil, 0) == 0, let text else { return nil }
         return String(cString: text)
+    }
+
+    /// Freed pages stay with the process rather than going back to the system after a few
+    /// seconds: `serve` and `--watch` rebuild every few seconds, and each rebuild would fault them
+    /// in again (a data rebuild of 10,000 pages took 159 ms instead of 129 ms). The process keeps
+    /// the memory of its largest build until it stops.
+    static func keepFreedPages() {
+        var never: Int = -1   // ssize_t: milliseconds, -1 for never
+        for name in ["arenas.dirty_decay_ms", "arenas.muzzy_decay_ms", "arena.4096.dirty_decay_ms", "arena.4096.muzzy_decay_ms"] {
+            _ = mallctl(name, nil, nil, &never, MemoryLayout<Int>.size)   // 4096: every arena made so far
+        }
     }
 }
 
