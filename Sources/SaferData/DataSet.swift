@@ -140,6 +140,7 @@ public struct DataSet: Sendable {
         var rows = try parseRows(files, areas: siteAreas, keep: keep, missingIndicatorsPath: missingIndicatorsPath, memo: memo)
         if let memo, let inputs {
             rows.inputs = inputs
+            rows.notePositions()
             memo.setLatest(ParsedRows.memoKind, rows)
         }
         return try evaluate(rows, strict: strict)

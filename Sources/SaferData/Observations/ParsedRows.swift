@@ -26,8 +26,9 @@ struct ParsedRows: Sendable {
     var texts: [String: String]
     /// `DataSet`'s look-up of `observations`, worked out once.
     let ranges: [String: [String: Range<Int>]]
-    /// Where the row on each line of each file is in `observations`.
-    private let positions: [String: [Int: Int]]
+    /// Where the row on each line of each file is in `observations`: noted (`notePositions`) only
+    /// for rows the memo keeps, as only a patch asks.
+    private var positions: [String: [Int: Int]] = [:]
 
     init(areas: AreaSet, indicators: [Indicator], indicatorsByID: [String: Indicator], observations: [Observation], index: ObservationIndex,
          definitions: [FigureDefinition], diagnostics: [Diagnostic], texts: [String: String]) {
@@ -40,12 +41,14 @@ struct ParsedRows: Sendable {
         self.diagnostics = diagnostics
         self.texts = texts
         self.ranges = DataSet.ranges(of: observations)
-        var positions: [String: [Int: Int]] = [:]
+    }
+
+    mutating func notePositions() {
+        positions = [:]
         for (position, observation) in observations.enumerated() {
             guard let line = observation.location.line else { continue }
             positions[observation.location.file, default: [:]][line] = position
         }
-        self.positions = positions
     }
 
     static func inputs(of files: DataFiles, areas: AreaSet, missingIndicatorsPath: String) -> String {
