@@ -150,12 +150,7 @@ public final class BuildCache: @unchecked Sendable {
     /// since: site.yaml and `content/` outside the data folder (the data, theme and templates are
     /// read by the other side of the build). Nil when the changes are not known.
     func unchangedContent(_ options: BuildOptions) -> SiteContent? {
-        guard let changed = options.changedPaths, !changed.isEmpty else { return nil }
-        let readByContent = { (path: String) in
-            path == "*" || path == SiteConfig.fileName
-                || (path.hasPrefix(SiteContent.contentFolder + "/") && !path.hasPrefix(SiteContent.dataFolder + "/"))
-        }
-        guard !changed.contains(where: readByContent) else { return nil }
+        guard let changed = options.changedPaths, Self.leaveContentUnchanged(changed) else { return nil }
         let content = lock.withLock { lastContent?.options == Self.contentOptions(options) ? lastContent?.content : nil }
         // The pages' parses were not asked for, being reused whole: the memo must not forget them.
         if content != nil { memo.keepAll() }
@@ -168,6 +163,16 @@ public final class BuildCache: @unchecked Sendable {
         let resolver = make()
         lock.withLock { lastLinks = (inputs, resolver) }
         return resolver
+    }
+
+    /// Whether none of `paths` (as the watcher reports them) is read by the page reading: not
+    /// site.yaml, not the content folder itself (moved or deleted whole), nothing in it outside the
+    /// data folder, and not `*` (events were missed). An empty list is not known to be nothing.
+    static func leaveContentUnchanged(_ paths: [String]) -> Bool {
+        !paths.isEmpty && !paths.contains { path in
+            path == "*" || path == SiteConfig.fileName || path == SiteContent.contentFolder || path == SiteContent.contentFolder + "/"
+                || (path.hasPrefix(SiteContent.contentFolder + "/") && path != SiteContent.dataFolder && !path.hasPrefix(SiteContent.dataFolder + "/"))
+        }
     }
 
     /// Keeps the content a build read for `unchangedContent` (nil when it could not be read).
