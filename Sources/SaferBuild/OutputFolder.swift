@@ -53,11 +53,7 @@ public struct OutputFolder: Sendable {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
             let all = files.sorted(by: { $0.path < $1.path }) + [OutputFile(path: Self.markerName, text: Self.markerText)]
-            var madeFolders: Set<Substring> = []
-            for file in all {
-                guard let slash = file.path.lastIndex(of: "/"), madeFolders.insert(file.path[..<slash]).inserted else { continue }
-                try OutputWriter.makeFolder(staging.path + "/" + file.path[..<slash])
-            }
+            try Self.makeFolders(for: all, in: staging.path)
             // The folders exist: the files are written on every core.
             let stagingPath = staging.path
             let failures = ParallelMap.map(all.indices) { index -> String? in
@@ -80,18 +76,14 @@ public struct OutputFolder: Sendable {
     @discardableResult
     public func update(_ files: [OutputFile], previous: [String: Data]) throws(Diagnostic) -> (written: [OutputFile], removedAny: Bool) {
         do {
-            var madeFolders: Set<Substring> = []
             var known = 0
             let changed = files.filter { file in
                 guard let before = previous[file.path] else { return true }
                 known += 1
                 return !Self.same(before, file.contents)
             }
-            for file in changed {
-                guard let slash = file.path.lastIndex(of: "/"), madeFolders.insert(file.path[..<slash]).inserted else { continue }
-                try OutputWriter.makeFolder(url.path + "/" + file.path[..<slash])
-            }
             let root = url.path
+            try Self.makeFolders(for: changed, in: root)
             for file in changed {
                 let target = root + "/" + file.path
                 let temporary = target + ".safersite-\(getpid())"
@@ -110,6 +102,15 @@ public struct OutputFolder: Sendable {
         } catch {
             throw .error(at: SourceLocation(file: url.path), "the output could not be brought up to date: \(error)",
                          hint: "check that the disk has space and the folder may be written; stop and start again to rebuild it whole")
+        }
+    }
+
+    /// Makes the folders `files` go in, below `root`, each once.
+    private static func makeFolders(for files: [OutputFile], in root: String) throws(OutputWriter.Failure) {
+        var made: Set<Substring> = []
+        for file in files {
+            guard let slash = file.path.lastIndex(of: "/"), made.insert(file.path[..<slash]).inserted else { continue }
+            try OutputWriter.makeFolder(root + "/" + file.path[..<slash])
         }
     }
 

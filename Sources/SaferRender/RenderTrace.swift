@@ -179,16 +179,15 @@ public struct PageTrace: Sendable {
     public var layoutKey: UInt64?
     /// The names the layout looked up when it was applied.
     public var layoutReads: [String]?
-    /// `SiteRenderer.layoutStamp` when the layout was applied (kept in memory only).
+    /// `SiteRenderer.layoutStamp(_:bodyHash:root:)` when the layout was applied (kept in memory only).
     public var layoutStamp: UInt64?
     /// The report's parts, kept in memory between the builds of one process (not saved to disk).
     public var sections: [ReportSection]?
 
     public init(outputPath: String, sourcePath: String, isReport: Bool, dependencies: [RenderDependency], body: String,
                 headings: [Heading], files: [OutputFile], diagnostics: [Diagnostic], pageHash: UInt64, html: Data? = nil, layoutKey: UInt64? = nil, layoutReads: [String]? = nil,
-                layoutStamp: UInt64? = nil, sections: [ReportSection]? = nil) {
+                sections: [ReportSection]? = nil) {
         self.sections = sections
-        self.layoutStamp = layoutStamp
         self.html = html
         self.layoutKey = layoutKey
         self.layoutReads = layoutReads
@@ -238,14 +237,13 @@ extension SiteRenderer {
             do throws(Diagnostic) {
                 let rendered = try traced.render(page, links: links)
                 let files = [OutputFile(path: page.outputPath, text: rendered.html)] + rendered.files
-                let trace = recorder.laidOut.map {
-                    PageTrace(outputPath: page.outputPath, sourcePath: page.sourcePath, isReport: false,
-                              dependencies: [Self.sourceDependency(page)] + recorder.dependencies, body: $0.body, headings: $0.headings,
-                              files: rendered.files, diagnostics: rendered.diagnostics, pageHash: TraceHash.of(rendered.html),
-                              html: Data(rendered.html.utf8),
-                              layoutKey: layoutKey(page, bodyHash: TraceHash.of($0.body), headings: $0.headings, root: root(for: page), reads: recorder.layoutReads.read),
-                              layoutReads: recorder.layoutReads.read,
-                              layoutStamp: layoutStamp(page, bodyHash: TraceHash.of($0.body), root: root(for: page)))
+                let trace = recorder.laidOut.map { laidOut in
+                    var trace = PageTrace(
+                        outputPath: page.outputPath, sourcePath: page.sourcePath, isReport: false,
+                        dependencies: [Self.sourceDependency(page)] + recorder.dependencies, body: laidOut.body, headings: laidOut.headings,
+                        files: rendered.files, diagnostics: rendered.diagnostics, pageHash: TraceHash.of(rendered.html), html: Data(rendered.html.utf8))
+                    noteLayout(recorder.layoutReads.read, of: page, in: &trace)
+                    return trace
                 }
                 return (Result(files: files, diagnostics: rendered.diagnostics), trace, RenderDecision(outputPath: page.outputPath, action: .rendered, reason: reason))
             } catch {
@@ -278,14 +276,13 @@ extension SiteRenderer {
         let (result, body, headings) = assembleReport(sections, layoutLog: layoutReads)
         let decision = RenderDecision(outputPath: report.outputPath, action: .rendered, reason: reason)
         guard let html = result.files.first(where: { $0.path == report.outputPath }) else { return (result, nil, decision) }
-        let trace = PageTrace(
+        var trace = PageTrace(
             outputPath: report.outputPath, sourcePath: report.sourcePath, isReport: true,
             dependencies: [sectionsQuestion] + Self.unique(sections.flatMap(\.dependencies)),
             body: body, headings: headings, files: result.files.filter { $0.path != report.outputPath },
             diagnostics: result.diagnostics, pageHash: TraceHash.of(html.contents),
-            html: html.contents,
-            layoutKey: layoutKey(report, bodyHash: TraceHash.of(body), headings: headings, root: root(for: report), reads: layoutReads.read),
-            layoutReads: layoutReads.read, layoutStamp: layoutStamp(report, bodyHash: TraceHash.of(body), root: root(for: report)), sections: sections)
+            html: html.contents, sections: sections)
+        noteLayout(layoutReads.read, of: report, in: &trace)
         return (result, trace, decision)
     }
 
@@ -316,9 +313,7 @@ extension SiteRenderer {
             var updated = trace
             updated.pageHash = TraceHash.of(html)
             updated.html = Data(html.utf8)
-            updated.layoutReads = reads.read
-            updated.layoutKey = layoutKey(page, bodyHash: trace.bodyHash, headings: trace.headings, root: root, reads: reads.read)
-            updated.layoutStamp = stamp
+            noteLayout(reads.read, of: page, in: &updated)
             let changed = updated.pageHash != trace.pageHash
             return (Result(files: [OutputFile(path: page.outputPath, text: html)] + trace.files, diagnostics: trace.diagnostics), updated,
                     RenderDecision(outputPath: page.outputPath, action: changed ? .laidOutAgain : .reused,
@@ -328,6 +323,15 @@ extension SiteRenderer {
             return (Result(files: [], diagnostics: trace.isReport ? trace.diagnostics + [error] : [error]), nil,
                     RenderDecision(outputPath: page.outputPath, action: .rendered, reason: "its layout failed"))
         }
+    }
+
+    /// Writes down in `trace` what its layout was applied to (the names it looked up, its key
+    /// and stamp), so that a rebuild can tell whether to apply it again.
+    func noteLayout(_ reads: [String], of page: Page, in trace: inout PageTrace) {
+        let root = root(for: page)
+        trace.layoutReads = reads
+        trace.layoutKey = layoutKey(page, bodyHash: trace.bodyHash, headings: trace.headings, root: root, reads: reads)
+        trace.layoutStamp = layoutStamp(page, bodyHash: trace.bodyHash, root: root)
     }
 
     static func sourceDependency(_ page: Page) -> RenderDependency {

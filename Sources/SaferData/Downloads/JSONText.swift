@@ -11,8 +11,6 @@ enum JSONText: Sendable {
     case null
     case array([JSONText])
     case object([String: JSONText])
-    /// An object whose members are already in key order: the downloads' rows, written by the thousand.
-    case orderedObject([(key: String, value: JSONText)])
 
     static func string(_ value: String?) -> JSONText { value.map(JSONText.string) ?? .null }
     static func number(_ value: Decimal?, maximumDecimals: Int = 6) -> JSONText {
@@ -54,16 +52,15 @@ enum JSONText: Sendable {
             Self.indent(&output, depth)
             output.append(UInt8(ascii: "]"))
         case .object(let members):
-            JSONText.orderedObject(members.keys.sorted().map { ($0, members[$0]!) }).write(to: &output, depth: depth)
-        case .orderedObject(let members):
             if members.isEmpty { output.append(contentsOf: "{}".utf8); return }
             output.append(contentsOf: "{\n".utf8)
-            for (index, member) in members.enumerated() {
+            let keys = members.keys.sorted()
+            for (index, key) in keys.enumerated() {
                 Self.indent(&output, depth + 1)
-                JSONString.append(member.key, to: &output)
+                JSONString.append(key, to: &output)
                 output.append(contentsOf: ": ".utf8)
-                member.value.write(to: &output, depth: depth + 1)
-                output.append(contentsOf: (index == members.count - 1 ? "\n" : ",\n").utf8)
+                members[key]!.write(to: &output, depth: depth + 1)
+                output.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
             }
             Self.indent(&output, depth)
             output.append(UInt8(ascii: "}"))
