@@ -71,6 +71,8 @@ public struct Page: Sendable {
         MarkdownDocument(bodyText, file: sourcePath, lineOffset: body.lineOffset, options: body.options, idPrefix: idPrefix)
     }
 
+    /// The source's path below content/ (`risk-factors.md`), as links between pages name it.
+    public var contentPath: String { String(sourcePath.dropFirst(SiteContent.contentFolder.count + 1)) }
     public var title: String { frontMatter.title }
     /// The front matter's `order` and `updated`, read without copying the front matter: every
     /// build looks for them in every page (the navigation, the feed).

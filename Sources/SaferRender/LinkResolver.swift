@@ -27,7 +27,7 @@ public struct LinkResolver: Sendable {
         self.unreadablePages = unreadablePages
         var shapeText = ""
         for page in pages {
-            let contentPath = String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1))
+            let contentPath = page.contentPath
             var ids = Set(page.body.headings.map(\.id))
             for info in page.body.fenceInfos {
                 let words = info.split(separator: " ")
@@ -75,7 +75,7 @@ public struct LinkResolver: Sendable {
             self.page = page
             self.root = root
             self.reportSections = reportSections
-            contentPath = String(page.sourcePath.dropFirst(SiteContent.contentFolder.count + 1))
+            contentPath = page.contentPath
             folder = LinkResolver.folder(of: contentPath)
         }
     }

@@ -54,7 +54,7 @@ extension SiteRenderer {
         let links = linkResolver
         let sections = navigation.filter { $0.urlPath != ReportPage.urlPath }
         let prefixes = Dictionary(uniqueKeysWithValues: sections.map {
-            (String($0.sourcePath.dropFirst(SiteContent.contentFolder.count + 1)), ReportPage.prefix(for: $0))
+            ($0.contentPath, ReportPage.prefix(for: $0))
         })
         let parts = [report] + sections
         return ParallelMap.map(parts.indices) { index -> ReportSection in
