@@ -59,7 +59,7 @@ extension SiteRenderer {
         let parts = [report] + sections
         return ParallelMap.map(parts.indices) { index -> ReportSection in
             let page = parts[index]
-            if let old = previous?[page.sourcePath], let checker, checker.firstChanged(old.dependencies) == nil { return old }
+            if let old = previous?[page.sourcePath], let checker, checker.firstChanged(old.dependencies, current: page) == nil { return old }
             var traced = self
             let recorder = checker.map { _ in RenderRecorder() }
             traced.recorder = recorder

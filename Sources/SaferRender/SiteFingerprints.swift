@@ -114,7 +114,7 @@ extension SiteRenderer {
         case "lists": return ""
         case _ where name.hasPrefix("lists."): return listValues[String(name.dropFirst("lists.".count))] ?? "absent"
         case "site": return siteContext
-        case "assets": return assets.templatePaths
+        case "assets": return assetPaths
         default: return "absent"
         }
     }
@@ -163,7 +163,7 @@ extension SiteRenderer {
         fingerprints.value("layout stamp") {
             let templates = theme.templates.sources.keys.sorted().map { "\($0)\u{0}\(theme.templates.sources[$0]?.file.text ?? "")" }
             let navigationText = navigation.map { "\($0.urlPath)\u{0}\($0.fingerprint)" }
-            return TraceHash.of((templates + navigationText + [StableText.of(siteContext), StableText.of(assets.templatePaths), StableText.of(listValues),
+            return TraceHash.of((templates + navigationText + [StableText.of(siteContext), StableText.of(assetPaths), StableText.of(listValues),
                                                                content.config.basePath, content.config.baseURL, content.config.description])
                 .joined(separator: "\u{1}"))
         }

@@ -50,7 +50,7 @@ public struct SiteRenderer: Sendable {
     public let navigation: [Page]
     private let navigationIndex: [String: Int]
     private let site: TemplateValues<[String: Any]>
-    private let assetPaths: [String: String]
+    let assetPaths: [String: String]
     /// One link checker for the whole site; the figures block's anchors count as the page's own.
     public let linkResolver: LinkResolver
 
