@@ -20,6 +20,15 @@ public struct FileKind: Sendable, Equatable {
         return FileKind(kind: type == S_IFREG ? .regular : type == S_IFDIR ? .folder : .other, size: Int(info.st_size))
     }
 
+    /// What is at `path` itself, not following a link: nil when nothing is there, and for a
+    /// symbolic link `isLink` with the link's own (meaningless) kind.
+    public static func ofEntry(_ path: String) -> (kind: FileKind, isLink: Bool)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        let type = info.st_mode & S_IFMT
+        return (FileKind(kind: type == S_IFREG ? .regular : type == S_IFDIR ? .folder : .other, size: Int(info.st_size)), type == S_IFLNK)
+    }
+
     /// The path with every link and `.`/`..` resolved (realpath(3)); nil when it does not exist.
     public static func resolvedPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
