@@ -73,8 +73,8 @@ let package = Package(
             dependencies: ["SaferBuild", "SaferPreview", "CJemalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
-        .testTarget(name: "SaferCoreTests", dependencies: ["SaferCore"]),
-        .testTarget(name: "SaferMarkdownTests", dependencies: ["SaferMarkdown"], exclude: ["Fixtures"]),
+        .testTarget(name: "SaferCoreTests", dependencies: ["SaferCore", "SaferTestSupport"]),
+        .testTarget(name: "SaferMarkdownTests", dependencies: ["SaferMarkdown", "SaferTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SaferContentTests", dependencies: ["SaferContent"]),
         .testTarget(name: "SaferDataTests", dependencies: ["SaferData", "SaferTestSupport"]),
         .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts", "SaferCore"], exclude: ["Golden"]),

@@ -182,7 +182,7 @@ public final class MarkdownDocument: Sendable {
             let text = node.literal
             var rest = text[...]
             var pieces: [CMarkNode] = []
-            while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
+            while let open = rest.firstRange(ofBytes: "{{"), let close = rest[open.upperBound...].firstRange(ofBytes: "}}") {
                 let before = rest[..<open.lowerBound]
                 if !before.isEmpty { pieces.append(.text(String(before))) }
                 let content = String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces()

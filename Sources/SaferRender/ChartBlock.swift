@@ -156,7 +156,7 @@ struct ChartBlock {
         let text = try value.string("`title`")
         var result = ""
         var rest = text[...]
-        while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
+        while let open = rest.firstRange(ofBytes: "{{"), let close = rest[open.upperBound...].firstRange(ofBytes: "}}") {
             result += rest[..<open.lowerBound]
             result += try data.text(for: String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces(), at: value.location).text
             rest = rest[close.upperBound...]

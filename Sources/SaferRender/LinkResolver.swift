@@ -182,22 +182,34 @@ public struct LinkResolver: Sendable {
         return length == 0 || !isSpecial()
     }
 
-    /// Resolves `.` and `..`; nil when the path climbs above the content folder.
+    /// Resolves `.` and `..`; nil when the path climbs above the content folder. One pass over
+    /// the bytes into one buffer: a `..` drops back to the slash before the last part kept.
     static func normalise(_ path: String) -> String? {
         if isNormal(path) { return path }
-        var parts: [ArraySlice<UInt8>] = []
-        let bytes = Array(path.utf8)
-        for part in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-            if part.elementsEqual(".".utf8) { continue }
-            if part.elementsEqual("..".utf8) {
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            } else {
-                parts.append(part)
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var output: [UInt8] = []
+        var path = path
+        let climbsOut = path.withUTF8 { bytes -> Bool in
+            output.reserveCapacity(bytes.count)
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != slash { end += 1 }
+                let length = end - start
+                if length == 0 || (length == 1 && bytes[start] == dot) {
+                    // An empty or `.` part: nothing to keep.
+                } else if length == 2 && bytes[start] == dot && bytes[start + 1] == dot {
+                    guard !output.isEmpty else { return true }
+                    output.removeSubrange((output.lastIndex(of: slash) ?? 0)...)
+                } else {
+                    if !output.isEmpty { output.append(slash) }
+                    output.append(contentsOf: bytes[start..<end])
+                }
+                start = end + 1
             }
+            if bytes.last == slash && !output.isEmpty { output.append(slash) }
+            return false
         }
-        var joined = Array(parts.joined(separator: [UInt8(ascii: "/")]))
-        if bytes.last == UInt8(ascii: "/") && !parts.isEmpty { joined.append(UInt8(ascii: "/")) }
-        return String(decoding: joined, as: UTF8.self)
+        return climbsOut ? nil : String(decoding: output, as: UTF8.self)
     }
 }

@@ -51,6 +51,8 @@ public struct SiteRenderer: Sendable {
     private let navigationIndex: [String: Int]
     private let site: TemplateValues<[String: Any]>
     let assetPaths: [String: String]
+    /// The navigation and asset addresses as seen from each depth, made once for all its pages.
+    private let rootValues = RootValues()
     /// One link checker for the whole site; the figures block's anchors count as the page's own.
     public let linkResolver: LinkResolver
 
@@ -293,15 +295,12 @@ public struct SiteRenderer: Sendable {
         recorder?.recordLayout(body: body, headings: headings)
         let log = log ?? recorder?.layoutReads
         let config = content.config
-        func link(_ item: Page) -> [String: Any] {
-            [
-                "title": item.frontMatter.navTitle ?? item.title,
-                "fullTitle": item.title,
-                "description": item.frontMatter.description,
-                "url": item.urlPath.isEmpty ? (root.isEmpty ? "./" : root) : root + item.urlPath,
-                "current": item.urlPath == page.urlPath,
-            ]
+        let navigationIndex = navigationIndex[page.urlPath]
+        let shared = rootValues.values(for: root) {
+            (navigation.map { Self.link($0, root: root, current: false) }, assetPaths.mapValues { root + $0 })
         }
+        var nav = shared.navigation
+        if let navigationIndex { nav[navigationIndex] = Self.link(navigation[navigationIndex], root: root, current: true) }
         var pageContext: [String: Any] = [
             "title": page.title,
             // For search engines and link previews: the site's description when the page has none.
@@ -314,17 +313,17 @@ public struct SiteRenderer: Sendable {
             "headings": headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
             "source": page.sourcePath,
         ]
-        if let index = navigationIndex[page.urlPath] {
-            if index > 0 { pageContext["previous"] = link(navigation[index - 1]) }
-            if index + 1 < navigation.count { pageContext["next"] = link(navigation[index + 1]) }
+        if let index = navigationIndex {
+            if index > 0 { pageContext["previous"] = shared.navigation[index - 1] }
+            if index + 1 < navigation.count { pageContext["next"] = shared.navigation[index + 1] }
         }
         let context: [String: Any] = [
             "site": siteContext,
             "page": pageContext,
-            "nav": navigation.map(link),
+            "nav": nav,
             "root": root,
             "home": root.isEmpty ? "./" : root,
-            "assets": assetPaths.mapValues { root + $0 },
+            "assets": shared.assets,
             "lists": listValues,
             "csp": Self.contentSecurityPolicyMeta,
         ]
@@ -332,11 +331,22 @@ public struct SiteRenderer: Sendable {
         let html = try theme.templates.render(log.map { LoggedContext(values: context, log: $0) } ?? context, template: layout(for: page), for: location)
         // Every published page must forbid scripts, whatever the theme: a reader's safety is not
         // left to each theme's author to remember.
-        guard html.contains("http-equiv=\"Content-Security-Policy\"") else {
+        guard html.containsBytes("http-equiv=\"Content-Security-Policy\"") else {
             throw .error(at: location, "the template `\(layout(for: page))` gives this page no Content-Security-Policy",
                          hint: "put {{{csp}}} inside the <head> of the layout (or a partial it uses); it forbids scripts and other hosts")
         }
         return html
+    }
+
+    /// A page in the navigation as the layout sees it (`nav`, `previous`, `next`).
+    private static func link(_ item: Page, root: String, current: Bool) -> [String: Any] {
+        [
+            "title": item.frontMatter.navTitle ?? item.title,
+            "fullTitle": item.title,
+            "description": item.frontMatter.description,
+            "url": item.urlPath.isEmpty ? (root.isEmpty ? "./" : root) : root + item.urlPath,
+            "current": current,
+        ]
     }
 
     /// The lists with `{{figure}}` references in their text replaced by the figures' text, so a
@@ -396,5 +406,21 @@ final class DrawnBlocks: @unchecked Sendable {
         let value = draw()
         lock.withLock { self[keyPath: table][key] = value }
         return value
+    }
+}
+
+/// The layout values that depend only on a page's way back to the site root (`../../`): the
+/// navigation (no page current) and the assets' addresses. Made once per depth rather than once
+/// per page, which was a dictionary per navigation entry for every page.
+final class RootValues: @unchecked Sendable {
+    // @unchecked: `byRoot` is only read or changed under `lock`; its values are never changed.
+    private let lock = NSLock()
+    private var byRoot: [String: (navigation: [[String: Any]], assets: [String: String])] = [:]
+
+    func values(for root: String, make: () -> (navigation: [[String: Any]], assets: [String: String])) -> (navigation: [[String: Any]], assets: [String: String]) {
+        if let known = lock.withLock({ byRoot[root] }) { return known }
+        let made = make()
+        lock.withLock { byRoot[root] = made }
+        return made
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import SaferRender
+import SaferTestSupport
 
 /// `LinkResolver.normalise` returns a clean path as it is without splitting it; the shortcut must
 /// agree with the full resolution for every kind of path.
@@ -24,6 +25,19 @@ import Testing
     ])
     func theShortcutAgreesWithTheFullResolution(path: String) {
         #expect(LinkResolver.normalise(path) == Self.slowNormalise(path), "\(path)")
+    }
+
+    /// Random paths of parts that matter (`.`, `..`, empty, hidden, non-ASCII), with and without a
+    /// leading or trailing slash.
+    @Test func theByteResolutionAgreesWithTheSplitOne() {
+        var random = SplitMix(seed: 11)
+        let parts = ["a", "bb", ".", "..", "", "...", ".x", "é", "c.md", "d/"]
+        for _ in 0..<3000 {
+            let path = (0..<Int.random(in: 0...7, using: &random)).map { _ in parts.randomElement(using: &random)! }.joined(separator: "/")
+            for variant in [path, "/" + path, path + "/"] {
+                #expect(LinkResolver.normalise(variant) == Self.slowNormalise(variant), "\(variant)")
+            }
+        }
     }
 
     @Test func schemesAndFragments() {

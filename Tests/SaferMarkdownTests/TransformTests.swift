@@ -1,6 +1,7 @@
 import Testing
 import SaferCore
 @testable import SaferMarkdown
+import SaferTestSupport
 
 // Swift Testing has a SourceLocation of its own.
 private typealias SourceLocation = SaferCore.SourceLocation
@@ -83,5 +84,19 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(Slug.make("What we mean by violence?") == "what-we-mean-by-violence")
         #expect(Slug.make("  Scale 1 — universal  ") == "scale-1-universal")
         #expect(Slug.make("!!!") == "section")
+        #expect(Slug.make("İstanbul KELVIN \u{212A}") == "istanbul-kelvin-k")
+    }
+
+    /// Headings in ASCII are slugged from their bytes; every ASCII text must get the slug that
+    /// Unicode lowercasing gives, and any other text must take the Unicode way.
+    @Test func theASCIISlugAgreesWithTheUnicodeSlug() {
+        var random = SplitMix(seed: 7)
+        let pieces = ["Risk", "and", " ", "  ", "-", "_", "/", "\t", "&", "?", "2024", "a", "Z", "!", ".", ",", "(", ")", "'", "\"", "~", "\u{7F}"]
+        for _ in 0..<2000 {
+            let text = (0..<Int.random(in: 0...10, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            #expect(Slug.asciiSlug(text) == Slug.unicodeSlug(text), "\(text.debugDescription)")
+        }
+        #expect(Slug.asciiSlug("Café") == nil)
+        #expect(Slug.asciiSlug("\u{212A}elvin") == nil)
     }
 }

@@ -1,0 +1,49 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Substring {
+    /// The first occurrence of `needle`, compared byte by byte. For ASCII markers such as `{{` and
+    /// `}}`: the Character-wise `firstRange(of:)` cost some ten thousand instructions a call, and
+    /// every figure placeholder of every page is found this way.
+    public func firstRange(ofBytes needle: String) -> Range<String.Index>? {
+        let bytes = utf8
+        guard let first = needle.utf8.first else { return nil }
+        var from = bytes.startIndex
+        while let found = bytes[from...].firstIndex(of: first) {
+            var end = found
+            var matched = true
+            for byte in needle.utf8 {
+                guard end < bytes.endIndex, bytes[end] == byte else { matched = false; break }
+                end = bytes.index(after: end)
+            }
+            if matched { return found..<end }
+            from = bytes.index(after: found)
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// Whether `needle` occurs in the text, by memchr and memcmp over the UTF-8 bytes: for checks
+    /// over every page's whole HTML, where `contains` walked it Character by Character.
+    public func containsBytes(_ needle: String) -> Bool {
+        var text = self, needle = needle
+        return text.withUTF8 { haystack in
+            needle.withUTF8 { wanted in
+                guard let first = wanted.first else { return true }
+                guard let base = haystack.baseAddress, haystack.count >= wanted.count else { return false }
+                let last = base + (haystack.count - wanted.count)
+                var from = base
+                while from <= last, let found = memchr(from, Int32(first), last - from + 1) {
+                    let candidate = found.assumingMemoryBound(to: UInt8.self)
+                    if memcmp(candidate, wanted.baseAddress!, wanted.count) == 0 { return true }
+                    from = UnsafePointer(candidate) + 1
+                }
+                return false
+            }
+        }
+    }
+}
