@@ -50,8 +50,11 @@ public struct YAMLValue: @unchecked Sendable {
     public static func parseSimpleMapping(_ text: String, file: String, lineOffset: Int = 0) -> YAMLValue? {
         var pairs: [(Node, Node)] = []
         var keys: Set<Substring> = []
-        for var line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasSuffix("\r") { line = line.dropLast() }
+        // Lines split at "\n" bytes: split by Character, "\r\n" is one Character and CRLF text
+        // never split.
+        for lineBytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var line = Substring(lineBytes)
+            if line.utf8.last == UInt8(ascii: "\r") { line = Substring(line.utf8.dropLast()) }
             if line.isEmpty { continue }
             guard let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
             let key = line[..<colon]
@@ -59,11 +62,18 @@ public struct YAMLValue: @unchecked Sendable {
                   keys.insert(key).inserted else { return nil }
             let rest = line[line.utf8.index(after: colon)...]
             guard rest.utf8.first == UInt8(ascii: " "), let value = simpleScalar(rest.dropFirst()) else { return nil }
-            pairs.append((Node.scalar(.init(String(key))), Node.scalar(.init(value.text, .implicit, value.style))))
+            pairs.append((Node.scalar(.init(String(key), implicitTag())), Node.scalar(.init(value.text, implicitTag(), value.style))))
         }
         guard !pairs.isEmpty else { return nil }
         return YAMLValue(node: .mapping(.init(pairs)), file: file, lineOffset: lineOffset)
     }
+
+    /// `Tag.implicit` with one shared constructor: `Tag.implicit` builds Yams's default
+    /// constructor, three dictionaries, for every value. Each value still gets its own tag, which
+    /// Yams changes when it resolves the value's type.
+    private static func implicitTag() -> Tag { Tag(.implicit, .default, sharedConstructor) }
+    /// Never changed once made (its maps are constants), so sharing it between threads is safe.
+    nonisolated(unsafe) private static let sharedConstructor = Constructor.default
 
     /// A value libyaml would read as exactly these characters, or nil when that is not certain.
     private static func simpleScalar(_ raw: Substring) -> (text: String, style: Node.Scalar.Style)? {
@@ -76,12 +86,18 @@ public struct YAMLValue: @unchecked Sendable {
             guard bytes.count >= 2, last == UInt8(ascii: "\""), !inner.contains(UInt8(ascii: "\"")), !inner.contains(UInt8(ascii: "\\")) else { return nil }
             return (String(decoding: inner, as: UTF8.self), .doubleQuoted)
         }
-        let ordinary = Set(" .,;()'/&-?!".utf8)
         func isWordByte(_ byte: UInt8) -> Bool {
             (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
                 || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte >= 0x80
         }
-        guard isWordByte(first), last != UInt8(ascii: " "), bytes.allSatisfy({ isWordByte($0) || ordinary.contains($0) }),
+        func isOrdinary(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: "("), UInt8(ascii: ")"),
+                 UInt8(ascii: "'"), UInt8(ascii: "/"), UInt8(ascii: "&"), UInt8(ascii: "-"), UInt8(ascii: "?"), UInt8(ascii: "!"): return true
+            default: return false
+            }
+        }
+        guard isWordByte(first), last != UInt8(ascii: " "), bytes.allSatisfy({ isWordByte($0) || isOrdinary($0) }),
               !["null", "Null", "NULL"].contains(raw) else { return nil }
         return (String(raw), .plain)
     }
