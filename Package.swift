@@ -31,12 +31,14 @@ let package = Package(
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"])]
         ),
+        // A per-thread bump allocator for cmark's trees, which live only as long as one call.
+        .target(name: "CMarkArena"),
         // The one Linux call Foundation lacks: an atomic exchange of two folders.
         .target(name: "CSaferSystem"),
         // Diagnostics with source locations, text files, YAML with line numbers.
         .target(name: "SaferCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // CommonMark through libcmark: parse, walk the AST, transform, render HTML.
-        .target(name: "SaferMarkdown", dependencies: ["CMark", "SaferCore"]),
+        .target(name: "SaferMarkdown", dependencies: ["CMark", "CMarkArena", "SaferCore"]),
         // The site folder: site.yaml, pages with front matter, their Markdown.
         .target(name: "SaferContent", dependencies: ["SaferCore", "SaferMarkdown"]),
         // Observations, indicators and computed figures: the violence numbers.

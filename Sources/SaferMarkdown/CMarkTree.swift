@@ -1,4 +1,5 @@
 import CMark
+import CMarkArena
 import SaferCore
 #if canImport(Glibc)
 import Glibc
@@ -8,7 +9,8 @@ import Darwin
 
 // The one file that crosses the C boundary: everything about cmark's nodes stays here.
 
-/// A node of cmark's tree. Borrowed: its lifetime is that of the document that owns the root.
+/// A node of cmark's tree. Borrowed: it lives as long as the `CMark.withTree` call that made its
+/// tree, and every node made here is made in the same arena.
 struct CMarkNode {
     let pointer: OpaquePointer
 
@@ -51,14 +53,14 @@ struct CMarkNode {
 
     /// A new node that cmark renders as `onEnter`, its children, then `onExit`, whatever the options.
     static func custom(block: Bool, onEnter: String, onExit: String = "") -> CMarkNode {
-        let node = CMarkNode(pointer: cmark_node_new(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE))
+        let node = CMarkNode(pointer: cmark_node_new_with_mem(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE, CMark.arena))
         _ = cmark_node_set_on_enter(node.pointer, onEnter)
         _ = cmark_node_set_on_exit(node.pointer, onExit)
         return node
     }
 
     static func text(_ literal: String) -> CMarkNode {
-        let node = CMarkNode(pointer: cmark_node_new(CMARK_NODE_TEXT))
+        let node = CMarkNode(pointer: cmark_node_new_with_mem(CMARK_NODE_TEXT, CMark.arena))
         node.literal = literal
         return node
     }
@@ -67,11 +69,8 @@ struct CMarkNode {
     func insertBefore(_ sibling: CMarkNode) { _ = cmark_node_insert_before(pointer, sibling.pointer) }
     func replace(with other: CMarkNode) { _ = cmark_node_replace(pointer, other.pointer) }
 
-    /// Unlinks the node and frees it with its children.
-    func remove() {
-        cmark_node_unlink(pointer)
-        cmark_node_free(pointer)
-    }
+    /// Takes the node and its children out of the tree (their memory goes with the arena's).
+    func remove() { cmark_node_unlink(pointer) }
 
     /// Every node below `self`, in document order, collected first so the tree can be changed after.
     func descendants() -> [CMarkNode] {
@@ -108,21 +107,35 @@ extension cmark_node_type {
 }
 
 enum CMark {
-    static func parse(_ text: String, options: MarkdownOptions) -> OpaquePointer {
+    /// cmark's allocator for the trees of `withTree`: this thread's arena (Sources/CMarkArena).
+    nonisolated(unsafe) static let arena: UnsafeMutablePointer<cmark_mem> = {
+        let mem = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        mem.initialize(to: cmark_mem(calloc: safer_arena_calloc, realloc: safer_arena_realloc, free: safer_arena_free))
+        return mem
+    }()
+
+    /// Parses `text` into this thread's arena and hands the tree to `body`; the tree, and every
+    /// node and text made in it, is gone when `body` returns, all at once.
+    static func withTree<T>(_ text: String, options: MarkdownOptions, _ body: (OpaquePointer) -> T) -> T {
+        let mark = safer_arena_mark_now()
+        defer { safer_arena_release(mark) }
         var flags = CMARK_OPT_DEFAULT
         if options.smartPunctuation { flags |= CMARK_OPT_SMART }
-        let length = text.utf8.count
-        return text.withCString { cmark_parse_document($0, length, flags)! }
+        let parser = cmark_parser_new_with_mem(flags, arena)!
+        var text = text
+        text.withUTF8 { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let root = cmark_parser_finish(parser)!
+        cmark_parser_free(parser)
+        return body(root)
     }
 
+    /// The tree's HTML. cmark writes it into the tree's arena, so it is copied out here.
     static func renderHTML(_ root: OpaquePointer, options: MarkdownOptions) -> String {
         var flags = CMARK_OPT_DEFAULT
         if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
         guard let html = cmark_render_html(root, flags) else { return "" }
-        defer { free(html) }
         return String(cString: html)
     }
-
-    static func freeTree(_ root: OpaquePointer) { cmark_node_free(root) }
 }
-

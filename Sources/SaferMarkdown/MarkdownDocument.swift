@@ -35,9 +35,9 @@ public struct RenderedMarkdown: Sendable {
 /// Parsing gathers headings (with their unique ids) and links, so a site can check links across
 /// pages before any page renders. `render` then parses the text again, transforms cmark's tree and
 /// lets cmark write the HTML: nothing is ever done to HTML text. No tree outlives the call that
-/// made it: keeping every page's tree from reading to rendering doubled a large site's peak memory
-/// (560 MB against 270 MB at 10,000 pages) for no gain in time, its page faults costing what the
-/// second parse does.
+/// made it (`CMark.withTree`, a per-thread arena): keeping every page's tree from reading to
+/// rendering doubled a large site's peak memory (560 MB against 270 MB at 10,000 pages) and was
+/// slower, its page faults costing more than the second parse.
 public final class MarkdownDocument: Sendable {
     /// The text, parsed again by each `render`.
     private let text: String
@@ -55,24 +55,25 @@ public final class MarkdownDocument: Sendable {
     /// - Parameters:
     ///   - idPrefix: put before every heading id, so a page shown inside another keeps unique ids.
     public init(_ text: String, file: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions(), idPrefix: String = "") {
-        let root = CMark.parse(text, options: options)
-        defer { CMark.freeTree(root) }
         self.text = text
         self.file = file
         self.lineOffset = lineOffset
         self.options = options
-        let nodes = CMarkNode(pointer: root).descendants()
         let location = { (node: CMarkNode) in
             SourceLocation(file: file, line: node.startLine + lineOffset, column: max(node.startColumn, 1))
         }
-        self.links = nodes.filter { $0.type.isLinkOrImage }.map {
-            Link(destination: $0.url, isImage: $0.type == CMARK_NODE_IMAGE, location: location($0))
-        }
-        self.fenceInfos = nodes.filter { $0.type == CMARK_NODE_CODE_BLOCK && !$0.fenceInfo.isEmpty }.map(\.fenceInfo)
-        var ids = UniqueIDs()
-        self.headings = nodes.filter { $0.type == CMARK_NODE_HEADING }.map { node in
-            let (text, explicitID) = Self.splitExplicitID(node.plainText)
-            return Heading(level: node.headingLevel, text: text, id: idPrefix + ids.claim(explicitID ?? Slug.make(text)), location: location(node))
+        (links, fenceInfos, headings) = CMark.withTree(text, options: options) { root in
+            let nodes = CMarkNode(pointer: root).descendants()
+            let links = nodes.filter { $0.type.isLinkOrImage }.map {
+                Link(destination: $0.url, isImage: $0.type == CMARK_NODE_IMAGE, location: location($0))
+            }
+            let fenceInfos = nodes.filter { $0.type == CMARK_NODE_CODE_BLOCK && !$0.fenceInfo.isEmpty }.map(\.fenceInfo)
+            var ids = UniqueIDs()
+            let headings = nodes.filter { $0.type == CMARK_NODE_HEADING }.map { node in
+                let (text, explicitID) = Self.splitExplicitID(node.plainText)
+                return Heading(level: node.headingLevel, text: text, id: idPrefix + ids.claim(explicitID ?? Slug.make(text)), location: location(node))
+            }
+            return (links, fenceInfos, headings)
         }
     }
 
@@ -84,8 +85,10 @@ public final class MarkdownDocument: Sendable {
 
     /// Parses the text, applies `transforms` to the tree and renders it.
     public func render(_ transforms: MarkdownTransforms) -> RenderedMarkdown {
-        let root = CMark.parse(text, options: options)
-        defer { CMark.freeTree(root) }
+        CMark.withTree(text, options: options) { root in render(root, transforms) }
+    }
+
+    private func render(_ root: OpaquePointer, _ transforms: MarkdownTransforms) -> RenderedMarkdown {
         var diagnostics: [Diagnostic] = []
         let nodes = CMarkNode(pointer: root).descendants()
         var headingIndex = 0
@@ -115,7 +118,6 @@ public final class MarkdownDocument: Sendable {
                     if let html = try fencedBlock(node.fenceInfo, node.literal, location(of: node)) {
                         node.replace(with: .custom(block: true, onEnter: html))
                         removed.insert(node.pointer)
-                        CMark.freeTree(node.pointer)
                     }
                 } catch {
                     diagnostics.append(error)
@@ -153,7 +155,6 @@ public final class MarkdownDocument: Sendable {
         let block = CMarkNode.custom(block: true, onEnter: "")
         block.append(wrapper)
         node.replace(with: block)
-        CMark.freeTree(node.pointer)
     }
 
     /// Splits `Title {#custom-id}` into the title and the id.

@@ -99,4 +99,29 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(Slug.asciiSlug("Café") == nil)
         #expect(Slug.asciiSlug("\u{212A}elvin") == nil)
     }
+
+    /// Trees live in a per-thread arena released when each render ends; a document rendered from
+    /// inside another's transform (a nested parse) must leave the outer tree whole, including when
+    /// either needs more than one of the arena's chunks.
+    @Test(arguments: [1, 400, 3000]) func aDocumentRenderedInsideAnotherLeavesItWhole(repeats: Int) {
+        let paragraph = "Some *emphasis*, a [link](x.md) and `code` with {{figure}} text.\n\n"
+        let inner = MarkdownDocument("# Inner\n\n" + String(repeating: paragraph, count: repeats), file: "inner.md")
+        let innerHTML = inner.render(.none).html
+        let outer = "# Outer\n\n```nested\n```\n\n" + String(repeating: "After **strong** text.\n\n", count: repeats) + "```nested\n```\n\nEnd.\n"
+        let constant = render(outer, MarkdownTransforms(fencedBlock: { info, _, _ in info == "nested" ? innerHTML : nil }))
+        let nested = render(outer, MarkdownTransforms(fencedBlock: { info, _, _ in info == "nested" ? inner.render(.none).html : nil }))
+        #expect(nested.html == constant.html)
+        #expect(nested.html.contains("<h1>Inner</h1>") && nested.html.hasSuffix("<p>End.</p>\n"))
+    }
+
+    /// Each thread parses into its own arena: the same documents rendered on every core give what
+    /// they give one at a time.
+    @Test func documentsRenderTheSameOnEveryCore() {
+        let texts = (0..<64).map { index in
+            "# Page \(index)\n\n" + String(repeating: "Text \(index) with *emphasis* and [a link](p\(index).md).\n\n", count: index * 20)
+        }
+        let alone = texts.map { MarkdownDocument($0, file: "p.md").render(.none).html }
+        let together = ParallelMap.map(texts.indices) { MarkdownDocument(texts[$0], file: "p.md").render(.none).html }
+        #expect(together == alone)
+    }
 }
