@@ -34,8 +34,8 @@ public struct Page: Sendable {
                 var parts = [sourcePath, urlPath, body.file, String(body.lineOffset), "\(options.smartPunctuation) \(options.allowRawHTML)",
                              frontMatter.title, frontMatter.description, frontMatter.order.map(String.init) ?? "-", String(frontMatter.draft),
                              frontMatter.layout ?? "-", frontMatter.layoutLocation?.description ?? "-", frontMatter.navTitle ?? "-", frontMatter.updated ?? "-"]
-                parts += body.headings.map { "\($0.level)\u{1}\($0.text)\u{1}\($0.id)\u{1}\($0.location)" }
-                parts += body.fenceInfos
+                // The headings and fenced blocks are not listed: the text and the options above
+                // decide them, and listing them would parse every page just to hash it.
                 parts.append(bodyText)
                 let fingerprint = ContentHash.fnv1a64(parts.joined(separator: "\u{0}"))
                 knownFingerprint = fingerprint

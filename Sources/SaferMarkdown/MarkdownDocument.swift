@@ -17,13 +17,6 @@ public struct Heading: Sendable, Hashable {
     }
 }
 
-/// A link or image destination as written in the Markdown.
-public struct Link: Sendable, Hashable {
-    public var destination: String
-    public var isImage: Bool
-    public var location: SourceLocation
-}
-
 /// The HTML of a page body, with the problems found while making it.
 public struct RenderedMarkdown: Sendable {
     public var html: String
@@ -32,49 +25,60 @@ public struct RenderedMarkdown: Sendable {
 
 /// One Markdown text parsed by libcmark.
 ///
-/// Parsing gathers headings (with their unique ids) and links, so a site can check links across
-/// pages before any page renders. `render` then parses the text again, transforms cmark's tree and
-/// lets cmark write the HTML: nothing is ever done to HTML text. No tree outlives the call that
-/// made it (`CMark.withTree`, a per-thread arena): keeping every page's tree from reading to
-/// rendering doubled a large site's peak memory (560 MB against 270 MB at 10,000 pages) and was
-/// slower, its page faults costing more than the second parse.
+/// `render` parses the text, transforms cmark's tree and lets cmark write the HTML: nothing is
+/// ever done to HTML text. The headings (with their unique ids) and fenced blocks are noted by the
+/// first render, or by a parse of their own when asked for earlier (a link from a page rendered
+/// first to one of this page's headings): a page is parsed once when nothing asks ahead. No tree
+/// outlives the call that made it (`CMark.withTree`, a per-thread arena): keeping every page's
+/// tree from reading to rendering doubled a large site's peak memory (560 MB against 270 MB at
+/// 10,000 pages) and was slower, its page faults costing more than a second parse.
 public final class MarkdownDocument: Sendable {
     /// The text, parsed again by each `render`.
     private let text: String
     public let file: String
     public let lineOffset: Int
     public let options: MarkdownOptions
-    public let headings: [Heading]
-    public let links: [Link]
+    private let idPrefix: String
+    private let outline = OutlineBox()
+
+    /// The headings, in order, with the ids their anchors get.
+    public var headings: [Heading] { knownOutline.headings }
     /// The info strings of fenced code blocks, in order (```` ```block figures ```` → "block figures").
-    public let fenceInfos: [String]
+    public var fenceInfos: [String] { knownOutline.fenceInfos }
 
     /// - Parameters:
     ///   - file: the path shown in messages, relative to the site folder.
     ///   - lineOffset: lines before `text` in its file (the front matter), added to every line number.
-    /// - Parameters:
     ///   - idPrefix: put before every heading id, so a page shown inside another keeps unique ids.
     public init(_ text: String, file: String, lineOffset: Int = 0, options: MarkdownOptions = MarkdownOptions(), idPrefix: String = "") {
         self.text = text
         self.file = file
         self.lineOffset = lineOffset
         self.options = options
-        let location = { (node: CMarkNode) in
-            SourceLocation(file: file, line: node.startLine + lineOffset, column: max(node.startColumn, 1))
-        }
-        (links, fenceInfos, headings) = CMark.withTree(text, options: options) { root in
-            let nodes = CMarkNode(pointer: root).descendants()
-            let links = nodes.filter { $0.type.isLinkOrImage }.map {
-                Link(destination: $0.url, isImage: $0.type == CMARK_NODE_IMAGE, location: location($0))
-            }
-            let fenceInfos = nodes.filter { $0.type == CMARK_NODE_CODE_BLOCK && !$0.fenceInfo.isEmpty }.map(\.fenceInfo)
-            var ids = UniqueIDs()
-            let headings = nodes.filter { $0.type == CMARK_NODE_HEADING }.map { node in
+        self.idPrefix = idPrefix
+    }
+
+    private var knownOutline: Outline {
+        outline.value { CMark.withTree(text, options: options) { root in makeOutline(CMarkNode(pointer: root).descendants()) } }
+    }
+
+    /// The headings and fenced blocks among `nodes`, a freshly parsed tree's descendants in order.
+    private func makeOutline(_ nodes: [CMarkNode]) -> Outline {
+        var ids = UniqueIDs()
+        var outline = Outline()
+        for node in nodes {
+            switch node.type {
+            case CMARK_NODE_HEADING:
                 let (text, explicitID) = Self.splitExplicitID(node.plainText)
-                return Heading(level: node.headingLevel, text: text, id: idPrefix + ids.claim(explicitID ?? Slug.make(text)), location: location(node))
+                outline.headings.append(Heading(level: node.headingLevel, text: text, id: idPrefix + ids.claim(explicitID ?? Slug.make(text)), location: location(of: node)))
+            case CMARK_NODE_CODE_BLOCK:
+                let info = node.fenceInfo
+                if !info.isEmpty { outline.fenceInfos.append(info) }
+            default:
+                break
             }
-            return (links, fenceInfos, headings)
         }
+        return outline
     }
 
     /// CommonMark to HTML with no transforms: the conformance path.
@@ -91,6 +95,8 @@ public final class MarkdownDocument: Sendable {
     private func render(_ root: OpaquePointer, _ transforms: MarkdownTransforms) -> RenderedMarkdown {
         var diagnostics: [Diagnostic] = []
         let nodes = CMarkNode(pointer: root).descendants()
+        // Noted before any transform runs: a link in this page to its own heading asks for them.
+        let headings = outline.value { makeOutline(nodes) }.headings
         var headingIndex = 0
         var removed = Set<OpaquePointer>()
         // Kept from this walk for the heading ids below: nothing in between frees a heading.
@@ -226,6 +232,28 @@ public final class MarkdownDocument: Sendable {
             ancestor = current.parent
         }
         return false
+    }
+}
+
+/// What a document's first parse notes about it.
+struct Outline: Sendable {
+    var headings: [Heading] = []
+    var fenceInfos: [String] = []
+}
+
+/// A document's outline, worked out once by whichever thread asks first.
+private final class OutlineBox: @unchecked Sendable {
+    // @unchecked: `known` is only read or set under `lock`.
+    private let lock = NSLock()
+    private var known: Outline?
+
+    func value(_ make: () -> Outline) -> Outline {
+        lock.withLock {
+            if let known { return known }
+            let made = make()
+            known = made
+            return made
+        }
     }
 }
 

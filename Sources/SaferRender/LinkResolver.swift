@@ -1,3 +1,4 @@
+import Foundation
 import SaferContent
 import SaferCore
 import SaferMarkdown
@@ -8,8 +9,8 @@ import SaferMarkdown
 /// Markdown editor; the site gets `../risk-factors/#community`. A link to a missing page, heading or
 /// file stops the build with the line it is on.
 public struct LinkResolver: Sendable {
-    /// Pages by content path (`risk-factors.md`), with their URL paths and heading ids.
-    private var pages: [String: (urlPath: String, ids: Set<String>)] = [:]
+    /// Pages by content path (`risk-factors.md`), with their URL paths and anchors.
+    private var pages: [String: (urlPath: String, anchors: PageAnchors)] = [:]
     /// Paths below the site root that the build writes besides pages (downloads, static files).
     private var files: Set<String>
 
@@ -17,38 +18,28 @@ public struct LinkResolver: Sendable {
     private var unreadablePages: Set<String>
     /// Every page's URL path, for links written as addresses rather than files.
     private var urlPaths: Set<String> = []
-    /// A hash of everything a link's resolution depends on besides the link and where it is
-    /// written: every page's path, address and anchors, the other files, the unreadable pages.
-    public private(set) var shape: UInt64 = 0
+    private let shapeBox: ShapeBox
 
     /// - Parameter blockIDs: ids that blocks write (`block figures` → `figure-population`, ...),
     ///   added to the anchors of each page that uses the block.
     public init(pages: [Page], files: Set<String>, unreadablePages: Set<String> = [], blockIDs: [String: Set<String>] = [:]) {
         self.unreadablePages = unreadablePages
-        // Each page's entry and its part of the shape on every core: at 10,000 pages this was a
-        // serial pause between reading and rendering.
-        let entries = ParallelMap.map(pages.indices) { index in
-            let page = pages[index]
-            let contentPath = page.contentPath
-            var ids = Set(page.body.headings.map(\.id))
-            for info in page.body.fenceInfos {
-                let words = info.split(separator: " ")
-                if words.count == 2, words[0] == "block", let blockIDs = blockIDs[String(words[1])] { ids.formUnion(blockIDs) }
-            }
-            let shape = ContentHash.fnv1a64(contentPath + "\u{1}" + page.urlPath + "\u{1}" + ids.sorted().joined(separator: "\u{2}"))
-            return (contentPath: contentPath, urlPath: page.urlPath, ids: ids, shape: shape)
-        }
-        var shape = ContentHash.fnv1a64(files.sorted().joined(separator: "\u{0}") + "\u{3}" + unreadablePages.sorted().joined(separator: "\u{0}"))
+        let entries = pages.map { (contentPath: $0.contentPath, urlPath: $0.urlPath, anchors: PageAnchors(page: $0, blockIDs: blockIDs)) }
         self.pages.reserveCapacity(entries.count)
         urlPaths.reserveCapacity(entries.count)
         for entry in entries {
-            self.pages[entry.contentPath] = (entry.urlPath, entry.ids)
+            self.pages[entry.contentPath] = (entry.urlPath, entry.anchors)
             urlPaths.insert(entry.urlPath)
-            shape = shape &* 31 &+ entry.shape
         }
         self.files = files
-        self.shape = shape
+        shapeBox = ShapeBox(pages: entries, files: files, unreadablePages: unreadablePages)
     }
+
+    /// A hash of everything a link's resolution depends on besides the link and where it is
+    /// written: every page's path, address and anchors, the other files, the unreadable pages.
+    /// Worked out when first asked for (by incremental builds): it needs every page's headings,
+    /// which a full build learns only as it renders each page.
+    public var shape: UInt64 { shapeBox.value }
 
     /// A hash of what `init` is given, cheaper to work out than the resolver itself: while it is
     /// the same, so is the resolver (each page stands for its fingerprint, which covers its headings
@@ -100,7 +91,7 @@ public struct LinkResolver: Sendable {
         if path.isEmpty {
             guard let fragment else { return .keep }
             let contentPath = context.contentPath
-            let ids = pages[contentPath]?.ids ?? []
+            let ids = pages[contentPath]?.anchors.ids ?? []
             guard ids.contains(fragment) else { return .invalid(missingAnchor(fragment, in: "this page", ids: ids, at: location)) }
             if let prefix = context.reportSections?[contentPath] { return .rewrite("#" + prefix + fragment) }
             return .keep
@@ -121,8 +112,8 @@ public struct LinkResolver: Sendable {
                     at: location, "the link `\(destination)` points to a page that does not exist (content/\(target))",
                     hint: closestName(to: target, in: pages.keys).map { "did you mean `\($0)`?" } ?? "check the file name; links are relative to this page's folder"))
             }
-            if let fragment, !targetPage.ids.contains(fragment) {
-                return .invalid(missingAnchor(fragment, in: "content/\(target)", ids: targetPage.ids, at: location))
+            if let fragment, !targetPage.anchors.ids.contains(fragment) {
+                return .invalid(missingAnchor(fragment, in: "content/\(target)", ids: targetPage.anchors.ids, at: location))
             }
             if let sectionPrefix = context.reportSections?[target] {
                 return .rewrite("#" + sectionPrefix + (fragment ?? ReportPage.sectionAnchor))
@@ -211,5 +202,64 @@ public struct LinkResolver: Sendable {
             return false
         }
         return climbsOut ? nil : String(decoding: output, as: UTF8.self)
+    }
+}
+
+/// A page's anchors: its headings' ids and those of the blocks it shows. Worked out when a link
+/// first asks for them, so a page no link points into is parsed only when it renders.
+final class PageAnchors: @unchecked Sendable {
+    // @unchecked: `known` is only read or set under `lock`; `page` and `blockIDs` never change.
+    private let page: Page
+    private let blockIDs: [String: Set<String>]
+    private let lock = NSLock()
+    private var known: Set<String>?
+
+    init(page: Page, blockIDs: [String: Set<String>]) {
+        self.page = page
+        self.blockIDs = blockIDs
+    }
+
+    var ids: Set<String> {
+        lock.withLock {
+            if let known { return known }
+            var ids = Set(page.body.headings.map(\.id))
+            for info in page.body.fenceInfos {
+                let words = info.split(separator: " ")
+                if words.count == 2, words[0] == "block", let blockIDs = blockIDs[String(words[1])] { ids.formUnion(blockIDs) }
+            }
+            known = ids
+            return ids
+        }
+    }
+}
+
+/// `LinkResolver.shape`, worked out once when first asked for, each page's part on every core.
+private final class ShapeBox: @unchecked Sendable {
+    // @unchecked: `known` is only read or set under `lock`; the rest never changes.
+    private let pages: [(contentPath: String, urlPath: String, anchors: PageAnchors)]
+    private let files: Set<String>
+    private let unreadablePages: Set<String>
+    private let lock = NSLock()
+    private var known: UInt64?
+
+    init(pages: [(contentPath: String, urlPath: String, anchors: PageAnchors)], files: Set<String>, unreadablePages: Set<String>) {
+        self.pages = pages
+        self.files = files
+        self.unreadablePages = unreadablePages
+    }
+
+    var value: UInt64 {
+        lock.withLock {
+            if let known { return known }
+            let pages = pages
+            let parts = ParallelMap.map(pages.indices) { index in
+                let page = pages[index]
+                return ContentHash.fnv1a64(page.contentPath + "\u{1}" + page.urlPath + "\u{1}" + page.anchors.ids.sorted().joined(separator: "\u{2}"))
+            }
+            var shape = ContentHash.fnv1a64(files.sorted().joined(separator: "\u{0}") + "\u{3}" + unreadablePages.sorted().joined(separator: "\u{0}"))
+            for part in parts { shape = shape &* 31 &+ part }
+            known = shape
+            return shape
+        }
     }
 }
