@@ -187,7 +187,8 @@ public final class BuildCache: @unchecked Sendable {
     /// The data set and its downloads, loaded again only when a file in content/data changed (or
     /// the site's title, which the data package names). The fingerprint is read before the files
     /// are, so an edit during the load is seen by the next build.
-    func loadData(_ options: BuildOptions, title: String, _ load: () throws(DiagnosticList) -> LoadedData) throws(DiagnosticList) -> LoadedData {
+    /// `load` is given the downloads of the data loaded before, to patch.
+    func loadData(_ options: BuildOptions, title: String, _ load: (Deferred<DownloadFiles>?) throws(DiagnosticList) -> LoadedData) throws(DiagnosticList) -> LoadedData {
         let fingerprint = Self.fingerprint(options.siteFolder.appendingPathComponent(SiteContent.dataFolder))
         let optionsText = "strict=\(options.strict) title=\(title)"
         lock.lock()
@@ -196,18 +197,20 @@ public final class BuildCache: @unchecked Sendable {
             return data.data
         }
         // Let go of the old data first: the new is often the old with a value changed in place
-        // (`DataSet.parse`), which a second holder would force to be copied.
+        // (`DataSet.parse`), which a second holder would force to be copied. Its downloads
+        // (bytes only) are kept for the new ones to patch.
+        let previousDownloads = data?.data.downloads
         data = nil
         lock.unlock()
-        let loaded = try load()
+        let loaded = try load(previousDownloads)
         lock.lock()
         data = (fingerprint, optionsText, loaded)
         lock.unlock()
         return loaded
     }
 
-    static func loadData(_ cache: BuildCache?, _ options: BuildOptions, title: String, _ load: () throws(DiagnosticList) -> LoadedData) throws(DiagnosticList) -> LoadedData {
-        guard let cache else { return try load() }
+    static func loadData(_ cache: BuildCache?, _ options: BuildOptions, title: String, _ load: (Deferred<DownloadFiles>?) throws(DiagnosticList) -> LoadedData) throws(DiagnosticList) -> LoadedData {
+        guard let cache else { return try load(nil) }
         return try cache.loadData(options, title: title, load)
     }
 
@@ -422,5 +425,5 @@ public final class BuildCache: @unchecked Sendable {
 /// A site's data set with the download files made from it.
 struct LoadedData: Sendable {
     var data: DataSet
-    var downloads: Deferred<[OutputFile]>
+    var downloads: Deferred<DownloadFiles>
 }

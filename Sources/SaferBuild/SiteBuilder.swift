@@ -167,7 +167,7 @@ public enum SiteBuilder {
             do { pages.files.append(try renderer.renderDefaultNotFoundPage()) } catch { bag.add(error) }
         }
         log("Waiting for the downloads")
-        files = inputs.downloads.value + files + pages.files
+        files = inputs.downloads.value.files + files + pages.files
         log("Writing the site map and feed")
         files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
         if let feed = Feed.atom(pages: content.pages, config: content.config) { files.append(feed) }
@@ -193,7 +193,7 @@ struct SiteInputs: Sendable {
     var theme: Result<Theme, DiagnosticList>
     var assets: Result<AssetManifest, DiagnosticList>
     var data: Result<DataSet, DiagnosticList>
-    var downloads: Deferred<[OutputFile]>
+    var downloads: Deferred<DownloadFiles>
 
     static func load(_ options: BuildOptions, config: SiteConfig, cache: BuildCache?) -> SiteInputs {
         let theme = Result { () throws(DiagnosticList) in
@@ -205,12 +205,15 @@ struct SiteInputs: Sendable {
         var lenient = options
         lenient.strict = false
         let loaded = Result { () throws(DiagnosticList) in
-            try BuildCache.loadData(cache, lenient, title: config.title) { () throws(DiagnosticList) in
+            try BuildCache.loadData(cache, lenient, title: config.title) { (previous: Deferred<DownloadFiles>?) throws(DiagnosticList) in
                 let data = try SiteBuilder.loadData(lenient, config: config)
-                return LoadedData(data: data, downloads: Deferred { SiteFigures(data: data).downloads(siteTitle: config.title) })
+                return LoadedData(data: data, downloads: Deferred {
+                    SiteFigures(data: data).downloads(siteTitle: config.title, previous: previous?.value.observations)
+                })
             }
         }
-        return SiteInputs(config: config, theme: theme, assets: assets, data: loaded.map(\.data), downloads: (try? loaded.get())?.downloads ?? Deferred(value: []))
+        return SiteInputs(config: config, theme: theme, assets: assets, data: loaded.map(\.data),
+                          downloads: (try? loaded.get())?.downloads ?? Deferred(value: DownloadFiles(files: [], observations: nil)))
     }
 }
 

@@ -40,6 +40,9 @@ public struct DataSet: Sendable {
     public var warnings: [Diagnostic]
     /// The warnings that say a stated value does not match the data (also in `warnings`).
     public var statedMismatches: [Diagnostic] = []
+    /// Which reading of the rows this is, when a memo keeps the rows (`serve`, `build --watch`):
+    /// what the downloads need to write only the rows a patch changed.
+    public internal(set) var rowsVersion: RowsVersion?
 
     // Look-ups by id, kept with the lists they index: charts, downloads and trends ask per row or
     // per figure, and a scan each time would grow with the square of the data.
@@ -226,6 +229,7 @@ public struct DataSet: Sendable {
             areas: rows.areas, indicators: rows.indicators, observations: rows.observations, ranges: rows.ranges,
             figures: FigureBook(figures: figures), warnings: DiagnosticBag.sorted(bag.warnings))
         dataSet.statedMismatches = engine.statedMismatches
+        if !rows.inputs.isEmpty { dataSet.rowsVersion = RowsVersion(generation: rows.generation, patch: rows.lastPatch) }
         return dataSet
     }
 

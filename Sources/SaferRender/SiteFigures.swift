@@ -90,19 +90,36 @@ public struct SiteFigures: Sendable {
     private var hasDownloads: Bool { !data.indicators.isEmpty || !data.figures.figures.isEmpty }
 
     /// The download files, each with its path below the output folder (those of `downloadPaths`).
-    public func downloads(siteTitle: String) -> [OutputFile] {
-        guard hasDownloads else { return [] }
+    /// Given the observation downloads of the build before, writes again only the rows a patch of
+    /// the data changed (`ObservationDownloads.patched`).
+    public func downloads(siteTitle: String, previous: ObservationDownloads? = nil) -> DownloadFiles {
+        guard hasDownloads else { return DownloadFiles(files: [], observations: nil) }
         let folder = Self.downloadsFolder
         let data = data
-        let files: [(name: String, write: @Sendable () -> String)] = [
-            (Downloads.observationsCSVName, { Downloads.observationsCSV(data) }),
-            (Downloads.observationsJSONName, { Downloads.observationsJSON(data) }),
-            (Downloads.figuresCSVName, { Downloads.figuresCSV(data.figures) }),
-            (Downloads.figuresJSONName, { Downloads.figuresJSON(data.figures) }),
-            (Downloads.dataPackageName, { Downloads.dataPackage(name: Slug.make(siteTitle), title: siteTitle) }),
-        ]
-        // Each file holds every row or figure: written side by side.
-        return ParallelMap.map(files.indices) { OutputFile(path: folder + files[$0].name, text: files[$0].write()) }
+        // The observations (every row) on one side, the figures and the package on the other.
+        let (observations, others) = ParallelMap.both({ previous?.patched(for: data) ?? ObservationDownloads(data) }, {
+            [
+                OutputFile(path: folder + Downloads.figuresCSVName, text: Downloads.figuresCSV(data.figures)),
+                OutputFile(path: folder + Downloads.figuresJSONName, text: Downloads.figuresJSON(data.figures)),
+                OutputFile(path: folder + Downloads.dataPackageName, text: Downloads.dataPackage(name: Slug.make(siteTitle), title: siteTitle)),
+            ]
+        })
+        let files = [
+            OutputFile(path: folder + Downloads.observationsCSVName, contents: observations.csv),
+            OutputFile(path: folder + Downloads.observationsJSONName, contents: observations.json),
+        ] + others
+        return DownloadFiles(files: files, observations: observations)
+    }
+}
+
+/// A build's download files, with the observation downloads kept for the next build to patch.
+public struct DownloadFiles: Sendable {
+    public var files: [OutputFile]
+    public var observations: ObservationDownloads?
+
+    public init(files: [OutputFile], observations: ObservationDownloads?) {
+        self.files = files
+        self.observations = observations
     }
 }
 

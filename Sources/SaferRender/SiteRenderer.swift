@@ -30,9 +30,9 @@ public struct SiteRenderer: Sendable {
     /// The data files readers can download, listed by `blocks/downloads`: written while the pages
     /// render, and waited for only by what shows their sizes.
     public var downloads: [Download] {
-        downloadFiles.value.map { Download(path: $0.path, bytes: $0.contents.count) }
+        downloadFiles.value.files.map { Download(path: $0.path, bytes: $0.contents.count) }
     }
-    private let downloadFiles: Deferred<[OutputFile]>
+    private let downloadFiles: Deferred<DownloadFiles>
     /// Set by incremental builds: writes down what a page's body asks for (RenderTrace.swift).
     public var recorder: RenderRecorder?
     /// The lists as template values, worked out once: every page's body and layout use them.
@@ -78,7 +78,7 @@ public struct SiteRenderer: Sendable {
     }
 
     /// - Parameter links: a link resolver made for the same `linkInputs` by an earlier build, if kept.
-    public init(content: SiteContent, theme: Theme, assets: AssetManifest, figures: SiteFigures, downloads: Deferred<[OutputFile]>, otherFiles: Set<String>,
+    public init(content: SiteContent, theme: Theme, assets: AssetManifest, figures: SiteFigures, downloads: Deferred<DownloadFiles>, otherFiles: Set<String>,
                 links: LinkResolver? = nil) {
         self.content = content
         self.theme = theme

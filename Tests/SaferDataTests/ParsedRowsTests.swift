@@ -71,6 +71,40 @@ import SaferTestSupport
         }
     }
 
+    /// The observation downloads of a patched parse, made by writing again only the rows the patch
+    /// changed into the last downloads, are the bytes a fresh parse's downloads are: after any
+    /// edit, and after value edits only, each of which must be patched.
+    @Test(arguments: [(4, false), (5, false), (6, true), (7, true)] as [(UInt64, Bool)])
+    func patchedDownloadsAreFreshDownloads(seed: UInt64, valuesOnly: Bool) throws {
+        var random = SplitMix(seed: seed)
+        let memo = TextMemo()
+        var text = Fixture.observations
+        var downloads = ObservationDownloads(try Self.parse(text, memo: memo).get())
+        var patches = 0, parsed = 0
+        for step in 0..<40 {
+            if valuesOnly {
+                var lines = text.components(separatedBy: "\n")
+                // Not the first three rows: the share of residents two of them make must stay a
+                // share, and the third's value must stay within its confidence limits.
+                let row = 4 + Int(random.next() % UInt64(lines.count - 4))
+                var cells = lines[row].components(separatedBy: ",")
+                cells[3] = String(random.next() % 2000) + (random.next() % 2 == 0 ? ".25" : "")
+                lines[row] = cells.joined(separator: ",")
+                text = lines.joined(separator: "\n")
+            } else {
+                text = step % 8 == 7 ? Fixture.observations : Self.edit(text, &random)
+            }
+            guard case .success(let data) = Self.parse(text, memo: memo), case .success(let freshData) = Self.parse(text, memo: nil) else { continue }
+            parsed += 1
+            if data.rowsVersion?.patch != nil { patches += 1 }
+            downloads = downloads.patched(for: data)
+            let fresh = ObservationDownloads(freshData)
+            #expect(downloads.csv == fresh.csv, "seed \(seed), step \(step):\n\(text)")
+            #expect(downloads.json == fresh.json, "seed \(seed), step \(step):\n\(text)")
+        }
+        #expect(valuesOnly ? patches == parsed && parsed == 40 : patches > 0, "\(patches) of \(parsed)")
+    }
+
     @Test func aValueEditIsPatchedAndAnotherRowIsNot() throws {
         let memo = TextMemo()
         _ = Self.parse(Fixture.observations, memo: memo)

@@ -29,6 +29,10 @@ struct ParsedRows: Sendable {
     /// Where the row on each line of each file is in `observations`: noted (`notePositions`) only
     /// for rows the memo keeps, as only a patch asks.
     private var positions: [String: [Int: Int]] = [:]
+    /// Names this reading of the rows; a patch gives them a new one.
+    private(set) var generation = RowsVersion.nextGeneration()
+    /// The patch that made these rows, if the last change was one.
+    private(set) var lastPatch: RowsVersion.Patch?
 
     init(areas: AreaSet, indicators: [Indicator], indicatorsByID: [String: Indicator], observations: [Observation], index: ObservationIndex,
          definitions: [FigureDefinition], diagnostics: [Diagnostic], texts: [String: String]) {
@@ -64,6 +68,7 @@ struct ParsedRows: Sendable {
     /// wrong); the rows are then half changed, and must be thrown away.
     mutating func patch(with files: [TextFile]) -> Bool {
         guard Set(files.map(\.path)) == Set(texts.keys) else { return false }
+        var changed: [Int] = []
         for file in files {
             guard let old = texts[file.path] else { return false }
             if old == file.text { continue }
@@ -79,9 +84,12 @@ struct ParsedRows: Sendable {
                 observation.location = previous.location
                 observations[position] = observation
                 index.replace(observation)
+                changed.append(position)
             }
             texts[file.path] = file.text
         }
+        lastPatch = RowsVersion.Patch(from: generation, positions: changed)
+        generation = RowsVersion.nextGeneration()
         return true
     }
 
@@ -135,5 +143,29 @@ struct ParsedRows: Sendable {
             offset = position + 1
         }
         return false
+    }
+}
+
+/// Which reading of a data folder's rows a data set was made from, and how it differs from the
+/// reading before it when it was patched from it.
+public struct RowsVersion: Sendable {
+    public struct Patch: Sendable {
+        /// The reading patched.
+        public var from: UInt64
+        /// Positions in `DataSet.observations` of the rows changed (same rows, same order).
+        public var positions: [Int]
+    }
+
+    public var generation: UInt64
+    public var patch: Patch?
+
+    private static let counter = GenerationCounter()
+    static func nextGeneration() -> UInt64 { counter.next() }
+
+    private final class GenerationCounter: @unchecked Sendable {
+        // @unchecked: `last` is only read or changed under `lock`.
+        private let lock = NSLock()
+        private var last: UInt64 = 0
+        func next() -> UInt64 { lock.withLock { last += 1; return last } }
     }
 }

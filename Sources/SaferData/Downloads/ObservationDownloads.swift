@@ -1,0 +1,232 @@
+import Foundation
+import SaferCore
+
+/// The two observation downloads (every data row, tens of thousands on a large site) as bytes,
+/// with where each row ends in each. A rebuild whose rows differ from the last build's only in
+/// some rows' values (`DataSet.rowsVersion`) writes those rows again and copies the others
+/// (`patched`): writing every row was a third of a rebuild after a value was typed over.
+///
+/// The rows are written straight into bytes, with what an indicator's or an area's rows repeat
+/// encoded once: the same bytes `CSVFormat.table` and `JSONText` would give.
+public struct ObservationDownloads: Sendable {
+    public let csv: Data
+    public let json: Data
+    /// Where each row ends (after its line break), row by row as `DataSet.observations`; the
+    /// first row starts where the header ends.
+    private let csvRows: RowEnds
+    private let jsonRows: RowEnds
+    /// The rows these were written from, when the data set names them.
+    private let rowsGeneration: UInt64?
+
+    struct RowEnds: Sendable {
+        var start: Int
+        var ends: [Int]
+        func range(of row: Int) -> Range<Int> { (row == 0 ? start : ends[row - 1])..<ends[row] }
+    }
+
+    public init(_ data: DataSet) {
+        // The two files side by side: each holds every row.
+        let ((csv, csvRows), (json, jsonRows)) = ParallelMap.both({ Self.csv(data) }, { Self.json(data) })
+        self.csv = csv
+        self.json = json
+        self.csvRows = csvRows
+        self.jsonRows = jsonRows
+        rowsGeneration = data.rowsVersion?.generation
+    }
+
+    private static func csv(_ data: DataSet) -> (Data, RowEnds) {
+        var writer = RowWriter(data)
+        let observations = data.observations
+        var csv: [UInt8] = []
+        csv.reserveCapacity(observations.count * 160)
+        CSVFormat.appendRecord(Downloads.observationColumns, to: &csv)
+        var rows = RowEnds(start: csv.count, ends: [])
+        rows.ends.reserveCapacity(observations.count)
+        for observation in observations {
+            writer.appendCSVRow(observation, to: &csv)
+            rows.ends.append(csv.count)
+        }
+        return (Data(csv), rows)
+    }
+
+    private static func json(_ data: DataSet) -> (Data, RowEnds) {
+        let observations = data.observations
+        guard !observations.isEmpty else { return (Data(JSONText.array([]).text.utf8), RowEnds(start: 0, ends: [])) }
+        var writer = RowWriter(data)
+        var json: [UInt8] = []
+        json.reserveCapacity(observations.count * 420)
+        json.append(contentsOf: "[\n".utf8)
+        var rows = RowEnds(start: json.count, ends: [])
+        rows.ends.reserveCapacity(observations.count)
+        for (index, observation) in observations.enumerated() {
+            writer.appendJSONRow(observation, last: index == observations.count - 1, to: &json)
+            rows.ends.append(json.count)
+        }
+        json.append(contentsOf: "]\n".utf8)
+        return (Data(json), rows)
+    }
+
+    private init(csv: Data, json: Data, csvRows: RowEnds, jsonRows: RowEnds, rowsGeneration: UInt64?) {
+        self.csv = csv
+        self.json = json
+        self.csvRows = csvRows
+        self.jsonRows = jsonRows
+        self.rowsGeneration = rowsGeneration
+    }
+
+    /// The downloads of `data`: these with the changed rows written again when `data`'s rows are
+    /// these rows patched (the same rows in the same order, some values changed), else written whole.
+    public func patched(for data: DataSet) -> ObservationDownloads {
+        guard let version = data.rowsVersion, let patch = version.patch, patch.from == rowsGeneration,
+              csvRows.ends.count == data.observations.count, jsonRows.ends.count == data.observations.count,
+              patch.positions.allSatisfy({ data.observations.indices.contains($0) }) else { return ObservationDownloads(data) }
+        let positions = Array(Set(patch.positions)).sorted()
+        var writer = RowWriter(data)
+        let observations = data.observations
+        let (csv, csvRows) = Self.splice(csv, rows: csvRows, changing: positions) { writer.appendCSVRow(observations[$0], to: &$1) }
+        let (json, jsonRows) = Self.splice(json, rows: jsonRows, changing: positions) {
+            writer.appendJSONRow(observations[$0], last: $0 == observations.count - 1, to: &$1)
+        }
+        return ObservationDownloads(csv: csv, json: json, csvRows: csvRows, jsonRows: jsonRows, rowsGeneration: version.generation)
+    }
+
+    /// `old` with the rows at `positions` (ascending) written by `write`, and where its rows now end.
+    private static func splice(_ old: Data, rows: RowEnds, changing positions: [Int], write: (Int, inout [UInt8]) -> Void) -> (Data, RowEnds) {
+        var out = Data(capacity: old.count + 64 * positions.count)
+        var ends = rows.ends
+        old.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var copied = 0, shift = 0, nextToShift = 0
+            for position in positions {
+                let range = rows.range(of: position)
+                out.append(contentsOf: bytes[copied..<range.lowerBound])
+                var row: [UInt8] = []
+                write(position, &row)
+                out.append(contentsOf: row)
+                copied = range.upperBound
+                // Rows before this one move by what the rows changed before them did.
+                while nextToShift < position { ends[nextToShift] += shift; nextToShift += 1 }
+                shift += row.count - range.count
+            }
+            out.append(contentsOf: bytes[copied...])
+            while nextToShift < ends.count { ends[nextToShift] += shift; nextToShift += 1 }
+        }
+        return (out, RowEnds(start: rows.start, ends: ends))
+    }
+}
+
+/// Writes observation rows, keeping the encoded cells an indicator's or an area's rows repeat
+/// while rows of the same id follow (the observations are sorted, so they come together).
+private struct RowWriter {
+    private let about: RowContext
+    private var csvIndicator = RepeatedCells<RowContext.About?>()
+    private var csvArea = RepeatedCells<Void>()
+    private var jsonIndicator = RepeatedCells<RowContext.About?>()
+    private var jsonArea = RepeatedCells<Void>()
+
+    init(_ data: DataSet) { about = RowContext(data) }
+
+    mutating func appendCSVRow(_ observation: Observation, to out: inout [UInt8]) {
+        let about = about
+        let indicator = csvIndicator.cells(for: observation.indicator) { id in
+            let indicator = about.indicators[id]
+            var before: [UInt8] = [], after: [UInt8] = []
+            CSVFormat.appendField(id, to: &before); before.append(UInt8(ascii: ","))
+            CSVFormat.appendField(indicator?.title ?? "", to: &before); before.append(UInt8(ascii: ","))
+            after.append(UInt8(ascii: ",")); CSVFormat.appendField(indicator?.unit ?? "", to: &after)
+            return (before, after, indicator)
+        }
+        out.append(contentsOf: indicator.before)
+        out.append(contentsOf: csvArea.cells(for: observation.area) { id in
+            var cells: [UInt8] = []
+            CSVFormat.appendField(id, to: &cells); cells.append(UInt8(ascii: ","))
+            CSVFormat.appendField(about.areaNames[id] ?? "", to: &cells); cells.append(UInt8(ascii: ","))
+            return (cells, [], ())
+        }.before)
+        CSVFormat.appendField(observation.period?.label ?? "", to: &out)
+        out.append(UInt8(ascii: ","))
+        CSVFormat.appendField(observation.valueText, to: &out)
+        out.append(contentsOf: indicator.after)
+        for number in [observation.lower, observation.upper, observation.numerator, observation.denominator] {
+            out.append(UInt8(ascii: ","))
+            if let number { CSVFormat.appendField(NumberStyle.plain(number), to: &out) }
+        }
+        out.append(UInt8(ascii: ","))
+        CSVFormat.appendField(observation.note ?? "", to: &out)
+        out.append(UInt8(ascii: ","))
+        CSVFormat.appendField(indicator.about?.source ?? "", to: &out)
+        out.append(UInt8(ascii: ","))
+        CSVFormat.appendField(indicator.about?.sourceURL ?? "", to: &out)
+        out.append(contentsOf: "\r\n".utf8)
+    }
+
+    /// One member per line, in key order, as every JSON download writes them.
+    private static func member(_ key: String, _ value: JSONText, to out: inout [UInt8], last: Bool = false) {
+        out.append(contentsOf: "    ".utf8)
+        JSONString.append(key, to: &out)
+        out.append(contentsOf: ": ".utf8)
+        JSONText.append(value, to: &out)
+        out.append(contentsOf: (last ? "\n" : ",\n").utf8)
+    }
+
+    mutating func appendJSONRow(_ observation: Observation, last: Bool, to out: inout [UInt8]) {
+        let about = about
+        let indicator = jsonIndicator.cells(for: observation.indicator) { id in
+            let indicator = about.indicators[id]
+            var before: [UInt8] = [], after: [UInt8] = []
+            Self.member("indicator", .string(id), to: &before)
+            Self.member("indicator_title", .string(indicator?.title), to: &before)
+            Self.member("source", .string(indicator?.source), to: &after)
+            Self.member("source_url", .string(indicator?.sourceURL), to: &after)
+            Self.member("unit", .string(indicator?.unit), to: &after)
+            return (before, after, indicator)
+        }
+        out.append(contentsOf: "  {\n".utf8)
+        out.append(contentsOf: jsonArea.cells(for: observation.area) { id in
+            var before: [UInt8] = []
+            Self.member("area", .string(id), to: &before)
+            Self.member("area_name", .string(about.areaNames[id]), to: &before)
+            return (before, [], ())
+        }.before)
+        Self.member("denominator", .number(observation.denominator), to: &out)
+        out.append(contentsOf: indicator.before)
+        Self.member("lower", .number(observation.lower), to: &out)
+        Self.member("note", .string(observation.note), to: &out)
+        Self.member("numerator", .number(observation.numerator), to: &out)
+        Self.member("period", .string(observation.period?.label), to: &out)
+        out.append(contentsOf: indicator.after)
+        Self.member("upper", .number(observation.upper), to: &out)
+        // Its own digits, no trailing zeros: what `NumberStyle.plain` writes for it.
+        Self.member("value", .number(NumberStyle.withoutTrailingZeros(observation.valueText)), to: &out, last: true)
+        out.append(contentsOf: (last ? "  }\n" : "  },\n").utf8)
+    }
+}
+
+/// The encoded cells one id's rows all repeat, made when the id first comes and kept while rows
+/// of the same id follow.
+private struct RepeatedCells<About> {
+    typealias Cells = (before: [UInt8], after: [UInt8], about: About)
+    private var lastID: String?
+    private var last: Cells?
+
+    mutating func cells(for id: String, make: (String) -> Cells) -> Cells {
+        if id != lastID || last == nil {
+            last = make(id)
+            lastID = id
+        }
+        return last!
+    }
+}
+
+/// What every row of an indicator or area repeats, looked up once per download.
+private struct RowContext {
+    struct About { var title: String, unit: String, source: String, sourceURL: String? }
+    var indicators: [String: About] = [:]
+    var areaNames: [String: String] = [:]
+
+    init(_ data: DataSet) {
+        for indicator in data.indicators where indicators[indicator.id] == nil {
+            indicators[indicator.id] = About(title: indicator.title, unit: "\(indicator.unit)", source: indicator.source.text, sourceURL: indicator.source.url)
+        }
+        for area in data.areas.all where areaNames[area.id] == nil { areaNames[area.id] = area.name }
+    }
+}
