@@ -139,7 +139,7 @@ public struct LinkResolver: Sendable {
     // page goes through them.
 
     static func scheme(of destination: String) -> String? {
-        guard let colon = destination.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        guard let colon = destination.firstUTF8Index(of: UInt8(ascii: ":")) else { return nil }
         let scheme = destination[..<colon]
         guard let first = scheme.first, first.isLetter,
               scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) else { return nil }
@@ -147,7 +147,7 @@ public struct LinkResolver: Sendable {
     }
 
     static func splitFragment(_ destination: String) -> (String, String?) {
-        guard let hash = destination.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (destination, nil) }
+        guard let hash = destination.firstUTF8Index(of: UInt8(ascii: "#")) else { return (destination, nil) }
         return (String(destination[..<hash]), String(destination[destination.index(after: hash)...]))
     }
 

@@ -40,4 +40,16 @@ import Testing
         #expect("abc".containsBytes("abc"))
         #expect(!"ab".containsBytes("abc"))
     }
+
+    @Test func firstUTF8IndexAgreesWithTheUTF8View() {
+        var random = SplitMix(seed: 9)
+        for _ in 0..<2000 {
+            let text = Self.randomText(&random)
+            for byte in ["{", "}", "a", "\n", "\""].map({ $0.utf8.first! }) {
+                #expect(text.firstUTF8Index(of: byte) == text.utf8.firstIndex(of: byte), "\(text.debugDescription)")
+            }
+        }
+        let substring = "xx#yy".dropFirst()
+        #expect(String(substring).firstUTF8Index(of: UInt8(ascii: "#")).map { String(substring)[..<$0] } == "x")
+    }
 }
