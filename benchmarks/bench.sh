@@ -28,7 +28,7 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${need[@]}"
 fi
 make -C "$ROOT" deps >/dev/null
-swift build -c release --product safersite --package-path "$ROOT" 2>&1 | tail -1
+swift build -c release --static-swift-stdlib --product safersite --package-path "$ROOT" 2>&1 | tail -1
 BIN="$ROOT/.build/release/safersite"
 
 mkdir -p "$WORK" "$RESULTS"

@@ -13,7 +13,7 @@ SCRATCH=${SCRATCH:-.build}
 WRK_SECONDS=${WRK_SECONDS:-10}
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
-swift build -c release --scratch-path "$SCRATCH" --product safersite >/dev/null
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product safersite >/dev/null
 BIN="$SCRATCH/release/safersite"
 
 SITE=$(mktemp -d /tmp/safersite-bench.XXXXXX)

@@ -106,11 +106,37 @@ public struct OutputFolder: Sendable {
     }
 
     /// Makes the folders `files` go in, below `root`, each once.
+    /// Makes every folder `files` need below `root`, shallowest first, on every core: the folders
+    /// in one parent folder all on one core, as two cores making folders in the same folder wait
+    /// on each other (making them all on one core was a third of writing a large site).
     private static func makeFolders(for files: [OutputFile], in root: String) throws(OutputWriter.Failure) {
-        var made: Set<Substring> = []
+        var byDepth: [[Substring: [Substring]]] = []
+        var seen: Set<Substring> = []
         for file in files {
-            guard let slash = file.path.lastIndex(of: "/"), made.insert(file.path[..<slash]).inserted else { continue }
-            try OutputWriter.makeFolder(root + "/" + file.path[..<slash])
+            var folder = file.path[...]
+            var ancestors: [Substring] = []
+            while let slash = folder.lastIndex(of: "/") {
+                folder = folder[..<slash]
+                guard seen.insert(folder).inserted else { break }
+                ancestors.append(folder)
+            }
+            for folder in ancestors {
+                let depth = folder.reduce(0) { $1 == "/" ? $0 + 1 : $0 }
+                while byDepth.count <= depth { byDepth.append([:]) }
+                let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
+                byDepth[depth][parent, default: []].append(folder)
+            }
+        }
+        for level in byDepth {
+            let groups = Array(level.values)
+            let failures = ParallelMap.map(groups.indices) { index -> OutputWriter.Failure? in
+                for folder in groups[index] {
+                    let path = root + "/" + folder
+                    if mkdir(path, 0o755) != 0 && errno != EEXIST { return OutputWriter.Failure(path: path, code: errno) }
+                }
+                return nil
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
         }
     }
 

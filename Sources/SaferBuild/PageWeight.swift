@@ -23,10 +23,12 @@ enum PageWeight {
         html.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
             guard let base = bytes.baseAddress else { return }
             let count = bytes.count
-            func endsWith(_ name: String, at position: Int) -> Bool {
-                let name = Array(name.utf8)
-                return position >= name.count && name.indices.allSatisfy { bytes[position - name.count + $0] == name[$0] }
+            func endsWith(_ name: StaticString, at position: Int) -> Bool {
+                let length = name.utf8CodeUnitCount
+                guard position >= length else { return false }
+                return memcmp(base + position - length, name.utf8Start, length) == 0
             }
+            func isStylesheet(_ range: Range<Int>) -> Bool { range.count >= 4 && endsWith(".css", at: range.upperBound) }
             var offset = 0
             while offset < count, let hit = memchr(base + offset, Int32(UInt8(ascii: "=")), count - offset) {
                 let equals = base.distance(to: hit)
@@ -36,11 +38,12 @@ enum PageWeight {
                 guard isSource || endsWith("href", at: equals) else { offset = start; continue }
                 let closing = start < count ? memchr(base + start, Int32(UInt8(ascii: "\"")), count - start) : nil
                 let end = closing.map { base.distance(to: $0) } ?? count
-                let value = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                 // A page loads what `src` names and its stylesheets; other `href`s are links the
-                // reader may follow (pages, downloads), not part of the page's weight.
-                if (isSource || value.hasSuffix(".css")) && !value.contains(":") && !value.hasPrefix("#") && !value.isEmpty {
-                    found.append(value)
+                // reader may follow (pages, downloads), not part of the page's weight. (Looked at
+                // as bytes first: most `href`s are links, not worth a string.)
+                if isSource || isStylesheet(start..<end) {
+                    let value = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    if !value.contains(":") && !value.hasPrefix("#") && !value.isEmpty { found.append(value) }
                 }
                 offset = end
             }

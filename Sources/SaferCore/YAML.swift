@@ -65,7 +65,7 @@ public struct YAMLValue: @unchecked Sendable {
             pairs.append((Node.scalar(.init(String(key), implicitTag())), Node.scalar(.init(value.text, implicitTag(), value.style))))
         }
         guard !pairs.isEmpty else { return nil }
-        return YAMLValue(node: .mapping(.init(pairs)), file: file, lineOffset: lineOffset)
+        return YAMLValue(node: .mapping(.init(pairs, implicitTag())), file: file, lineOffset: lineOffset)
     }
 
     /// `Tag.implicit` with one shared constructor: `Tag.implicit` builds Yams's default
@@ -77,10 +77,12 @@ public struct YAMLValue: @unchecked Sendable {
 
     /// A value libyaml would read as exactly these characters, or nil when that is not certain.
     private static func simpleScalar(_ raw: Substring) -> (text: String, style: Node.Scalar.Style)? {
-        let bytes = Array(raw.utf8)
+        let bytes = raw.utf8
         guard let first = bytes.first, let last = bytes.last else { return nil }
-        // No control characters, and none of the characters YAML 1.1 counts as line breaks or a BOM.
-        guard !raw.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0xFEFF }) else { return nil }
+        // No control characters, and none of the characters YAML 1.1 counts as line breaks or a
+        // BOM (only non-ASCII text can hold the last three).
+        guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }),
+              bytes.allSatisfy({ $0 < 0x80 }) || !raw.unicodeScalars.contains(where: { $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0xFEFF }) else { return nil }
         if first == UInt8(ascii: "\"") {
             let inner = bytes.dropFirst().dropLast()
             guard bytes.count >= 2, last == UInt8(ascii: "\""), !inner.contains(UInt8(ascii: "\"")), !inner.contains(UInt8(ascii: "\\")) else { return nil }
@@ -98,7 +100,7 @@ public struct YAMLValue: @unchecked Sendable {
             }
         }
         guard isWordByte(first), last != UInt8(ascii: " "), bytes.allSatisfy({ isWordByte($0) || isOrdinary($0) }),
-              !["null", "Null", "NULL"].contains(raw) else { return nil }
+              raw != "null", raw != "Null", raw != "NULL" else { return nil }
         return (String(raw), .plain)
     }
 
@@ -162,8 +164,12 @@ public struct YAMLValue: @unchecked Sendable {
     // MARK: Shape
 
     public var isNull: Bool {
-        if case .scalar(let scalar) = node { return scalar.tag == .implicit && ["", "~", "null", "Null", "NULL"].contains(scalar.string) && scalar.style == .plain }
-        return false
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        switch scalar.string {
+        // An implicit tag is named "" (compared by name: `Tag.implicit` builds a whole tag).
+        case "", "~", "null", "Null", "NULL": return scalar.tag.description.isEmpty
+        default: return false
+        }
     }
 
     /// The entries of a mapping, in the order written; duplicate keys are an error.

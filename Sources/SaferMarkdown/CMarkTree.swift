@@ -72,6 +72,15 @@ struct CMarkNode {
     /// Takes the node and its children out of the tree (their memory goes with the arena's).
     func remove() { cmark_node_unlink(pointer) }
 
+    /// Whether the literal holds a `{`, read straight from cmark's C string.
+    var literalHasBrace: Bool {
+        guard let literal = cmark_node_get_literal(pointer) else { return false }
+        return strchr(literal, Int32(UInt8(ascii: "{"))) != nil
+    }
+
+    /// Merges adjacent text nodes below `self`.
+    func consolidateText() { cmark_consolidate_text_nodes(pointer) }
+
     /// Every node below `self`, in document order, collected first so the tree can be changed after.
     func descendants() -> [CMarkNode] {
         var nodes: [CMarkNode] = []

@@ -101,10 +101,16 @@ public final class MarkdownDocument: Sendable {
         var removed = Set<OpaquePointer>()
         // Kept from this walk for the heading ids below: nothing in between frees a heading.
         var headingNodes: [CMarkNode] = []
+        // Text with a brace, where placeholders can be. Only a text with `{{` (or an entity or
+        // `\{` that cmark turns into a brace) can hold one: other pages skip looking.
+        let placeholder = Self.mayHoldPlaceholder(text) ? transforms.placeholder : nil
+        var braceTexts: [CMarkNode] = []
 
         for node in nodes where removed.isEmpty || !removed.contains(node.pointer) {
             let type = node.type
-            if type == CMARK_NODE_HEADING {
+            if type == CMARK_NODE_TEXT {
+                if placeholder != nil, node.literalHasBrace { braceTexts.append(node) }
+            } else if type == CMARK_NODE_HEADING {
                 headingNodes.append(node)
             } else if type.isRawHTML && !options.allowRawHTML {
                 diagnostics.append(.warning(
@@ -132,10 +138,8 @@ public final class MarkdownDocument: Sendable {
         }
 
         // Headings and placeholders change the tree's shape, so they go after the pass above.
-        // Only a text with `{{` (or an entity or `\{` that cmark turns into a brace) can hold a
-        // placeholder: other pages skip the walk.
-        if let placeholder = transforms.placeholder, Self.mayHoldPlaceholder(text) {
-            diagnostics += expandPlaceholders(in: root, placeholder)
+        if let placeholder, !braceTexts.isEmpty {
+            diagnostics += expandPlaceholders(around: braceTexts, placeholder)
         }
         if transforms.headingIDs {
             for node in headingNodes {
@@ -181,32 +185,54 @@ public final class MarkdownDocument: Sendable {
 
     /// Replaces each `{{ ... }}` in text with the HTML the hook returns. Text outside images only:
     /// an image's text is its alt attribute, where HTML cannot go.
-    private func expandPlaceholders(in root: OpaquePointer, _ placeholder: (String, SourceLocation) throws(Diagnostic) -> String) -> [Diagnostic] {
+    ///
+    /// A placeholder can be split over text nodes (cmark splits text at characters that might
+    /// start markup, such as `_` in `{{forest_area}}`), so the text in each block or inline that
+    /// holds one of `braceTexts` is joined first, and only there: joining the whole tree's text
+    /// cost more than the rest of this. The holders are taken outermost first and walked in
+    /// document order, so the placeholders are too.
+    private func expandPlaceholders(around braceTexts: [CMarkNode], _ placeholder: (String, SourceLocation) throws(Diagnostic) -> String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        cmark_consolidate_text_nodes(root)
-        for node in CMarkNode(pointer: root).descendants() where node.type == CMARK_NODE_TEXT {
-            guard node.literalHasOpeningBraces, !isInsideImage(node) else { continue }
-            let text = node.literal
-            var rest = text[...]
-            var pieces: [CMarkNode] = []
-            while let open = rest.firstRange(ofBytes: "{{"), let close = rest[open.upperBound...].firstRange(ofBytes: "}}") {
-                let before = rest[..<open.lowerBound]
-                if !before.isEmpty { pieces.append(.text(String(before))) }
-                let content = String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces()
-                let column = node.startColumn + text.utf8.distance(from: text.startIndex, to: open.lowerBound)
-                let place = SourceLocation(file: file, line: node.startLine + lineOffset, column: max(column, 1))
-                do {
-                    pieces.append(.custom(block: false, onEnter: try placeholder(content, place)))
-                } catch {
-                    diagnostics.append(error)
-                    pieces.append(.text(String(rest[open.lowerBound..<close.upperBound])))
-                }
-                rest = rest[close.upperBound...]
+        var holders: [CMarkNode] = []
+        var seen = Set<OpaquePointer>()
+        for text in braceTexts {
+            guard let parent = text.parent, seen.insert(parent.pointer).inserted else { continue }
+            holders.append(parent)
+        }
+        let outermost = holders.filter { holder in
+            var ancestor = holder.parent
+            while let current = ancestor {
+                if seen.contains(current.pointer) { return false }
+                ancestor = current.parent
             }
-            guard !pieces.isEmpty else { continue }
-            if !rest.isEmpty { pieces.append(.text(String(rest))) }
-            for piece in pieces { node.insertBefore(piece) }
-            node.remove()
+            return true
+        }
+        for holder in outermost {
+            holder.consolidateText()
+            for node in holder.descendants() where node.type == CMARK_NODE_TEXT {
+                guard node.literalHasOpeningBraces, !isInsideImage(node) else { continue }
+                let text = node.literal
+                var rest = text[...]
+                var pieces: [CMarkNode] = []
+                while let open = rest.firstRange(ofBytes: "{{"), let close = rest[open.upperBound...].firstRange(ofBytes: "}}") {
+                    let before = rest[..<open.lowerBound]
+                    if !before.isEmpty { pieces.append(.text(String(before))) }
+                    let content = String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces()
+                    let column = node.startColumn + text.utf8.distance(from: text.startIndex, to: open.lowerBound)
+                    let place = SourceLocation(file: file, line: node.startLine + lineOffset, column: max(column, 1))
+                    do {
+                        pieces.append(.custom(block: false, onEnter: try placeholder(content, place)))
+                    } catch {
+                        diagnostics.append(error)
+                        pieces.append(.text(String(rest[open.lowerBound..<close.upperBound])))
+                    }
+                    rest = rest[close.upperBound...]
+                }
+                guard !pieces.isEmpty else { continue }
+                if !rest.isEmpty { pieces.append(.text(String(rest))) }
+                for piece in pieces { node.insertBefore(piece) }
+                node.remove()
+            }
         }
         return diagnostics
     }

@@ -72,6 +72,21 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(result.diagnostics.map(\.message) == ["unknown figure"])
     }
 
+    /// A placeholder is found however cmark splits its text (an escaped or encoded brace, a `_`),
+    /// in headings, links and nested inlines alike, in document order; never in an image's text.
+    @Test func placeholdersAreFoundWhereverTheTextIsSplit() {
+        var seen: [String] = []
+        let transforms = MarkdownTransforms(headingIDs: false, placeholder: { content, _ throws(Diagnostic) in
+            seen.append(content)
+            return "<b>\(content)</b>"
+        })
+        let markdown = "# Heading {{a_1}}\n\n\\{{b}} &#123;&#123;c}} ![{{alt}}](x.png) [**{{d}}** {{e_f}}](p.md) {{g}}\n\n- {{h}}\n"
+        let result = render(markdown, transforms)
+        #expect(seen == ["a_1", "b", "c", "d", "e_f", "g", "h"])
+        #expect(result.html == "<h1>Heading <b>a_1</b></h1>\n<p><b>b</b> <b>c</b> <img src=\"x.png\" alt=\"{{alt}}\" /> "
+            + "<a href=\"p.md\"><strong><b>d</b></strong> <b>e_f</b></a> <b>g</b></p>\n<ul>\n<li><b>h</b></li>\n</ul>\n")
+    }
+
     @Test func fencedBlocksCanBecomeHTML() {
         let transforms = MarkdownTransforms(fencedBlock: { info, body, location in
             info == "chart" ? "<figure>\(body.count) at line \(location.line ?? 0)</figure>" : nil
