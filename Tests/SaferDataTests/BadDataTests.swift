@@ -61,6 +61,13 @@ import Testing
         #expect(error.message == "a double quote appears in the middle of a value")
     }
 
+    /// Columns count characters as an editor shows them, not bytes: `ö` and `🙂` are one each.
+    @Test func columnsCountCharactersNotBytes() throws {
+        let error = try only(Fixture.errors(observations: "indicator,area,period,value\nresidents,Ashförd🙂\"x,2021,1\n"))
+        #expect(error.location == SourceLocation(file: "data/observations.csv", line: 2, column: 19))
+        #expect(error.message == "a double quote appears in the middle of a value")
+    }
+
     @Test func unclosedQuote() throws {
         let errors = Fixture.errors(observations: "indicator,area,period,value\nresidents,ashford,2021,1\nresidents,\"ashford,2020,1\n")
         let error = try #require(errors.first { $0.message == "this quoted value is never closed" })

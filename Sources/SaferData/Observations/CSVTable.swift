@@ -68,6 +68,22 @@ struct CSVTable: Sendable {
         var index = 0
         let count = bytes.count
         while index < count {
+            if state == .unquoted {
+                // The rest of an unquoted value, up to the next byte that means something, in one
+                // step (most cells are unquoted): a column is a scalar, so only lead bytes count.
+                var end = index
+                while end < count {
+                    let byte = bytes[end]
+                    if byte == comma || byte == quote || byte == cr || byte == lf { break }
+                    if byte & 0xC0 != 0x80 { column += 1 }
+                    end += 1
+                }
+                if end > index {
+                    field.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
+            }
             let byte = bytes[index]
             // A whole scalar: the lead byte and its continuation bytes.
             var next = index + 1

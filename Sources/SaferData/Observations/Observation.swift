@@ -124,8 +124,20 @@ enum ObservationFileReader {
             indices = ObservationFileReader.allColumns.map { byName[$0] }
         }
 
+        /// By a switch rather than a search of the column names: every row asks for each.
         func index(of name: String) -> Int? {
-            ObservationFileReader.allColumns.firstIndex(of: name).flatMap { indices[$0] }
+            switch name {
+            case "indicator": return indices[0]
+            case "area": return indices[1]
+            case "period": return indices[2]
+            case "value": return indices[3]
+            case "lower": return indices[4]
+            case "upper": return indices[5]
+            case "numerator": return indices[6]
+            case "denominator": return indices[7]
+            case "note": return indices[8]
+            default: return nil
+            }
         }
     }
 
@@ -145,15 +157,19 @@ enum ObservationFileReader {
         func here(_ cell: CSVTable.Cell) -> SourceLocation { SourceLocation(file: path, line: cell.line, column: cell.column) }
 
         var failed = false
-        for name in ["indicator", "area"] where text(name).isEmpty {
+        let indicator = text("indicator"), area = text("area"), periodText = text("period")
+        func requireID(_ name: String, _ value: String) {
+            guard value.isEmpty else { return }
             bag.add(.error(at: here(cell(name)!), "the \(name) is empty", hint: "write the \(name)'s id, as in \(name == "indicator" ? "indicators.yaml" : "site.yaml or areas.yaml")"))
             failed = true
         }
+        requireID("indicator", indicator)
+        requireID("area", area)
         var period: Period?
-        if let periodCell = cell("period"), !text("period").isEmpty {
-            period = periods.parse(text("period"))
+        if let periodCell = cell("period"), !periodText.isEmpty {
+            period = periods.parse(periodText)
             if period == nil {
-                bag.add(.error(at: here(periodCell), "`\(text("period"))` is not a period SaferSite can put in order", hint: Period.hint(for: text("period"))))
+                bag.add(.error(at: here(periodCell), "`\(periodText)` is not a period SaferSite can put in order", hint: Period.hint(for: periodText)))
                 failed = true
             }
         }
@@ -197,7 +213,7 @@ enum ObservationFileReader {
         guard !failed, let value else { return nil }
         let note = text("note")
         return Observation(
-            indicator: text("indicator"), area: text("area"), period: period,
+            indicator: indicator, area: area, period: period,
             value: value.value, decimals: value.decimals,
             lower: lower?.value, upper: upper?.value, numerator: numerator?.value, denominator: denominator?.value,
             note: note.isEmpty ? nil : note, location: rowLocation, valueText: value.text)
