@@ -153,54 +153,146 @@ public enum TraceHash {
 
 /// A page's rendered body with the questions it asked: enough to lay the page out again without
 /// rendering its Markdown, when every answer is unchanged.
+///
+/// A value with its fields in one shared box, copied only when changed while shared: every
+/// rebuild copies every page's trace several times (looked up, kept, handed back), and a copy of
+/// fifteen fields retained each of their strings and arrays.
 public struct PageTrace: Sendable {
+    private final class Storage: @unchecked Sendable {
+        // @unchecked: changed only through `PageTrace`, which copies a shared box first.
+        var outputPath: String
+        var sourcePath: String
+        var isReport: Bool
+        var dependencies: [RenderDependency]
+        var headings: [Heading]
+        var files: [OutputFile]
+        var diagnostics: [Diagnostic]
+        var pageHash: UInt64
+        var html: Data?
+        var layoutKey: UInt64?
+        var layoutReads: [String]?
+        var layoutStamp: UInt64?
+        var sections: [ReportSection]?
+        var body: String
+        var bodyHash: UInt64
+
+        init(outputPath: String, sourcePath: String, isReport: Bool, dependencies: [RenderDependency], body: String, bodyHash: UInt64,
+             headings: [Heading], files: [OutputFile], diagnostics: [Diagnostic], pageHash: UInt64, html: Data?, layoutKey: UInt64?,
+             layoutReads: [String]?, layoutStamp: UInt64?, sections: [ReportSection]?) {
+            self.outputPath = outputPath
+            self.sourcePath = sourcePath
+            self.isReport = isReport
+            self.dependencies = dependencies
+            self.body = body
+            self.bodyHash = bodyHash
+            self.headings = headings
+            self.files = files
+            self.diagnostics = diagnostics
+            self.pageHash = pageHash
+            self.html = html
+            self.layoutKey = layoutKey
+            self.layoutReads = layoutReads
+            self.layoutStamp = layoutStamp
+            self.sections = sections
+        }
+
+        func copy() -> Storage {
+            Storage(outputPath: outputPath, sourcePath: sourcePath, isReport: isReport, dependencies: dependencies, body: body, bodyHash: bodyHash,
+                    headings: headings, files: files, diagnostics: diagnostics, pageHash: pageHash, html: html, layoutKey: layoutKey,
+                    layoutReads: layoutReads, layoutStamp: layoutStamp, sections: sections)
+        }
+    }
+
+    private var storage: Storage
+
+    /// The box, copied first if another trace shares it.
+    private var unique: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
     /// The page's output path (`risk-factors/index.html`), which names the trace.
-    public var outputPath: String
+    public var outputPath: String {
+        get { storage.outputPath }
+        set { unique.outputPath = newValue }
+    }
     /// The source path of the page it renders.
-    public var sourcePath: String
-    public var isReport: Bool
-    public var dependencies: [RenderDependency]
+    public var sourcePath: String {
+        get { storage.sourcePath }
+        set { unique.sourcePath = newValue }
+    }
+    public var isReport: Bool {
+        get { storage.isReport }
+        set { unique.isReport = newValue }
+    }
+    public var dependencies: [RenderDependency] {
+        get { storage.dependencies }
+        set { unique.dependencies = newValue }
+    }
     /// The HTML the layout was given, and the headings.
     public var body: String {
-        didSet { bodyHash = TraceHash.of(body) }
+        get { storage.body }
+        set {
+            let box = unique
+            box.body = newValue
+            box.bodyHash = TraceHash.of(newValue)
+        }
     }
     /// A hash of `body`, worked out once: every rebuild asks it of every page (`layoutKey`).
-    public private(set) var bodyHash: UInt64
-    public var headings: [Heading]
+    public var bodyHash: UInt64 { storage.bodyHash }
+    public var headings: [Heading] {
+        get { storage.headings }
+        set { unique.headings = newValue }
+    }
     /// Files the body writes besides the page (its charts' CSV files).
-    public var files: [OutputFile]
+    public var files: [OutputFile] {
+        get { storage.files }
+        set { unique.files = newValue }
+    }
     /// Problems found in the body (warnings; errors stop the build, so they are never reused).
-    public var diagnostics: [Diagnostic]
+    public var diagnostics: [Diagnostic] {
+        get { storage.diagnostics }
+        set { unique.diagnostics = newValue }
+    }
     /// A hash of the page's HTML, to tell in the log whether laying out again changed it.
-    public var pageHash: UInt64
+    public var pageHash: UInt64 {
+        get { storage.pageHash }
+        set { unique.pageHash = newValue }
+    }
     /// The page's HTML and what its layout was applied to (`SiteRenderer.layoutKey`): while that
     /// is the same, the page is too, and the layout is not applied again.
-    public var html: Data?
-    public var layoutKey: UInt64?
+    public var html: Data? {
+        get { storage.html }
+        set { unique.html = newValue }
+    }
+    public var layoutKey: UInt64? {
+        get { storage.layoutKey }
+        set { unique.layoutKey = newValue }
+    }
     /// The names the layout looked up when it was applied.
-    public var layoutReads: [String]?
+    public var layoutReads: [String]? {
+        get { storage.layoutReads }
+        set { unique.layoutReads = newValue }
+    }
     /// `SiteRenderer.layoutStamp(_:bodyHash:root:)` when the layout was applied (kept in memory only).
-    public var layoutStamp: UInt64?
+    public var layoutStamp: UInt64? {
+        get { storage.layoutStamp }
+        set { unique.layoutStamp = newValue }
+    }
     /// The report's parts, kept in memory between the builds of one process (not saved to disk).
-    public var sections: [ReportSection]?
+    public var sections: [ReportSection]? {
+        get { storage.sections }
+        set { unique.sections = newValue }
+    }
 
     public init(outputPath: String, sourcePath: String, isReport: Bool, dependencies: [RenderDependency], body: String,
                 headings: [Heading], files: [OutputFile], diagnostics: [Diagnostic], pageHash: UInt64, html: Data? = nil, layoutKey: UInt64? = nil, layoutReads: [String]? = nil,
                 sections: [ReportSection]? = nil) {
-        self.sections = sections
-        self.html = html
-        self.layoutKey = layoutKey
-        self.layoutReads = layoutReads
-        self.outputPath = outputPath
-        self.sourcePath = sourcePath
-        self.isReport = isReport
-        self.dependencies = dependencies
-        self.body = body
-        self.bodyHash = TraceHash.of(body)
-        self.headings = headings
-        self.files = files
-        self.diagnostics = diagnostics
-        self.pageHash = pageHash
+        storage = Storage(outputPath: outputPath, sourcePath: sourcePath, isReport: isReport, dependencies: dependencies, body: body, bodyHash: TraceHash.of(body),
+                          headings: headings, files: files, diagnostics: diagnostics, pageHash: pageHash, html: html, layoutKey: layoutKey,
+                          layoutReads: layoutReads, layoutStamp: nil, sections: sections)
     }
 }
 
