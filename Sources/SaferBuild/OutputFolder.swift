@@ -74,13 +74,15 @@ public struct OutputFolder: Sendable {
     /// and the site as a whole is new once this returns. A plain `build` swaps in a whole folder.
     /// Returns the files it wrote, and whether it removed any.
     @discardableResult
-    public func update(_ files: [OutputFile], previous: [String: Data]) throws(Diagnostic) -> (written: [OutputFile], removedAny: Bool) {
+    /// `knownChanged`: paths whose files are known to differ from what the folder holds, written
+    /// without comparing them.
+    public func update(_ files: [OutputFile], previous: [String: Data], knownChanged: Set<String> = []) throws(Diagnostic) -> (written: [OutputFile], removedAny: Bool) {
         do {
             var known = 0
             let changed = files.filter { file in
                 guard let before = previous[file.path] else { return true }
                 known += 1
-                return !Self.same(before, file.contents)
+                return knownChanged.contains(file.path) || !Self.same(before, file.contents)
             }
             let root = url.path
             try Self.makeFolders(for: changed, in: root)

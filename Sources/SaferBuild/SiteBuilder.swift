@@ -53,7 +53,7 @@ public enum SiteBuilder {
             // A rebuild in the same process (serve, --watch) writes only what changed; it never
             // needs the swap, because a failed build never reaches this point.
             if cache?.keepsRunning == true, let previous = cache?.publishedFiles(in: output.url) {
-                let update = try output.update(rendered.files, previous: previous)
+                let update = try output.update(rendered.files, previous: previous, knownChanged: rendered.knownChanged)
                 // What the folder holds now is what it held with the written files changed.
                 if update.removedAny { cache?.recordPublished(rendered.files, in: output.url) } else { cache?.recordWritten(update.written) }
             } else {
@@ -182,7 +182,7 @@ public enum SiteBuilder {
         // milliseconds on a large site): the pages stay until the process exits.
         if !keepsRunning { ProcessLifetime.keep(content, renderer, loaded) }
         return RenderedSite(
-            files: files, pageCount: content.pages.count, warnings: DiagnosticBag.sorted(bag.warnings),
+            files: files, knownChanged: inputs.downloads.value.changedFromPrevious, pageCount: content.pages.count, warnings: DiagnosticBag.sorted(bag.warnings),
             largestPage: keepsRunning ? nil : PageWeight.largest(pages.files, allFiles: files))
     }
 }
@@ -220,6 +220,8 @@ struct SiteInputs: Sendable {
 /// A rendered site, not yet written.
 public struct RenderedSite: Sendable {
     public var files: [OutputFile]
+    /// Files known to differ from the last build's (patched downloads): written without comparing.
+    public var knownChanged: Set<String> = []
     public var pageCount: Int
     public var warnings: [Diagnostic]
     public var largestPage: (path: String, bytes: Int)?

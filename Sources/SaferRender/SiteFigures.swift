@@ -108,7 +108,10 @@ public struct SiteFigures: Sendable {
             OutputFile(path: folder + Downloads.observationsCSVName, contents: observations.csv),
             OutputFile(path: folder + Downloads.observationsJSONName, contents: observations.json),
         ] + others
-        return DownloadFiles(files: files, observations: observations)
+        var changed: Set<String> = []
+        if observations.csvChanged { changed.insert(folder + Downloads.observationsCSVName) }
+        if observations.jsonChanged { changed.insert(folder + Downloads.observationsJSONName) }
+        return DownloadFiles(files: files, observations: observations, changedFromPrevious: changed)
     }
 }
 
@@ -116,10 +119,13 @@ public struct SiteFigures: Sendable {
 public struct DownloadFiles: Sendable {
     public var files: [OutputFile]
     public var observations: ObservationDownloads?
+    /// Files known to differ from the `previous` downloads they were patched from.
+    public var changedFromPrevious: Set<String>
 
-    public init(files: [OutputFile], observations: ObservationDownloads?) {
+    public init(files: [OutputFile], observations: ObservationDownloads?, changedFromPrevious: Set<String> = []) {
         self.files = files
         self.observations = observations
+        self.changedFromPrevious = changedFromPrevious
     }
 }
 

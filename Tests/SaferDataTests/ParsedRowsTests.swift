@@ -88,7 +88,12 @@ import SaferTestSupport
                 // share, and the third's value must stay within its confidence limits.
                 let row = 4 + Int(random.next() % UInt64(lines.count - 4))
                 var cells = lines[row].components(separatedBy: ",")
-                cells[3] = String(random.next() % 2000) + (random.next() % 2 == 0 ? ".25" : "")
+                // Now and then the same value again, or the same number with a trailing zero.
+                switch random.next() % 4 {
+                case 0: break
+                case 1: cells[3] = cells[3].contains(".") ? cells[3] + "0" : cells[3] + ".0"
+                default: cells[3] = String(random.next() % 2000) + (random.next() % 2 == 0 ? ".25" : "")
+                }
                 lines[row] = cells.joined(separator: ",")
                 text = lines.joined(separator: "\n")
             } else {
@@ -97,7 +102,16 @@ import SaferTestSupport
             guard case .success(let data) = Self.parse(text, memo: memo), case .success(let freshData) = Self.parse(text, memo: nil) else { continue }
             parsed += 1
             if data.rowsVersion?.patch != nil { patches += 1 }
+            let before = downloads
             downloads = downloads.patched(for: data)
+            // A file said to have changed has; after a patch of the very last downloads (every
+            // step of value-only edits) one said not to have is the same.
+            #expect(!downloads.csvChanged || downloads.csv != before.csv)
+            #expect(!downloads.jsonChanged || downloads.json != before.json)
+            if valuesOnly {
+                #expect(downloads.csvChanged == (downloads.csv != before.csv))
+                #expect(downloads.jsonChanged == (downloads.json != before.json))
+            }
             let fresh = ObservationDownloads(freshData)
             #expect(downloads.csv == fresh.csv, "seed \(seed), step \(step):\n\(text)")
             #expect(downloads.json == fresh.json, "seed \(seed), step \(step):\n\(text)")

@@ -17,6 +17,10 @@ public struct ObservationDownloads: Sendable {
     private let jsonRows: RowEnds
     /// The rows these were written from, when the data set names them.
     private let rowsGeneration: UInt64?
+    /// Made by a patch that changed some row's bytes in the CSV, in the JSON: that file differs
+    /// from the one patched, which saves comparing tens of megabytes to find that out.
+    public let csvChanged: Bool
+    public let jsonChanged: Bool
 
     struct RowEnds: Sendable {
         var start: Int
@@ -32,6 +36,8 @@ public struct ObservationDownloads: Sendable {
         self.csvRows = csvRows
         self.jsonRows = jsonRows
         rowsGeneration = data.rowsVersion?.generation
+        csvChanged = false
+        jsonChanged = false
     }
 
     private static func csv(_ data: DataSet) -> (Data, RowEnds) {
@@ -66,12 +72,14 @@ public struct ObservationDownloads: Sendable {
         return (Data(json), rows)
     }
 
-    private init(csv: Data, json: Data, csvRows: RowEnds, jsonRows: RowEnds, rowsGeneration: UInt64?) {
+    private init(csv: Data, json: Data, csvRows: RowEnds, jsonRows: RowEnds, rowsGeneration: UInt64?, csvChanged: Bool, jsonChanged: Bool) {
         self.csv = csv
         self.json = json
         self.csvRows = csvRows
         self.jsonRows = jsonRows
         self.rowsGeneration = rowsGeneration
+        self.csvChanged = csvChanged
+        self.jsonChanged = jsonChanged
     }
 
     /// The downloads of `data`: these with the changed rows written again when `data`'s rows are
@@ -83,11 +91,19 @@ public struct ObservationDownloads: Sendable {
         let positions = Array(Set(patch.positions)).sorted()
         var writer = RowWriter(data)
         let observations = data.observations
-        let (csv, csvRows) = Self.splice(csv, rows: csvRows, changing: positions) { writer.appendCSVRow(observations[$0], to: &$1) }
-        let (json, jsonRows) = Self.splice(json, rows: jsonRows, changing: positions) {
-            writer.appendJSONRow(observations[$0], last: $0 == observations.count - 1, to: &$1)
+        var csvNow: [Int: [UInt8]] = [:], jsonNow: [Int: [UInt8]] = [:]
+        for position in positions {
+            writer.appendCSVRow(observations[position], to: &csvNow[position, default: []])
+            writer.appendJSONRow(observations[position], last: position == observations.count - 1, to: &jsonNow[position, default: []])
         }
-        return ObservationDownloads(csv: csv, json: json, csvRows: csvRows, jsonRows: jsonRows, rowsGeneration: version.generation)
+        // A value typed over with the same text changes no byte (and `1.50` for `1.5` none of the
+        // JSON's): such a file stays the very same bytes.
+        let csvChanged = positions.contains { csvNow[$0]! != Array(self.csv[self.csvRows.range(of: $0)]) }
+        let jsonChanged = positions.contains { jsonNow[$0]! != Array(self.json[self.jsonRows.range(of: $0)]) }
+        let csv = csvChanged ? Self.splice(self.csv, rows: self.csvRows, changing: positions) { $1 = csvNow[$0]! } : (self.csv, self.csvRows)
+        let json = jsonChanged ? Self.splice(self.json, rows: self.jsonRows, changing: positions) { $1 = jsonNow[$0]! } : (self.json, self.jsonRows)
+        return ObservationDownloads(csv: csv.0, json: json.0, csvRows: csv.1, jsonRows: json.1, rowsGeneration: version.generation,
+                                    csvChanged: csvChanged, jsonChanged: jsonChanged)
     }
 
     /// `old` with the rows at `positions` (ascending) written by `write`, and where its rows now end.
