@@ -9,7 +9,7 @@ enum PageWeight {
         // Every page's HTML is scanned: on every core.
         return ParallelMap.map(pages.indices) { index -> (String, Int) in
             let page = pages[index]
-            let folder = page.path.contains("/") ? String(page.path[...page.path.lastIndex(of: "/")!]) : ""
+            let folder = page.path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(page.path[...$0]) } ?? ""
             let referenced = Set(references(in: page.contents).compactMap { resolve($0, from: folder) })
             return (page.path, page.contents.count + referenced.reduce(0) { $0 + (sizes[$1] ?? 0) })
         }.max { ($0.1, $1.0) < ($1.1, $0.0) }
