@@ -154,145 +154,77 @@ public enum TraceHash {
 /// A page's rendered body with the questions it asked: enough to lay the page out again without
 /// rendering its Markdown, when every answer is unchanged.
 ///
-/// A value with its fields in one shared box, copied only when changed while shared: every
-/// rebuild copies every page's trace several times (looked up, kept, handed back), and a copy of
-/// fifteen fields retained each of their strings and arrays.
+/// What rendering made is one shared, never-changed instance, and only what laying out changes is
+/// held here: every rebuild copies every page's trace several times (looked up, kept, handed
+/// back), and a copy of all fifteen fields retained each of their strings and arrays.
 public struct PageTrace: Sendable {
-    private final class Storage: @unchecked Sendable {
-        // @unchecked: changed only through `PageTrace`, which copies a shared box first.
-        var outputPath: String
-        var sourcePath: String
-        var isReport: Bool
-        var dependencies: [RenderDependency]
-        var headings: [Heading]
-        var files: [OutputFile]
-        var diagnostics: [Diagnostic]
-        var pageHash: UInt64
-        var html: Data?
-        var layoutKey: UInt64?
-        var layoutReads: [String]?
-        var layoutStamp: UInt64?
-        var sections: [ReportSection]?
-        var body: String
-        var bodyHash: UInt64
+    private final class Rendered: Sendable {
+        let outputPath: String
+        let sourcePath: String
+        let isReport: Bool
+        let dependencies: [RenderDependency]
+        let body: String
+        let bodyHash: UInt64
+        let headings: [Heading]
+        let files: [OutputFile]
+        let diagnostics: [Diagnostic]
+        let sections: [ReportSection]?
 
-        init(outputPath: String, sourcePath: String, isReport: Bool, dependencies: [RenderDependency], body: String, bodyHash: UInt64,
-             headings: [Heading], files: [OutputFile], diagnostics: [Diagnostic], pageHash: UInt64, html: Data?, layoutKey: UInt64?,
-             layoutReads: [String]?, layoutStamp: UInt64?, sections: [ReportSection]?) {
+        init(outputPath: String, sourcePath: String, isReport: Bool, dependencies: [RenderDependency], body: String,
+             headings: [Heading], files: [OutputFile], diagnostics: [Diagnostic], sections: [ReportSection]?) {
             self.outputPath = outputPath
             self.sourcePath = sourcePath
             self.isReport = isReport
             self.dependencies = dependencies
             self.body = body
-            self.bodyHash = bodyHash
+            self.bodyHash = TraceHash.of(body)
             self.headings = headings
             self.files = files
             self.diagnostics = diagnostics
-            self.pageHash = pageHash
-            self.html = html
-            self.layoutKey = layoutKey
-            self.layoutReads = layoutReads
-            self.layoutStamp = layoutStamp
             self.sections = sections
         }
-
-        func copy() -> Storage {
-            Storage(outputPath: outputPath, sourcePath: sourcePath, isReport: isReport, dependencies: dependencies, body: body, bodyHash: bodyHash,
-                    headings: headings, files: files, diagnostics: diagnostics, pageHash: pageHash, html: html, layoutKey: layoutKey,
-                    layoutReads: layoutReads, layoutStamp: layoutStamp, sections: sections)
-        }
     }
 
-    private var storage: Storage
-
-    /// The box, copied first if another trace shares it.
-    private var unique: Storage {
-        mutating get {
-            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-            return storage
-        }
-    }
+    private let rendered: Rendered
 
     /// The page's output path (`risk-factors/index.html`), which names the trace.
-    public var outputPath: String {
-        get { storage.outputPath }
-        set { unique.outputPath = newValue }
-    }
+    public var outputPath: String { rendered.outputPath }
     /// The source path of the page it renders.
-    public var sourcePath: String {
-        get { storage.sourcePath }
-        set { unique.sourcePath = newValue }
-    }
-    public var isReport: Bool {
-        get { storage.isReport }
-        set { unique.isReport = newValue }
-    }
-    public var dependencies: [RenderDependency] {
-        get { storage.dependencies }
-        set { unique.dependencies = newValue }
-    }
+    public var sourcePath: String { rendered.sourcePath }
+    public var isReport: Bool { rendered.isReport }
+    public var dependencies: [RenderDependency] { rendered.dependencies }
     /// The HTML the layout was given, and the headings.
-    public var body: String {
-        get { storage.body }
-        set {
-            let box = unique
-            box.body = newValue
-            box.bodyHash = TraceHash.of(newValue)
-        }
-    }
+    public var body: String { rendered.body }
     /// A hash of `body`, worked out once: every rebuild asks it of every page (`layoutKey`).
-    public var bodyHash: UInt64 { storage.bodyHash }
-    public var headings: [Heading] {
-        get { storage.headings }
-        set { unique.headings = newValue }
-    }
+    public var bodyHash: UInt64 { rendered.bodyHash }
+    public var headings: [Heading] { rendered.headings }
     /// Files the body writes besides the page (its charts' CSV files).
-    public var files: [OutputFile] {
-        get { storage.files }
-        set { unique.files = newValue }
-    }
+    public var files: [OutputFile] { rendered.files }
     /// Problems found in the body (warnings; errors stop the build, so they are never reused).
-    public var diagnostics: [Diagnostic] {
-        get { storage.diagnostics }
-        set { unique.diagnostics = newValue }
-    }
+    public var diagnostics: [Diagnostic] { rendered.diagnostics }
+    /// The report's parts, kept in memory between the builds of one process (not saved to disk).
+    public var sections: [ReportSection]? { rendered.sections }
+
     /// A hash of the page's HTML, to tell in the log whether laying out again changed it.
-    public var pageHash: UInt64 {
-        get { storage.pageHash }
-        set { unique.pageHash = newValue }
-    }
+    public var pageHash: UInt64
     /// The page's HTML and what its layout was applied to (`SiteRenderer.layoutKey`): while that
     /// is the same, the page is too, and the layout is not applied again.
-    public var html: Data? {
-        get { storage.html }
-        set { unique.html = newValue }
-    }
-    public var layoutKey: UInt64? {
-        get { storage.layoutKey }
-        set { unique.layoutKey = newValue }
-    }
+    public var html: Data?
+    public var layoutKey: UInt64?
     /// The names the layout looked up when it was applied.
-    public var layoutReads: [String]? {
-        get { storage.layoutReads }
-        set { unique.layoutReads = newValue }
-    }
+    public var layoutReads: [String]?
     /// `SiteRenderer.layoutStamp(_:bodyHash:root:)` when the layout was applied (kept in memory only).
-    public var layoutStamp: UInt64? {
-        get { storage.layoutStamp }
-        set { unique.layoutStamp = newValue }
-    }
-    /// The report's parts, kept in memory between the builds of one process (not saved to disk).
-    public var sections: [ReportSection]? {
-        get { storage.sections }
-        set { unique.sections = newValue }
-    }
+    public var layoutStamp: UInt64?
 
     public init(outputPath: String, sourcePath: String, isReport: Bool, dependencies: [RenderDependency], body: String,
                 headings: [Heading], files: [OutputFile], diagnostics: [Diagnostic], pageHash: UInt64, html: Data? = nil, layoutKey: UInt64? = nil, layoutReads: [String]? = nil,
                 sections: [ReportSection]? = nil) {
-        storage = Storage(outputPath: outputPath, sourcePath: sourcePath, isReport: isReport, dependencies: dependencies, body: body, bodyHash: TraceHash.of(body),
-                          headings: headings, files: files, diagnostics: diagnostics, pageHash: pageHash, html: html, layoutKey: layoutKey,
-                          layoutReads: layoutReads, layoutStamp: nil, sections: sections)
+        rendered = Rendered(outputPath: outputPath, sourcePath: sourcePath, isReport: isReport, dependencies: dependencies, body: body,
+                            headings: headings, files: files, diagnostics: diagnostics, sections: sections)
+        self.pageHash = pageHash
+        self.html = html
+        self.layoutKey = layoutKey
+        self.layoutReads = layoutReads
     }
 }
 
@@ -328,12 +260,15 @@ extension SiteRenderer {
             traced.recorder = recorder
             do throws(Diagnostic) {
                 let rendered = try traced.render(page, links: links)
-                let files = [OutputFile(path: page.outputPath, text: rendered.html)] + rendered.files
+                // One buffer for the file and the trace: a rebuild that reuses the page then knows
+                // it unchanged by identity, without comparing its bytes with what was written.
+                let html = Data(rendered.html.utf8)
+                let files = [OutputFile(path: page.outputPath, contents: html)] + rendered.files
                 let trace = recorder.laidOut.map { laidOut in
                     var trace = PageTrace(
                         outputPath: page.outputPath, sourcePath: page.sourcePath, isReport: false,
                         dependencies: [Self.sourceDependency(page)] + recorder.dependencies, body: laidOut.body, headings: laidOut.headings,
-                        files: rendered.files, diagnostics: rendered.diagnostics, pageHash: TraceHash.of(rendered.html), html: Data(rendered.html.utf8))
+                        files: rendered.files, diagnostics: rendered.diagnostics, pageHash: TraceHash.of(html), html: html)
                     noteLayout(recorder.layoutReads.read, of: page, in: &trace)
                     return trace
                 }
@@ -404,10 +339,11 @@ extension SiteRenderer {
             let html = try layOut(page, body: trace.body, headings: trace.headings, root: root, log: reads)
             var updated = trace
             updated.pageHash = TraceHash.of(html)
-            updated.html = Data(html.utf8)
+            let data = Data(html.utf8)
+            updated.html = data
             noteLayout(reads.read, of: page, in: &updated)
             let changed = updated.pageHash != trace.pageHash
-            return (Result(files: [OutputFile(path: page.outputPath, text: html)] + trace.files, diagnostics: trace.diagnostics), updated,
+            return (Result(files: [OutputFile(path: page.outputPath, contents: data)] + trace.files, diagnostics: trace.diagnostics), updated,
                     RenderDecision(outputPath: page.outputPath, action: changed ? .laidOutAgain : .reused,
                                    reason: changed ? "its layout, the navigation, the lists or the assets changed" : nil))
         } catch {
