@@ -138,17 +138,19 @@ public struct SiteContent: Sendable {
     }
 
     private static func loadPage(_ file: SiteFile, relativePath: String, options: MarkdownOptions, memo: TextMemo?) throws(DiagnosticList) -> (page: Page, warnings: [Diagnostic]) {
-        let pathCheck = relativePath.dropLast(3).split(separator: "/").first { !isURLSafe($0) }
+        // Each part of the path checked as bytes: every page of the site is.
+        let pathCheck = relativePath.utf8.dropLast(3).split(separator: UInt8(ascii: "/"))
+            .first { !isURLSafe($0) }.map { Substring($0) }
         if let part = pathCheck {
             throw DiagnosticList([.error(
                 at: SourceLocation(file: file.path), "the name `\(part)` cannot be part of a web address",
                 hint: "rename it to lower-case letters, digits and dashes, e.g. `\(Slug.make(String(part)))`")])
         }
         func read() throws(DiagnosticList) -> String {
-            do { return try TextFile.read(file.url, as: file.path).text } catch { throw DiagnosticList([error]) }
+            do { return try TextFile.read(atPath: file.absolutePath, as: file.path).text } catch { throw DiagnosticList([error]) }
         }
         guard let memo else { return try parsePage(TextFile(path: file.path, text: try read()), file: file, relativePath: relativePath, options: options) }
-        return try memo.value("page \(options.smartPunctuation) \(options.allowRawHTML)", file: file.url, path: file.path, read: read) { text -> Result<(page: Page, warnings: [Diagnostic]), DiagnosticList> in
+        return try memo.value("page \(options.smartPunctuation) \(options.allowRawHTML)", file: file.absolutePath, path: file.path, read: read) { text -> Result<(page: Page, warnings: [Diagnostic]), DiagnosticList> in
             do throws(DiagnosticList) {
                 return .success(try parsePage(TextFile(path: file.path, text: text), file: file, relativePath: relativePath, options: options))
             } catch { return .failure(error) }
@@ -163,9 +165,10 @@ public struct SiteContent: Sendable {
         return (Page(sourcePath: file.path, urlPath: Page.urlPath(forContentPath: relativePath), frontMatter: frontMatter, body: body, bodyText: split.body), warnings)
     }
 
-    private static func isURLSafe(_ name: Substring) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { s in
-            (s >= "a" && s <= "z") || (s >= "0" && s <= "9") || s == "-" || s == "_"
+    private static func isURLSafe(_ name: Substring.UTF8View) -> Bool {
+        !name.isEmpty && name.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+                || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
         }
     }
 }

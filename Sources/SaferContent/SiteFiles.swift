@@ -5,7 +5,10 @@ import SaferCore
 public struct SiteFile: Sendable, Hashable {
     /// Relative to the site folder, with `/` separators.
     public var path: String
-    public var url: URL
+    /// Where it is on disk. A path rather than a URL: a site has thousands of files, and making a
+    /// URL for each (and its path back from it) cost more than listing them.
+    public var absolutePath: String
+    public var url: URL { URL(fileURLWithPath: absolutePath, isDirectory: false) }
 }
 
 /// Lists files inside the site folder, refusing any path that leads out of it.
@@ -25,19 +28,19 @@ public enum SiteFiles {
         var files: [SiteFile] = []
         // Each folder carries its resolved path, so an entry that is not a link resolves to that
         // path plus its name: one lstat per file instead of realpath's readlink per path component.
-        var folders = [(url: root, path: subfolder, resolved: rootResolved, depth: 0)]
+        var folders = [(absolutePath: root.path, path: subfolder, resolved: rootResolved, depth: 0)]
         while let current = folders.popLast() {
             guard current.depth < 32 else {
                 throw .error(at: SourceLocation(file: current.path), "folders are nested more than 32 deep here",
                              hint: "flatten the folder structure; deep nesting is usually a mistake (or a link to itself)")
             }
             let names: [String]
-            do { names = try FileManager.default.contentsOfDirectory(atPath: current.url.path) } catch {
+            do { names = try FileManager.default.contentsOfDirectory(atPath: current.absolutePath) } catch {
                 throw .error(at: SourceLocation(file: current.path), "the folder could not be read", hint: "check its permissions")
             }
             for name in names where !name.hasPrefix(".") {
                 let path = current.path + "/" + name
-                let entryPath = current.url.path + "/" + name
+                let entryPath = current.absolutePath + "/" + name
                 var resolved = current.resolved + "/" + name
                 var found: FileKind?
                 if let entry = FileKind.ofEntry(entryPath), !entry.isLink {
@@ -50,9 +53,8 @@ public enum SiteFiles {
                     }
                     found = FileKind.of(resolved)
                 }
-                let url = current.url.appendingPathComponent(name, isDirectory: found?.kind == .folder)
                 if found?.kind == .folder {
-                    folders.append((url, path, resolved, current.depth + 1))
+                    folders.append((entryPath, path, resolved, current.depth + 1))
                 } else {
                     // Pages are read whole and other files copied whole: refuse what would not fit,
                     // and pipes or devices, which would never finish reading.
@@ -67,7 +69,7 @@ public enum SiteFiles {
                                      "this file is \(found.size / (1024 * 1024)) MB, larger than the \(TextFile.maximumSize / (1024 * 1024)) MB SaferSite publishes",
                                      hint: "make it smaller (a PDF can be saved \"for the web\", an image resized), or link to it where it is published elsewhere")
                     }
-                    files.append(SiteFile(path: path, url: url))
+                    files.append(SiteFile(path: path, absolutePath: entryPath))
                 }
             }
         }

@@ -22,7 +22,7 @@ public struct SiteLists: Sendable {
             }
             let name = String(file.path.dropFirst(folder.count + 1).split(separator: ".").first ?? "")
             let value = bag.collect { () throws(Diagnostic) -> YAMLValue in
-                let text = try TextFile.read(file.url, as: file.path).text
+                let text = try TextFile.read(atPath: file.absolutePath, as: file.path).text
                 func parse() -> Result<YAMLValue, Diagnostic> { Result { () throws(Diagnostic) in try YAMLValue.parse(text, file: file.path) } }
                 return try (memo?.value("list", path: file.path, text: text, make: parse) ?? parse()).get()
             }

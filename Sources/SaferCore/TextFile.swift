@@ -20,12 +20,17 @@ public struct TextFile: Sendable {
     /// Reads `url`, naming it `path` in messages. A byte-order mark is dropped (spreadsheets add one);
     /// bytes that are not UTF-8 are an error naming the line, with a hint on how to re-save the file.
     public static func read(_ url: URL, as path: String) throws(Diagnostic) -> TextFile {
+        try read(atPath: url.path, as: path)
+    }
+
+    /// `read(_:as:)` for a file given by its path on disk.
+    public static func read(atPath absolutePath: String, as path: String) throws(Diagnostic) -> TextFile {
         // One open, fstat and read: pages are read by the thousand, and a stat before Foundation's
         // own open and fstat cost a third of the system time of reading them. O_NONBLOCK so that a
         // pipe put in the site folder is refused below instead of blocking the open.
-        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        let descriptor = open(absolutePath, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else {
-            throw isLink(url)
+            throw isLink(absolutePath)
                 ? Diagnostic.error(at: SourceLocation(file: path), "this is a link to a file that does not exist", hint: "remove the link, or put the file it names back")
                 : Diagnostic.error(at: SourceLocation(file: path), "the file could not be read", hint: "check that it exists and that you may read it")
         }
@@ -74,9 +79,9 @@ public struct TextFile: Sendable {
     }
 
     /// A link that leads nowhere: named as the link it is, not as a missing file.
-    private static func isLink(_ url: URL) -> Bool {
+    private static func isLink(_ path: String) -> Bool {
         var info = stat()
-        return lstat(url.path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
     }
 
     /// A byte-order mark anywhere but the start is invisible in an editor but breaks the line it

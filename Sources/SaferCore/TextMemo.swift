@@ -43,10 +43,10 @@ public final class TextMemo: @unchecked Sendable {
     /// one it had when last read, the result is reused without reading the file at all — a site's
     /// thousand pages are not read again to find the one that changed. Otherwise `read` gives the
     /// text and it is compared whole as above.
-    public func value<Value: Sendable, Failure: Error>(_ kind: String, file url: URL, path: String, read: () throws(Failure) -> String,
+    public func value<Value: Sendable, Failure: Error>(_ kind: String, file absolutePath: String, path: String, read: () throws(Failure) -> String,
                                                        make: (String) -> Value) throws(Failure) -> Value {
         let key = kind + "\u{0}" + path
-        let stamp = FileStamp(url.path)
+        let stamp = FileStamp(absolutePath)
         lock.lock()
         asked.insert(key)
         if let stamp, let entry = entries[key], entry.stamp == stamp, let value = entry.value as? Value {

@@ -37,7 +37,7 @@ public struct Theme: Sendable {
             for file in bag.collect({ () throws(Diagnostic) in try SiteFiles.list(in: siteFolder, below: prefix + templatesFolder) }) ?? [] {
                 guard file.path.hasSuffix(".mustache") else { continue }
                 let name = String(file.path.dropFirst(prefix.count + templatesFolder.count + 1).dropLast(".mustache".count))
-                if let text = bag.collect({ () throws(Diagnostic) in try TextFile.read(file.url, as: file.path) }) {
+                if let text = bag.collect({ () throws(Diagnostic) in try TextFile.read(atPath: file.absolutePath, as: file.path) }) {
                     sources[name] = TemplateSource(name: name, file: text)
                 }
             }

@@ -27,7 +27,7 @@ import Testing
         let memo = TextMemo()
         var reads = 0
         func load() -> String {
-            memo.value("page", file: url, path: "a.md", read: { () -> String in
+            memo.value("page", file: url.path, path: "a.md", read: { () -> String in
                 reads += 1
                 return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
             }, make: { $0.uppercased() })
