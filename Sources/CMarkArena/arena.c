@@ -120,14 +120,17 @@ safer_arena_mark safer_arena_mark_now(void) {
 
 // Kept for the thread's next tree when the outermost tree is released: chunks beyond this are
 // given back, so one very large page does not hold its memory for as long as the thread lives.
-enum { kept_bytes = 16 * 1024 * 1024 };
+static size_t kept_bytes = 16 * 1024 * 1024;
+
+void safer_arena_keep_at_most(size_t bytes) { __atomic_store_n(&kept_bytes, bytes, __ATOMIC_RELAXED); }
 
 void safer_arena_release(safer_arena_mark mark) {
     current = mark.chunk;
     if (current) current->used = mark.used;
     latest = NULL;
     if (mark.chunk || !first) return;  // an inner tree, or nothing allocated yet
-    if (first->size > kept_bytes) {
+    size_t keep = __atomic_load_n(&kept_bytes, __ATOMIC_RELAXED);
+    if (first->size > keep) {
         free_chunks(first);
         first = NULL;
         pthread_setspecific(chunks_key, NULL);
@@ -135,7 +138,7 @@ void safer_arena_release(safer_arena_mark mark) {
     }
     size_t kept = first->size;
     for (chunk *c = first; c->next; c = c->next) {
-        if (kept + c->next->size > kept_bytes) {
+        if (kept + c->next->size > keep) {
             free_chunks(c->next);
             c->next = NULL;
             break;

@@ -123,6 +123,9 @@ enum CMark {
         return mem
     }()
 
+    /// How many bytes of arena a thread keeps between trees (16 MB unless changed; for tests).
+    static func keepAtMost(bytes: Int) { safer_arena_keep_at_most(bytes) }
+
     /// Parses `text` into this thread's arena and hands the tree to `body`; the tree, and every
     /// node and text made in it, is gone when `body` returns, all at once.
     static func withTree<T>(_ text: String, options: MarkdownOptions, _ body: (OpaquePointer) -> T) -> T {

@@ -18,4 +18,7 @@ safer_arena_mark safer_arena_mark_now(void);
 /// Gives back everything allocated on this thread since `mark` (nested marks must be released
 /// first, as a stack).
 void safer_arena_release(safer_arena_mark mark);
+/// How many bytes of chunks a thread keeps for its next tree once its outermost tree is released
+/// (16 MB unless changed); the rest is given back.
+void safer_arena_keep_at_most(size_t bytes);
 #endif
