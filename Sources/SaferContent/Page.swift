@@ -1,4 +1,3 @@
-import Foundation
 import SaferCore
 import SaferMarkdown
 
@@ -7,15 +6,13 @@ import SaferMarkdown
 /// A value that never changes once made, kept in one shared instance: copying a page (which every
 /// pass over a site's pages does) is then one reference, not a dozen strings.
 public struct Page: Sendable {
-    private final class Storage: @unchecked Sendable {
-        // @unchecked: every field is a constant but the fingerprint, worked out once under the lock.
+    private final class Storage: Sendable {
         let sourcePath: String
         let urlPath: String
         let frontMatter: FrontMatter
         let body: MarkdownDocument
         let bodyText: String
-        private let lock = NSLock()
-        private var knownFingerprint: UInt64?
+        private let knownFingerprint = OnceValue<UInt64>()
 
         init(sourcePath: String, urlPath: String, frontMatter: FrontMatter, body: MarkdownDocument, bodyText: String) {
             self.sourcePath = sourcePath
@@ -28,8 +25,7 @@ public struct Page: Sendable {
         /// Worked out on first use: only incremental builds ask, and a full build of a large site
         /// would otherwise hash every page's text for nothing.
         var fingerprint: UInt64 {
-            lock.withLock {
-                if let knownFingerprint { return knownFingerprint }
+            knownFingerprint.value {
                 let options = body.options
                 var parts = [sourcePath, urlPath, body.file, String(body.lineOffset), "\(options.smartPunctuation) \(options.allowRawHTML)",
                              frontMatter.title, frontMatter.description, frontMatter.order.map(String.init) ?? "-", String(frontMatter.draft),
@@ -37,9 +33,7 @@ public struct Page: Sendable {
                 // The headings and fenced blocks are not listed: the text and the options above
                 // decide them, and listing them would parse every page just to hash it.
                 parts.append(bodyText)
-                let fingerprint = ContentHash.fnv1a64(parts.joined(separator: "\u{0}"))
-                knownFingerprint = fingerprint
-                return fingerprint
+                return ContentHash.fnv1a64(parts.joined(separator: "\u{0}"))
             }
         }
     }

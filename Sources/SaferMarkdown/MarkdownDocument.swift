@@ -39,7 +39,7 @@ public final class MarkdownDocument: Sendable {
     public let lineOffset: Int
     public let options: MarkdownOptions
     private let idPrefix: String
-    private let outline = OutlineBox()
+    private let outline = OnceValue<Outline>()
 
     /// The headings, in order, with the ids their anchors get.
     public var headings: [Heading] { knownOutline.headings }
@@ -265,22 +265,6 @@ public final class MarkdownDocument: Sendable {
 struct Outline: Sendable {
     var headings: [Heading] = []
     var fenceInfos: [String] = []
-}
-
-/// A document's outline, worked out once by whichever thread asks first.
-private final class OutlineBox: @unchecked Sendable {
-    // @unchecked: `known` is only read or set under `lock`.
-    private let lock = NSLock()
-    private var known: Outline?
-
-    func value(_ make: () -> Outline) -> Outline {
-        lock.withLock {
-            if let known { return known }
-            let made = make()
-            known = made
-            return made
-        }
-    }
 }
 
 /// Ids made unique in document order: "summary", "summary-2", "summary-3".

@@ -1,4 +1,3 @@
-import Foundation
 import SaferContent
 import SaferCore
 import SaferMarkdown
@@ -18,7 +17,9 @@ public struct LinkResolver: Sendable {
     private var unreadablePages: Set<String>
     /// Every page's URL path, for links written as addresses rather than files.
     private var urlPaths: Set<String> = []
-    private let shapeBox: ShapeBox
+    /// The pages in the order given, for `shape`.
+    private let pageOrder: [(contentPath: String, urlPath: String, anchors: PageAnchors)]
+    private let knownShape = OnceValue<UInt64>()
 
     /// - Parameter blockIDs: ids that blocks write (`block figures` → `figure-population`, ...),
     ///   added to the anchors of each page that uses the block.
@@ -32,14 +33,26 @@ public struct LinkResolver: Sendable {
             urlPaths.insert(entry.urlPath)
         }
         self.files = files
-        shapeBox = ShapeBox(pages: entries, files: files, unreadablePages: unreadablePages)
+        pageOrder = entries
     }
 
     /// A hash of everything a link's resolution depends on besides the link and where it is
     /// written: every page's path, address and anchors, the other files, the unreadable pages.
     /// Worked out when first asked for (by incremental builds): it needs every page's headings,
     /// which a full build learns only as it renders each page.
-    public var shape: UInt64 { shapeBox.value }
+    public var shape: UInt64 {
+        knownShape.value {
+            // Each page's part on every core.
+            let pages = pageOrder
+            let parts = ParallelMap.map(pages.indices) { index in
+                let page = pages[index]
+                return ContentHash.fnv1a64(page.contentPath + "\u{1}" + page.urlPath + "\u{1}" + page.anchors.ids.sorted().joined(separator: "\u{2}"))
+            }
+            var shape = ContentHash.fnv1a64(files.sorted().joined(separator: "\u{0}") + "\u{3}" + unreadablePages.sorted().joined(separator: "\u{0}"))
+            for part in parts { shape = shape &* 31 &+ part }
+            return shape
+        }
+    }
 
     /// A hash of what `init` is given, cheaper to work out than the resolver itself: while it is
     /// the same, so is the resolver (each page stands for its fingerprint, which covers its headings
@@ -207,59 +220,19 @@ public struct LinkResolver: Sendable {
 
 /// A page's anchors: its headings' ids and those of the blocks it shows. Worked out when a link
 /// first asks for them, so a page no link points into is parsed only when it renders.
-final class PageAnchors: @unchecked Sendable {
-    // @unchecked: `known` is only read or set under `lock`; `page` and `blockIDs` never change.
-    private let page: Page
-    private let blockIDs: [String: Set<String>]
-    private let lock = NSLock()
-    private var known: Set<String>?
-
-    init(page: Page, blockIDs: [String: Set<String>]) {
-        self.page = page
-        self.blockIDs = blockIDs
-    }
+struct PageAnchors: Sendable {
+    let page: Page
+    let blockIDs: [String: Set<String>]
+    private let known = OnceValue<Set<String>>()
 
     var ids: Set<String> {
-        lock.withLock {
-            if let known { return known }
+        known.value {
             var ids = Set(page.body.headings.map(\.id))
             for info in page.body.fenceInfos {
                 let words = info.split(separator: " ")
                 if words.count == 2, words[0] == "block", let blockIDs = blockIDs[String(words[1])] { ids.formUnion(blockIDs) }
             }
-            known = ids
             return ids
-        }
-    }
-}
-
-/// `LinkResolver.shape`, worked out once when first asked for, each page's part on every core.
-private final class ShapeBox: @unchecked Sendable {
-    // @unchecked: `known` is only read or set under `lock`; the rest never changes.
-    private let pages: [(contentPath: String, urlPath: String, anchors: PageAnchors)]
-    private let files: Set<String>
-    private let unreadablePages: Set<String>
-    private let lock = NSLock()
-    private var known: UInt64?
-
-    init(pages: [(contentPath: String, urlPath: String, anchors: PageAnchors)], files: Set<String>, unreadablePages: Set<String>) {
-        self.pages = pages
-        self.files = files
-        self.unreadablePages = unreadablePages
-    }
-
-    var value: UInt64 {
-        lock.withLock {
-            if let known { return known }
-            let pages = pages
-            let parts = ParallelMap.map(pages.indices) { index in
-                let page = pages[index]
-                return ContentHash.fnv1a64(page.contentPath + "\u{1}" + page.urlPath + "\u{1}" + page.anchors.ids.sorted().joined(separator: "\u{2}"))
-            }
-            var shape = ContentHash.fnv1a64(files.sorted().joined(separator: "\u{0}") + "\u{3}" + unreadablePages.sorted().joined(separator: "\u{0}"))
-            for part in parts { shape = shape &* 31 &+ part }
-            known = shape
-            return shape
         }
     }
 }

@@ -376,18 +376,16 @@ extension SiteRenderer {
 /// Asks a trace's questions again of the current site.
 /// Read-only after it is made (its look-up of pages is made once, under a lock), so pages check
 /// their traces with it on every core.
-final class TraceChecker: @unchecked Sendable {
+final class TraceChecker: Sendable {
     let renderer: SiteRenderer
     let links: LinkResolver
     /// The site's pages (and the report) by source path, worked out on first use: most questions
     /// are about the page whose trace is being checked, which the caller passes in.
-    private let lookupLock = NSLock()
-    private var lookup: (pages: [Page], positions: [String: Int])?
+    private let lookup = OnceValue<(pages: [Page], positions: [String: Int])>()
 
     func page(_ sourcePath: String, current: Page? = nil) -> Page? {
         if let current, current.sourcePath == sourcePath { return current }
-        let (pages, positions) = lookupLock.withLock {
-            if let lookup { return lookup }
+        let (pages, positions) = lookup.value {
             var pages = renderer.content.pages
             var positions = Dictionary(pages.indices.map { (pages[$0].sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
             let report = ReportPage.page(in: renderer.content)
@@ -395,7 +393,6 @@ final class TraceChecker: @unchecked Sendable {
                 positions[report.sourcePath] = pages.count
                 pages.append(report)
             }
-            lookup = (pages, positions)
             return (pages, positions)
         }
         return positions[sourcePath].map { pages[$0] }
@@ -405,17 +402,11 @@ final class TraceChecker: @unchecked Sendable {
     /// headings and files, so a link's answer is the one written down.
     let linksUnchanged: Bool
     /// Figure answers already worked out by this checker, shared by the pages checked on every core.
-    let figureAnswers = SharedAnswers()
+    let figureAnswers = KeyedValues<FigureKey, UInt64>()
 
-    final class SharedAnswers: @unchecked Sendable {
-        /// What a figure's answer depends on besides the figures: the reference, the way back to
-        /// the root, and whether it is written in the report (as plain text).
-        struct Key: Hashable { var reference: String, root: String, inReport: Bool }
-        private let lock = NSLock()
-        private var answers: [Key: UInt64] = [:]
-        func value(_ key: Key) -> UInt64? { lock.withLock { answers[key] } }
-        func store(_ answer: UInt64, for key: Key) { lock.withLock { answers[key] = answer } }
-    }
+    /// What a figure's answer depends on besides the figures: the reference, the way back to the
+    /// root, and whether it is written in the report (as plain text).
+    struct FigureKey: Hashable { var reference: String, root: String, inReport: Bool }
 
     init(renderer: SiteRenderer, links: LinkResolver, linkShapeChecked: UInt64? = nil) {
         linksUnchanged = linkShapeChecked == links.shape
@@ -464,8 +455,8 @@ final class TraceChecker: @unchecked Sendable {
             guard let sourcePath = question.page, let page = page(sourcePath, current: current) else { return nil }
             // A figure reads the same wherever it is cited from the same depth (in pages or in the
             // report): asked once per build, not once per page. Errors name their place, so they are not shared.
-            let figureKey = question.kind == .figure ? SharedAnswers.Key(reference: question.key, root: question.root ?? "", inReport: question.reportSections != nil) : nil
-            if let figureKey, let known = figureAnswers.value(figureKey) { return known }
+            let figureKey = question.kind == .figure ? FigureKey(reference: question.key, root: question.root ?? "", inReport: question.reportSections != nil) : nil
+            if let figureKey, let known = figureAnswers.known(figureKey) { return known }
             let context = LinkResolver.Context(page: page, root: question.root ?? "", reportSections: question.reportSections)
             let sections = context.reportSections.map { $0.sorted { $0.key < $1.key }.map { $0.key + "\u{1}" + $0.value }.joined(separator: "\u{2}") } ?? "-"
             let key = "\(page.sourcePath)\u{0}\(context.root)\u{0}\(sections)"

@@ -4,22 +4,6 @@ import SaferCore
 import SaferMarkdown
 import Mustache
 
-/// Hashes of what every block and every layout can read, so an incremental build can tell that a
-/// block or a layout would come out the same without drawing it (see RenderTrace.swift).
-/// Worked out on first use: a build without a cache never asks.
-final class SiteFingerprints: @unchecked Sendable {
-    private let lock = NSLock()
-    private var values: [String: UInt64] = [:]
-
-    /// The fingerprint called `name`, worked out by `make` the first time it is asked for.
-    func value(_ name: String, _ make: () -> UInt64) -> UInt64 {
-        if let known = lock.withLock({ values[name] }) { return known }
-        let value = make()
-        lock.withLock { values[name] = value }
-        return value
-    }
-}
-
 /// The names a block's template looked up while it rendered: what its output can depend on.
 final class ReadLog: @unchecked Sendable {
     private let lock = NSLock()

@@ -42,8 +42,11 @@ public struct SiteRenderer: Sendable {
     /// Blocks and charts drawn in this build, by everything they are drawn from: an incremental
     /// build draws one to see whether it changed, then puts the same drawing in the page.
     private let drawn = DrawnBlocks()
-    /// What blocks and layouts read, hashed once (SiteFingerprints.swift).
-    let fingerprints = SiteFingerprints()
+    /// Hashes of what every block and every layout can read, by name, so an incremental build can
+    /// tell that a block or a layout would come out the same without drawing it (see
+    /// SiteFingerprints.swift and RenderTrace.swift). Worked out on first use: a build without a
+    /// cache never asks.
+    let fingerprints = KeyedValues<String, UInt64>()
     /// Pages with an `order`, in that order: the site's navigation and the report's sections.
     /// Worked out once, like the site's settings and the assets' addresses: every page's layout
     /// reads them, and working them out per page grew with the square of the site.
@@ -51,8 +54,9 @@ public struct SiteRenderer: Sendable {
     private let navigationIndex: [String: Int]
     private let site: TemplateValues<[String: Any]>
     let assetPaths: [String: String]
-    /// The navigation and asset addresses as seen from each depth, made once for all its pages.
-    private let rootValues = RootValues()
+    /// The navigation (no page current) and the asset addresses as seen from each depth (`../../`),
+    /// made once for all its pages rather than a dictionary per navigation entry for every page.
+    private let rootValues = KeyedValues<String, (navigation: [[String: Any]], assets: [String: String])>()
     /// One link checker for the whole site; the figures block's anchors count as the page's own.
     public let linkResolver: LinkResolver
 
@@ -296,7 +300,7 @@ public struct SiteRenderer: Sendable {
         let log = log ?? recorder?.layoutReads
         let config = content.config
         let navigationIndex = navigationIndex[page.urlPath]
-        let shared = rootValues.values(for: root) {
+        let shared = rootValues.value(root) {
             (navigation.map { Self.link($0, root: root, current: false) }, assetPaths.mapValues { root + $0 })
         }
         var nav = shared.navigation
@@ -386,41 +390,17 @@ struct TemplateValues<Value>: @unchecked Sendable {
 }
 
 /// What one renderer drew, by what it was drawn from (the renderer's site being fixed).
-final class DrawnBlocks: @unchecked Sendable {
-    private let lock = NSLock()
-    private var blocks: [String: (html: Result<String?, Diagnostic>, reads: [String])] = [:]
-    private var charts: [String: (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [String])] = [:]
+final class DrawnBlocks: Sendable {
+    private let blocks = KeyedValues<String, (html: Result<String?, Diagnostic>, reads: [String])>()
+    private let charts = KeyedValues<String, (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [String])>()
 
     func block(_ info: String, _ body: String, root: String, at location: SourceLocation,
                draw: () -> (html: Result<String?, Diagnostic>, reads: [String])) -> (html: Result<String?, Diagnostic>, reads: [String]) {
-        remembered(in: \.blocks, key: [info, body, root, location.description].joined(separator: "\u{0}"), draw)
+        blocks.value([info, body, root, location.description].joined(separator: "\u{0}"), draw)
     }
 
     func chart(_ body: String, name: String, root: String, withTable: Bool, at location: SourceLocation,
                draw: () -> (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [String])) -> (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [String]) {
-        remembered(in: \.charts, key: [body, name, root, "\(withTable)", location.description].joined(separator: "\u{0}"), draw)
-    }
-
-    private func remembered<Value>(in table: ReferenceWritableKeyPath<DrawnBlocks, [String: Value]>, key: String, _ draw: () -> Value) -> Value {
-        if let known = lock.withLock({ self[keyPath: table][key] }) { return known }
-        let value = draw()
-        lock.withLock { self[keyPath: table][key] = value }
-        return value
-    }
-}
-
-/// The layout values that depend only on a page's way back to the site root (`../../`): the
-/// navigation (no page current) and the assets' addresses. Made once per depth rather than once
-/// per page, which was a dictionary per navigation entry for every page.
-final class RootValues: @unchecked Sendable {
-    // @unchecked: `byRoot` is only read or changed under `lock`; its values are never changed.
-    private let lock = NSLock()
-    private var byRoot: [String: (navigation: [[String: Any]], assets: [String: String])] = [:]
-
-    func values(for root: String, make: () -> (navigation: [[String: Any]], assets: [String: String])) -> (navigation: [[String: Any]], assets: [String: String]) {
-        if let known = lock.withLock({ byRoot[root] }) { return known }
-        let made = make()
-        lock.withLock { byRoot[root] = made }
-        return made
+        charts.value([body, name, root, "\(withTable)", location.description].joined(separator: "\u{0}"), draw)
     }
 }

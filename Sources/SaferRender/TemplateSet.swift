@@ -70,18 +70,11 @@ public struct TemplateSet: Sendable {
     /// once, in name order: all that its output can depend on besides its values. A dynamic partial
     /// (`{{>*name}}`) could be any template, so then every template is named.
     public func templatesUsed(by name: String) -> [String] {
-        if let known = used.lock.withLock({ used.names[name] }) { return known }
-        let names = findTemplatesUsed(by: name)
-        used.lock.withLock { used.names[name] = names }
-        return names
+        used.value(name) { findTemplatesUsed(by: name) }
     }
 
     /// What `templatesUsed` found, kept with the templates (which never change once made).
-    private final class UsedTemplates: @unchecked Sendable {
-        let lock = NSLock()
-        var names: [String: [String]] = [:]
-    }
-    private let used = UsedTemplates()
+    private let used = KeyedValues<String, [String]>()
 
     private func findTemplatesUsed(by name: String) -> [String] {
         var found: Set<String> = []
