@@ -72,10 +72,9 @@ public struct OutputFolder: Sendable {
     /// writing only the files that changed, each through a temporary file and a rename, and removing
     /// the files that are gone. For the rebuilds of `serve` and `--watch`: every file is always whole,
     /// and the site as a whole is new once this returns. A plain `build` swaps in a whole folder.
-    /// Returns the files it wrote, and whether it removed any.
+    /// Returns the files it wrote, and whether it removed any. `knownChanged`: paths whose files
+    /// are known to differ from what the folder holds, written without comparing them.
     @discardableResult
-    /// `knownChanged`: paths whose files are known to differ from what the folder holds, written
-    /// without comparing them.
     public func update(_ files: [OutputFile], previous: [String: Data], knownChanged: Set<String> = []) throws(Diagnostic) -> (written: [OutputFile], removedAny: Bool) {
         do {
             var known = 0

@@ -22,7 +22,8 @@ public enum SiteFiles {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
         let siteRoot = FileKind.resolvedPath(folder.path) ?? folder.resolvingSymlinksInPath().standardizedFileURL.path
         let rootResolved = FileKind.resolvedPath(root.path) ?? root.path
-        guard rootResolved == siteRoot || rootResolved.hasPrefix(siteRoot + "/") else {
+        func isInsideTheSite(_ resolved: String) -> Bool { resolved == siteRoot || resolved.hasPrefix(siteRoot + "/") }
+        guard isInsideTheSite(rootResolved) else {
             throw outsideTheSite(subfolder)
         }
         var files: [SiteFile] = []
@@ -48,7 +49,7 @@ public enum SiteFiles {
                 } else {
                     // realpath(3) fails only for a link that leads nowhere, which is then named below.
                     resolved = FileKind.resolvedPath(entryPath) ?? URL(fileURLWithPath: entryPath).standardizedFileURL.path
-                    guard resolved == siteRoot || resolved.hasPrefix(siteRoot + "/") else {
+                    guard isInsideTheSite(resolved) else {
                         throw outsideTheSite(path)
                     }
                     found = FileKind.of(resolved)

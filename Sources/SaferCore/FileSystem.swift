@@ -16,8 +16,14 @@ public struct FileKind: Sendable, Equatable {
     public static func of(_ path: String) -> FileKind? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
+        return FileKind(info)
+    }
+
+    /// What a `stat` call said.
+    public init(_ info: stat) {
         let type = info.st_mode & S_IFMT
-        return FileKind(kind: type == S_IFREG ? .regular : type == S_IFDIR ? .folder : .other, size: Int(info.st_size))
+        kind = type == S_IFREG ? .regular : type == S_IFDIR ? .folder : .other
+        size = Int(info.st_size)
     }
 
     /// What is at `path` itself, not following a link: nil when nothing is there, and for a
@@ -25,8 +31,7 @@ public struct FileKind: Sendable, Equatable {
     public static func ofEntry(_ path: String) -> (kind: FileKind, isLink: Bool)? {
         var info = stat()
         guard lstat(path, &info) == 0 else { return nil }
-        let type = info.st_mode & S_IFMT
-        return (FileKind(kind: type == S_IFREG ? .regular : type == S_IFDIR ? .folder : .other, size: Int(info.st_size)), type == S_IFLNK)
+        return (FileKind(info), info.st_mode & S_IFMT == S_IFLNK)
     }
 
     /// The path with every link and `.`/`..` resolved (realpath(3)); nil when it does not exist.

@@ -39,13 +39,13 @@ public struct TextFile: Sendable {
         guard fstat(descriptor, &info) == 0 else {
             throw Diagnostic.error(at: SourceLocation(file: path), "the file could not be read", hint: "check that it exists and that you may read it")
         }
-        let type = info.st_mode & S_IFMT
-        if type != S_IFREG {
+        let found = FileKind(info)
+        if found.kind != .regular {
             throw Diagnostic.error(
-                at: SourceLocation(file: path), "this is not an ordinary file (it is a \(type == S_IFDIR ? "folder" : "device, pipe or socket"))",
+                at: SourceLocation(file: path), "this is not an ordinary file (it is a \(found.kind == .folder ? "folder" : "device, pipe or socket"))",
                 hint: "put an ordinary text file here, or remove it from the site folder")
         }
-        let size = Int(info.st_size)
+        let size = found.size
         if size > maximumSize {
             throw Diagnostic.error(
                 at: SourceLocation(file: path),

@@ -36,14 +36,6 @@ struct SaferSiteCommand: ParsableCommand {
 /// The memory allocator: jemalloc, linked in for speed (glibc's malloc was a quarter of a large
 /// build's time, freeing cmark's nodes and Swift's strings).
 enum Allocator {
-    /// jemalloc's version, or nil if it is not the allocator in use.
-    static var version: String? {
-        var text: UnsafePointer<CChar>? = nil
-        var size = MemoryLayout<UnsafePointer<CChar>?>.size
-        guard mallctl("version", &text, &size, nil, 0) == 0, let text else { return nil }
-        return String(cString: text)
-    }
-
     /// Freed pages stay with the process rather than going back to the system after a few
     /// seconds: `serve` and `--watch` rebuild every few seconds, and each rebuild would fault them
     /// in again (a data rebuild of 10,000 pages took 159 ms instead of 129 ms). The process keeps

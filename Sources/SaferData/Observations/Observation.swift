@@ -124,20 +124,8 @@ enum ObservationFileReader {
             indices = ObservationFileReader.allColumns.map { byName[$0] }
         }
 
-        /// By a switch rather than a search of the column names: every row asks for each.
         func index(of name: String) -> Int? {
-            switch name {
-            case "indicator": return indices[0]
-            case "area": return indices[1]
-            case "period": return indices[2]
-            case "value": return indices[3]
-            case "lower": return indices[4]
-            case "upper": return indices[5]
-            case "numerator": return indices[6]
-            case "denominator": return indices[7]
-            case "note": return indices[8]
-            default: return nil
-            }
+            ObservationFileReader.allColumns.firstIndex(of: name).flatMap { indices[$0] }
         }
     }
 
