@@ -11,6 +11,8 @@ import SaferRender
 public enum EditionBuild {
     /// The generated page's address, unless the site has its own page there.
     public static let changesPath = "changes/"
+    /// `site.extra.edition`: the label of the edition being built, for templates and the claim check.
+    public static let editionKey = "edition"
     static let changesSource = "content/changes.md"
 
     static func dataFolder(_ options: BuildOptions) -> URL {
@@ -100,7 +102,7 @@ public enum EditionBuild {
         let edition = options.edition.flatMap(list.edition) ?? latest
         let rootURL = content.config.baseURL
         // Templates can show which edition a page belongs to, and link to the latest.
-        content.config.extra["edition"] = edition.label
+        content.config.extra[editionKey] = edition.label
         content.config.extra["edition_period"] = edition.period.label
         content.config.extra["latest_edition"] = latest.label
         content.config.extra["latest_edition_url"] = rootURL

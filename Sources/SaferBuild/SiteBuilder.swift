@@ -163,6 +163,10 @@ public enum SiteBuilder {
             pages.files += report.files
             bag.add(contentsOf: report.diagnostics)
         }
+        // Hand-typed words about the numbers, read against this edition's data (after the pages
+        // rendered, so each page's prose was noted by its one parse).
+        let edition = content.config.extra[EditionBuild.editionKey]
+        bag.add(contentsOf: SiteClaims.diagnostics(SiteClaims.claims(content: content, data: data), edition: edition, strict: options.strict))
         if !content.pages.contains(where: \.isNotFoundPage) {
             do { pages.files.append(try renderer.renderDefaultNotFoundPage()) } catch { bag.add(error) }
         }

@@ -45,6 +45,10 @@ public final class MarkdownDocument: Sendable {
     public var headings: [Heading] { knownOutline.headings }
     /// The info strings of fenced code blocks, in order (```` ```block figures ```` → "block figures").
     public var fenceInfos: [String] { knownOutline.fenceInfos }
+    /// The paragraphs and headings that hold a `{{`, in order, as plain text with their places.
+    public var proseBlocks: [ProseBlock] { knownOutline.proseBlocks }
+    /// The ```` ```chart ```` blocks, in order.
+    public var charts: [FencedChart] { knownOutline.charts }
 
     /// - Parameters:
     ///   - file: the path shown in messages, relative to the site folder.
@@ -66,6 +70,7 @@ public final class MarkdownDocument: Sendable {
     private func makeOutline(_ nodes: [CMarkNode]) -> Outline {
         var ids = UniqueIDs()
         var outline = Outline()
+        var noted = Set<OpaquePointer>()
         for node in nodes {
             switch node.type {
             case CMARK_NODE_HEADING:
@@ -74,11 +79,50 @@ public final class MarkdownDocument: Sendable {
             case CMARK_NODE_CODE_BLOCK:
                 let info = node.fenceInfo
                 if !info.isEmpty { outline.fenceInfos.append(info) }
+                if info.trimmingSpaces() == "chart" { outline.charts.append(FencedChart(body: node.literal, location: location(of: node))) }
+            case CMARK_NODE_TEXT:
+                // Only a block with a reference in it is noted: the claim check reads no other.
+                guard node.literalHasBrace, let block = Self.proseHolder(of: node), noted.insert(block.pointer).inserted else { break }
+                if let prose = proseBlock(block) { outline.proseBlocks.append(prose) }
             default:
                 break
             }
         }
         return outline
+    }
+
+    /// The paragraph or heading a text node is in.
+    private static func proseHolder(of node: CMarkNode) -> CMarkNode? {
+        var ancestor = node.parent
+        while let current = ancestor {
+            if current.type == CMARK_NODE_PARAGRAPH || current.type == CMARK_NODE_HEADING { return current }
+            ancestor = current.parent
+        }
+        return nil
+    }
+
+    /// A paragraph or heading as plain text with the place of each piece, when it holds a `{{`.
+    private func proseBlock(_ block: CMarkNode) -> ProseBlock? {
+        var text = ""
+        var pieces: [ProseBlock.Piece] = []
+        let blockLocation = location(of: block)
+        for node in block.descendants() {
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                // Inline nodes know their line and column from cmark 0.29 on; a piece without
+                // them takes the block's place.
+                let place = node.startLine > 0 ? location(of: node) : blockLocation
+                pieces.append(ProseBlock.Piece(offset: text.utf8.count, location: place))
+                text += node.literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        guard text.contains("{{") else { return nil }
+        let (plain, _) = block.type == CMARK_NODE_HEADING ? Self.splitExplicitID(text) : (text, nil)
+        return ProseBlock(kind: block.type == CMARK_NODE_HEADING ? .heading : .paragraph, text: plain, pieces: pieces)
     }
 
     /// CommonMark to HTML with no transforms: the conformance path.
@@ -265,6 +309,8 @@ public final class MarkdownDocument: Sendable {
 struct Outline: Sendable {
     var headings: [Heading] = []
     var fenceInfos: [String] = []
+    var proseBlocks: [ProseBlock] = []
+    var charts: [FencedChart] = []
 }
 
 /// Ids made unique in document order: "summary", "summary-2", "summary-3".

@@ -185,15 +185,20 @@ struct ChartBlock {
         }
         let comparisonFigure = data.comparisonFigure(indicator: indicator.id)
         let comparisons = comparisonFigure.map { data.comparisons(figure: $0.id) } ?? []
+        // Every comparator is judged, in the words of the text's `direction_judgement` form; the
+        // bar is coloured by the result against the first comparator (the site's main benchmark),
+        // and each comparator's row in the table and CSV gives the result against it.
         var bars = [ComparisonBar(
             label: local.label, nameInSentence: local.name, value: NSDecimalNumber(decimal: localValue.value).doubleValue,
             valueText: indicator.unit.format(localValue.value, decimals: localValue.decimals),
-            status: Self.status(comparisons.first?.outcome), statusText: comparisonFigure?.form("words") ?? "")]
+            status: Self.status(comparisons.first?.outcome),
+            statusText: comparisons.isEmpty ? "" : AreaComparison.words(comparisons, relation: \.directionAndJudgementRelation))]
         for area in data.areas.comparators {
             guard let value = data.observation(indicator: indicator.id, area: area.id, period: latest) else { continue }
             bars.append(ComparisonBar(
                 label: area.label, nameInSentence: area.name, value: NSDecimalNumber(decimal: value.value).doubleValue,
-                valueText: indicator.unit.format(value.value, decimals: value.decimals), status: .benchmark))
+                valueText: indicator.unit.format(value.value, decimals: value.decimals), status: .benchmark,
+                statusText: comparisons.first { $0.comparator.id == area.id }?.sentence(localName: local.name) ?? ""))
         }
         guard bars.count > 1 else {
             throw .error(at: spec.location, "`\(indicator.id)` has no value for any comparator to compare \(local.name) with",

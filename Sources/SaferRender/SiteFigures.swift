@@ -18,6 +18,7 @@ public struct SiteFigures: Sendable {
     /// `{{id}}` or `{{id.form}}` → the figure's text, linked to how it is worked out.
     public func referenceHTML(_ reference: String, root: String, at location: SourceLocation) throws(Diagnostic) -> String {
         let text = try data.text(for: reference, at: location)
+        if text.isReviewMark { return "" }
         let href = root + Self.pagePath + "#figure-" + text.figureID
         return "<a class=\"figure\" href=\"\(HTMLText.escape(href))\">\(HTMLText.escape(text.text))</a>"
     }

@@ -8,7 +8,9 @@ public struct ComparisonBar: Sendable, Equatable {
     /// The value as house style prints it: "95".
     public var valueText: String
     public var status: ComparisonStatus
-    /// The comparison in words, printed on the chart: "higher than England". Empty for benchmarks.
+    /// The comparison in words, printed on the chart: "higher than England". For a benchmark, the
+    /// compared area's result against it ("Dudley is higher than England"), given in the table and
+    /// the CSV; empty when there is none.
     public var statusText: String
 
     public init(label: String, nameInSentence: String? = nil, value: Double, valueText: String, status: ComparisonStatus, statusText: String = "") {
@@ -45,9 +47,15 @@ public struct ComparisonBarsChart: Chart {
         if let bad = bars.first(where: { !$0.value.isFinite }) { throw ChartError.invalidValue(chart: kind, label: bad.label) }
     }
 
-    /// "95 — higher than England", or just "72" for a benchmark.
+    /// "95 — higher than England", or just "72" for a benchmark (the compared bar's label judges it).
     func dataLabel(_ bar: ComparisonBar) -> String {
-        bar.statusText.isEmpty ? bar.valueText : bar.valueText + " \u{2014} " + bar.statusText
+        bar.statusText.isEmpty || bar.status == .benchmark ? bar.valueText : bar.valueText + " \u{2014} " + bar.statusText
+    }
+
+    /// The comparison column of the table and the CSV: the result, or for a benchmark the compared
+    /// area's result against it.
+    func comparisonCell(_ bar: ComparisonBar, benchmarkWord: String) -> String {
+        bar.status == .benchmark && bar.statusText.isEmpty ? benchmarkWord : bar.statusText
     }
 
     public func body(top: Double, theme: ChartTheme, metrics: TextMetrics) -> (primitives: [Primitive], bottom: Double) {
@@ -109,12 +117,12 @@ public struct ComparisonBarsChart: Chart {
     public func table() -> DataTable {
         DataTable(
             headers: ["Area", valueHeader, "Comparison"],
-            rows: bars.map { [$0.label, $0.valueText, $0.status == .benchmark ? "Benchmark" : $0.statusText] })
+            rows: bars.map { [$0.label, $0.valueText, comparisonCell($0, benchmarkWord: "Benchmark")] })
     }
 
     public func csvTable() -> DataTable {
         DataTable(
             headers: ["Area", valueHeader, "Comparison"],
-            rows: bars.map { [$0.label, NumberText.plain($0.value), $0.status == .benchmark ? "benchmark" : $0.statusText] })
+            rows: bars.map { [$0.label, NumberText.plain($0.value), comparisonCell($0, benchmarkWord: "benchmark")] })
     }
 }

@@ -35,6 +35,35 @@ public struct AreaComparison: Sendable, Hashable {
     /// "higher than England".
     public var words: String { "\(relation) \(comparator.name)" }
 
+    /// Which way the values lie, as far as the method can say: the tested direction ("similar to"
+    /// when the interval overlaps), or the plain one when untested: "higher than", "lower than".
+    public var directionRelation: String {
+        switch outcome {
+        case .similar: return "similar to"
+        case .notCompared: return relation
+        default: return direction == .same ? "the same as" : "\(direction.rawValue) than"
+        }
+    }
+
+    /// The judgement alone: "better than", "similar to"; for an indicator with no judgement, and
+    /// when untested, the direction (the untested note goes once after the whole phrase).
+    public var judgementRelation: String { relation }
+
+    /// Both, as Fingertips shows them: "lower (better) than", "similar to"; the direction alone
+    /// when there is no judgement to add.
+    public var directionAndJudgementRelation: String {
+        switch outcome {
+        case .better, .worse: return "\(direction.rawValue) (\(outcome.rawValue)) than"
+        default: return directionRelation
+        }
+    }
+
+    /// The local area's result against this comparator for a table row: "Dudley is higher than
+    /// England (not tested for significance)".
+    public func sentence(localName: String) -> String {
+        "\(localName) is \(directionAndJudgementRelation) \(comparator.name)" + (tested ? "" : " (\(Self.notTestedNote))")
+    }
+
     /// Compares `local` (with its interval, if any) with `benchmark` for an indicator of `polarity`.
     public static func compare(
         local: Decimal, lower: Decimal?, upper: Decimal?, benchmark: Decimal, benchmarkText: String,
@@ -64,16 +93,30 @@ public struct AreaComparison: Sendable, Hashable {
 
     /// The results as one phrase, sharing words where they agree: "higher than England and the
     /// West Midlands", "better than England and similar to the West Midlands".
-    public static func words(_ results: [AreaComparison]) -> String {
+    public static func words(_ results: [AreaComparison], relation: KeyPath<AreaComparison, String> = \.relation) -> String {
         var groups: [(relation: String, names: [String])] = []
         for result in results {
-            if let index = groups.firstIndex(where: { $0.relation == result.relation }) {
+            let phrase = result[keyPath: relation]
+            if let index = groups.firstIndex(where: { $0.relation == phrase }) {
                 groups[index].names.append(result.comparator.name)
             } else {
-                groups.append((result.relation, [result.comparator.name]))
+                groups.append((phrase, [result.comparator.name]))
             }
         }
         return listed(groups.map { "\($0.relation) \(listed($0.names))" })
+    }
+
+    /// The wording forms of a comparison figure, each followed by the untested note when the
+    /// comparison was not tested, so no form can imply a significant difference:
+    /// `direction` "lower than England", `judgement` "better than England", `direction_judgement`
+    /// "lower (better) than England".
+    public static func wordingForms(_ results: [AreaComparison]) -> [(String, String)] {
+        let note = results.contains { !$0.tested } ? " (\(notTestedNote))" : ""
+        return [
+            ("direction", words(results, relation: \.directionRelation) + note),
+            ("judgement", words(results, relation: \.judgementRelation) + note),
+            ("direction_judgement", words(results, relation: \.directionAndJudgementRelation) + note),
+        ]
     }
 
     /// The note a comparison needs when any part of it was not tested.

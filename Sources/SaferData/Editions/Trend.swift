@@ -101,8 +101,8 @@ extension DataSet {
     }
 
     /// Adds the forms `trend` ("down from 280.0 per 100,000 in 2022/23: improved"), `trend_words`
-    /// ("improved"), `change` ("down 28.75 per 100,000"), `previous` ("280.0 per 100,000") and
-    /// `previous_period` ("2022/23") to every value figure whose indicator has a value for the
+    /// ("improved"), `change` ("down 28.75 per 100,000"), `previous` ("280.0 per 100,000"),
+    /// `previous_period` ("2022/23"), `rose_or_fell` and `has_risen_or_fallen` to every value figure whose indicator has a value for the
     /// period before the figure's.
     public mutating func addTrendForms() {
         var updated = figures.figures
@@ -114,10 +114,27 @@ extension DataSet {
             let names = Set(figure.formNames)
             for (name, text) in [("trend", trend.words), ("trend_words", trend.outcomeWords), ("change", trend.changeText),
                                  ("previous", trend.previousText), ("previous_period", trend.previous.period.labelOrNotStated)]
+                + MovementWords.forms(trend.direction, noClearChange: trend.outcome == .noClearChange)
                 where !names.contains(name) {
                 updated[index].forms.append(FigureForm(name: name, text: text))
             }
         }
         figures.figures = updated
+    }
+}
+
+/// Verbs for how a value moved, so a sentence never types "rose" or "fell" by hand:
+/// `rose_or_fell` ("rose", "fell", "stayed the same") and `has_risen_or_fallen` ("has risen",
+/// "has fallen", "has stayed the same"). A tested change that is not clear "stayed about the same".
+public enum MovementWords {
+    public static func forms(_ direction: AreaComparison.Direction, noClearChange: Bool = false) -> [(String, String)] {
+        let (past, perfect): (String, String)
+        switch (direction, noClearChange) {
+        case (.same, _): (past, perfect) = ("stayed the same", "has stayed the same")
+        case (_, true): (past, perfect) = ("stayed about the same", "has stayed about the same")
+        case (.higher, _): (past, perfect) = ("rose", "has risen")
+        case (.lower, _): (past, perfect) = ("fell", "has fallen")
+        }
+        return [("rose_or_fell", past), ("has_risen_or_fallen", perfect)]
     }
 }

@@ -72,6 +72,11 @@ struct FigureBuilder {
             add("number", unit.formatNumber(value, decimals: decimals))
             add("words", about + longWords(value: value, unit: unit))
             if unit == .percent, let frequency = NaturalFrequency.choose(percent: value) { add("frequency", frequency.description) }
+            if unit == .percentChange {
+                // The verb agrees with the words: a change that rounds to "no change" stayed the same.
+                let shown = NumberStyle.rounded(value, decimals: decimals)
+                for (name, verb) in MovementWords.forms(shown > 0 ? .higher : shown < 0 ? .lower : .same) { add(name, verb) }
+            }
             if let lower, let upper { add("interval", "\(unit.format(lower, decimals: decimals)) to \(unit.format(upper, decimals: decimals))") }
         }
         add("period", period.labelOrNotStated)

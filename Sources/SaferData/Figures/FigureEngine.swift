@@ -370,7 +370,7 @@ struct FigureEngine {
         builder.extraForms = [
             ("words", words),
             ("values", listed(results.map { "\($0.comparatorText) in \($0.comparator.name)" })),
-        ]
+        ] + AreaComparison.wordingForms(results)
     }
 
     private func statedComparison(_ builder: inout FigureBuilder, _ statement: StatedComparison) throws(FigureFailure) {

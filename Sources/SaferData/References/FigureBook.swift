@@ -7,6 +7,9 @@ public struct FigureText: Sendable, Hashable {
     public var figureID: String
     /// The form used; `nil` for the default text.
     public var form: String?
+
+    /// A `{{reviewed: LABEL}}` mark, which prints nothing and links nowhere.
+    public var isReviewMark: Bool { figureID.isEmpty }
 }
 
 /// Every computed figure, in a fixed order: indicators' own values first (in `indicators.yaml`
@@ -68,6 +71,7 @@ public struct FigureBook: Sendable {
     /// written at `location` in a page. An unknown id or form is an error saying what exists.
     public func text(for reference: String, at location: SourceLocation) throws(Diagnostic) -> FigureText {
         let trimmed = reference.trimmingSpaces()
+        if ReviewMark.parse(trimmed) != nil { return FigureText(text: "", figureID: "", form: ReviewMark.keyword) }
         let parts = trimmed.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false).map { String($0).trimmingSpaces() }
         let id = parts[0]
         let form = parts.count > 1 ? parts[1] : nil

@@ -1,0 +1,128 @@
+import SaferContent
+import SaferCore
+import SaferData
+import SaferMarkdown
+
+/// The claim check over a whole site: every paragraph and heading that cites a figure, every
+/// chart's title, and every list entry with a figure in it, read for hand-typed words about the
+/// numbers ("higher than England", "fell", "double") that the data contradict (see `ClaimCheck`).
+public enum SiteClaims {
+    /// Every hand-typed claim the site makes about its figures, checked against `data`, in page
+    /// order, then the lists'.
+    public static func claims(content: SiteContent, data: DataSet) -> [HandTypedClaim] {
+        let check = ClaimCheck(data: data)
+        var claims: [HandTypedClaim] = []
+        for page in content.pages where !page.sourcePath.isEmpty {
+            claims += pageClaims(page.body, check: check)
+        }
+        for (_, list) in content.lists.lists.sorted(by: { $0.key < $1.key }) {
+            for source in listSources(list) { claims += check.claims(in: source) }
+        }
+        return claims
+    }
+
+    /// The claims of one page's Markdown: its prose blocks and its charts' titles.
+    static func pageClaims(_ document: MarkdownDocument, check: ClaimCheck) -> [HandTypedClaim] {
+        var claims: [HandTypedClaim] = []
+        for block in document.proseBlocks {
+            let source = ClaimSource(text: block.text, pieces: block.pieces.map { ClaimSource.Piece(offset: $0.offset, location: $0.location) },
+                                     what: block.kind == .heading ? "heading" : "sentence")
+            claims += check.claims(in: source)
+        }
+        for chart in document.charts {
+            if let source = chartTitle(chart, data: check.data) { claims += check.claims(in: source) }
+        }
+        return claims
+    }
+
+    /// A chart's `title` (and `subtitle`), about the chart's indicator and figures as well as those it cites.
+    static func chartTitle(_ chart: FencedChart, data: DataSet) -> ClaimSource? {
+        guard let yaml = try? YAMLValue.parse(chart.body, file: chart.location.file, lineOffset: chart.location.line ?? 0),
+              let entries = try? yaml.mapping() else { return nil }
+        var subjects: [String] = []
+        var titles: [YAMLValue] = []
+        for (key, value) in entries {
+            switch key {
+            case "indicator":
+                // The chart draws the indicator's own figure.
+                if let id = try? value.string(), data.figures.figure(id) != nil { subjects.append(id) }
+            case "figures":
+                for item in (try? value.sequence()) ?? [] {
+                    if let id = try? item.string() { subjects.append(id) }
+                    else if let id = (try? item.mapping())?.first(where: { $0.key == "figure" }).flatMap({ try? $0.value.string() }) { subjects.append(id) }
+                }
+            case "title", "subtitle":
+                titles.append(value)
+            default:
+                break
+            }
+        }
+        guard !titles.isEmpty else { return nil }
+        // Title and subtitle read as one short paragraph about the chart.
+        var text = ""
+        var pieces: [ClaimSource.Piece] = []
+        for title in titles {
+            guard let string = try? title.string() else { continue }
+            if !text.isEmpty { text += " " }
+            pieces.append(ClaimSource.Piece(offset: text.utf8.count, location: title.location))
+            text += string.hasSuffix(".") ? string : string + "."
+        }
+        return ClaimSource(text: text, pieces: pieces, subjects: subjects, what: "chart title")
+    }
+
+    /// Each entry of a list (a mapping) with a `{{` in any of its texts, its texts read as one paragraph.
+    static func listSources(_ value: YAMLValue) -> [ClaimSource] {
+        switch value.node {
+        case .sequence:
+            return ((try? value.sequence()) ?? []).flatMap(listSources)
+        case .mapping:
+            let entries = (try? value.mapping()) ?? []
+            var sources = entries.filter { $0.value.isCollection }.flatMap { listSources($0.value) }
+            let texts = entries.compactMap { entry -> (String, SourceLocation)? in
+                guard case .scalar = entry.value.node, let text = try? entry.value.string() else { return nil }
+                return (text, entry.value.location)
+            }
+            if texts.contains(where: { $0.0.contains("{{") }) {
+                var text = ""
+                var pieces: [ClaimSource.Piece] = []
+                for (part, location) in texts {
+                    if !text.isEmpty { text += " " }
+                    pieces.append(ClaimSource.Piece(offset: text.utf8.count, location: location))
+                    text += part.hasSuffix(".") ? part : part + "."
+                }
+                sources.insert(ClaimSource(text: text, pieces: pieces, what: "list entry"), at: 0)
+            }
+            return sources
+        case .scalar:
+            guard let text = try? value.string(), text.contains("{{") else { return [] }
+            return [ClaimSource(text: text, at: value.location, what: "list entry")]
+        case .alias:
+            return []
+        }
+    }
+
+    /// The contradicted claims as problems: warnings, or errors when `strict` (`safersite check`).
+    /// A claim marked `{{reviewed: LABEL}}` for `edition` (the label being built; `nil` for a site
+    /// without editions) is left out.
+    public static func diagnostics(_ claims: [HandTypedClaim], edition: String?, strict: Bool) -> [Diagnostic] {
+        claims.compactMap { claim in
+            guard let contradiction = claim.contradiction, claim.reviewed?.covers(edition: edition) != true else { return nil }
+            let form = claim.suggestion.map { "write the claim with a computed form that follows the data, such as \($0)" }
+                ?? "write the claim with a computed form that follows the data (`safersite figures` lists each figure's forms)"
+            let stale = claim.reviewed.map { " (it was marked reviewed for \($0.label.isEmpty ? "no edition" : "the \($0.label) edition"))" } ?? ""
+            let label = edition ?? "LABEL"
+            return Diagnostic(strict ? .error : .warning, at: claim.location,
+                              "this \(claim.what) says “\(claim.words)”, but the data say \(contradiction)\(stale). The \(claim.what): “\(claim.sentence)”",
+                              hint: "\(form); or, if it is right as it is, add {{reviewed: \(label)}} to it")
+        }
+    }
+}
+
+extension YAMLValue {
+    var isCollection: Bool {
+        switch node {
+        case .mapping, .sequence: return true
+        default: return false
+        }
+    }
+}
