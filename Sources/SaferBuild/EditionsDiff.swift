@@ -2,6 +2,7 @@ import Foundation
 import SaferContent
 import SaferCore
 import SaferData
+import SaferRender
 
 /// `safersite diff`: what a change to the site folder does to the published site, as Markdown for a
 /// pull request comment: the figures whose value changed, the sentences that read differently
@@ -16,9 +17,22 @@ public enum SiteDiff {
         public var after: String
     }
 
+    /// A hand-typed claim ("higher than England", "fell") that the change makes doubtful: the new
+    /// data contradict it, or what it rests on changed, so a person should read it again.
+    public struct ClaimToReview: Sendable, Hashable {
+        public var location: SourceLocation
+        public var sentence: String
+        /// The claim's words, as typed.
+        public var words: String
+        /// Why it is doubtful, with what the data say now.
+        public var reason: String
+    }
+
     public struct Result: Sendable {
         public var changes: DataChanges
         public var sentences: [Sentence]
+        /// Hand-typed claims to read again, in page order.
+        public var claimsToReview: [ClaimToReview] = []
         public var pagesAdded: [String]
         public var pagesRemoved: [String]
         /// Pages in both whose own text (not their figures) was edited.
@@ -53,10 +67,35 @@ public enum SiteDiff {
         var result = Result(changes: changes, sentences: sentences, pagesAdded: added, pagesRemoved: removed, pagesEdited: edited, markdown: "")
         func labels(_ site: URL) -> [String] { ((try? EditionBuild.editions(BuildOptions(siteFolder: site)))??.list.editions ?? []).map(\.label) }
         let baseEditions = labels(base), headEditions = labels(head)
+        result.claimsToReview = claimsToReview(base: SiteClaims.claims(content: baseContent, data: baseData),
+                                               head: SiteClaims.claims(content: headContent, data: headData),
+                                               changes: changes, edition: headEditions.last)
         result.editionsAdded = headEditions.filter { !baseEditions.contains($0) }
         result.editionsRemoved = baseEditions.filter { !headEditions.contains($0) }
         result.markdown = markdown(result, baseName: baseName)
         return result
+    }
+
+    /// The head's hand-typed claims that the change makes doubtful: contradicted by the new data,
+    /// resting on data that now say something else, or about a figure whose value changed.
+    static func claimsToReview(base: [HandTypedClaim], head: [HandTypedClaim], changes: DataChanges, edition: String?) -> [ClaimToReview] {
+        func key(_ claim: HandTypedClaim) -> String { "\(claim.location.file)\u{0}\(claim.sentence)\u{0}\(claim.words)" }
+        let before = Dictionary(base.map { (key($0), $0.dataSay) }, uniquingKeysWith: { first, _ in first })
+        let moved = Set(changes.figureIDs + changes.flips.map(\.figureID))
+        return head.compactMap { claim in
+            var reason: String
+            if claim.contradicted {
+                reason = "the data now contradict it: \(claim.dataSay)"
+            } else if let was = before[key(claim)], was != claim.dataSay {
+                reason = "the data it rests on changed: now \(claim.dataSay); was \(was)"
+            } else if let figure = claim.figureIDs.first(where: moved.contains) {
+                reason = "the figure `\(figure)` it is about changed; the data say \(claim.dataSay)"
+            } else {
+                return nil
+            }
+            if let mark = claim.reviewed, mark.covers(edition: edition) { reason += " (marked reviewed for \(mark.label))" }
+            return ClaimToReview(location: claim.location, sentence: claim.sentence, words: claim.words, reason: reason)
+        }
     }
 
     static func load(_ site: URL, side: String) throws(DiagnosticList) -> (SiteContent, DataSet) {
@@ -150,6 +189,7 @@ public enum SiteDiff {
         var text = "## What this change does to the site\n\n"
         let figureCount = changes.changed.count + changes.added.count + changes.removed.count
         text += "Compared with \(baseName): **\(plural(figureCount, "figure")) changed**, \(plural(result.sentences.count, "sentence")) read differently, "
+            + (result.claimsToReview.isEmpty ? "" : "**\(plural(result.claimsToReview.count, "hand-typed claim")) to review**, ")
             + "\(plural(result.pagesAdded.count, "page")) added, \(plural(result.pagesRemoved.count, "page")) removed.\n\n"
         if !changes.changed.isEmpty {
             text += "### Figures whose value changed\n\n| Figure | Before | After | Change |\n|---|---|---|---|\n"
@@ -176,6 +216,15 @@ public enum SiteDiff {
             for sentence in result.sentences {
                 text += "`\(sentence.page)\(sentence.line.map { ":\($0)" } ?? "")`\n\n> before: \(sentence.before)\n>\n> after: \(sentence.after)\n\n"
             }
+        }
+        if !result.claimsToReview.isEmpty {
+            text += "### Hand-typed claims to review\n\n"
+            text += "Words typed by hand about the numbers, which this change makes doubtful. Read each again; "
+                + "better, write it with a computed form (`safersite figures` lists them) so it follows the data.\n\n"
+            for claim in result.claimsToReview {
+                text += "- `\(claim.location.file)\(claim.location.line.map { ":\($0)" } ?? "")` “\(cell(claim.words))”: \(cell(claim.reason))\n  > \(cell(claim.sentence))\n"
+            }
+            text += "\n"
         }
         if !changes.newIndicators.isEmpty || !changes.retiredIndicators.isEmpty {
             text += "### Indicators\n\n"

@@ -12,8 +12,11 @@ public struct HandTypedClaim: Sendable, Hashable {
     public var words: String
     /// The figures the claim is about.
     public var figureIDs: [String]
+    /// What the data say about what the claim is about, whether they agree or not.
+    public var dataSay: String
     /// What the data say, when they contradict the claim; `nil` when they agree.
-    public var contradiction: String?
+    public var contradiction: String? { contradicted ? dataSay : nil }
+    public var contradicted: Bool
     /// A computed form the sentence could use instead ("{{children_looked_after_comparison.direction}}").
     public var suggestion: String?
     public var reviewed: ReviewMark?
@@ -83,31 +86,31 @@ public struct ClaimCheck: Sendable {
             let nextClaim = position + 1 < found.count ? found[position + 1].index : tokens.count
             let location = source.location(at: tokens[claim.index].offset)
             let typed = Self.typedWords(source.text, tokens, from: claim.index, to: claim.end)
-            func make(_ words: String, _ figures: [String], _ contradiction: String?, suggestion: String?) -> HandTypedClaim {
-                HandTypedClaim(sentence: sentence.text, location: location, words: words, figureIDs: figures, contradiction: contradiction,
-                               suggestion: suggestion, reviewed: sentence.reviewed, what: source.what)
+            func make(_ words: String, _ checked: Checked) -> HandTypedClaim {
+                HandTypedClaim(sentence: sentence.text, location: location, words: words, figureIDs: checked.figures, dataSay: checked.dataSay,
+                               contradicted: checked.contradicted, suggestion: checked.suggestion, reviewed: sentence.reviewed, what: source.what)
             }
             switch claim.meaning {
             case .comparative(let direction):
                 let named = comparators(in: tokens, from: claim.end + 1, to: nextClaim)
                 if !named.areas.isEmpty {
                     if let checked = checkAgainstAreas(named.areas, subjects: subjects, claim: { fact in Self.contradicts(direction, fact) }) {
-                        result.append(make(Self.typedWords(source.text, tokens, from: claim.index, to: named.lastToken), checked.figures, checked.contradiction, suggestion: checked.suggestion))
+                        result.append(make(Self.typedWords(source.text, tokens, from: claim.index, to: named.lastToken), checked))
                     }
                 } else if direction != .same, tokens[(claim.end + 1)..<nextClaim].contains(where: { $0.word == "than" }),
                           let checked = checkConcentration(direction, subjects: subjects) {
-                    result.append(make("\(typed) than", checked.figures, checked.contradiction, suggestion: nil))
+                    result.append(make("\(typed) than", checked))
                 }
             case .judgement(let good):
                 let named = comparators(in: tokens, from: claim.end + 1, to: nextClaim)
                 guard !named.areas.isEmpty, let checked = checkAgainstAreas(named.areas, subjects: subjects, claim: { fact in Self.contradicts(good: good, fact) }) else { continue }
-                result.append(make(Self.typedWords(source.text, tokens, from: claim.index, to: named.lastToken), checked.figures, checked.contradiction, suggestion: checked.suggestion))
+                result.append(make(Self.typedWords(source.text, tokens, from: claim.index, to: named.lastToken), checked))
             case .movement(let direction):
                 guard let checked = checkMovement(direction, subjects: subjects) else { continue }
-                result.append(make(typed, checked.figures, checked.contradiction, suggestion: checked.suggestion))
+                result.append(make(typed, checked))
             case .ratio(let expected):
                 guard let checked = checkRatio(expected, subjects: unique(sentence.cited + source.subjects)) else { continue }
-                result.append(make(typed, checked.figures, checked.contradiction, suggestion: checked.suggestion))
+                result.append(make(typed, checked))
             }
         }
         return result
@@ -157,7 +160,8 @@ public struct ClaimCheck: Sendable {
 
     struct Checked {
         var figures: [String]
-        var contradiction: String?
+        var dataSay: String
+        var contradicted: Bool
         var suggestion: String?
     }
 
@@ -221,7 +225,7 @@ public struct ClaimCheck: Sendable {
             contradicted = contradicted || verdict
         }
         guard !figures.isEmpty else { return nil }
-        return Checked(figures: figures, contradiction: contradicted ? describe(described) : nil, suggestion: comparisonForm(for: figures))
+        return Checked(figures: figures, dataSay: describe(described), contradicted: contradicted, suggestion: comparisonForm(for: figures))
     }
 
     /// `true` when a comparative in `direction` contradicts the comparison, `nil` when it cannot tell.
@@ -280,15 +284,15 @@ public struct ClaimCheck: Sendable {
         guard let first = moves.first, Set(moves.map { "\($0.1.direction)" }).count == 1 else { return nil }
         let contradicted = first.1.direction != direction || first.1.aboutTheSame
         let form = data.figures.figure(first.0)?.form("rose_or_fell") != nil ? "{{\(first.0).rose_or_fell}}" : nil
-        return Checked(figures: moves.map(\.0), contradiction: contradicted ? first.1.words : nil, suggestion: form)
+        return Checked(figures: moves.map(\.0), dataSay: first.1.words, contradicted: contradicted, suggestion: form)
     }
 
     private func checkRatio(_ expected: String, subjects: [String]) -> Checked? {
         let ratios = subjects.compactMap { data.figures.figure($0) }.filter { $0.kind == .ratio }
         guard let first = ratios.first else { return nil }
         let wrong = ratios.filter { ($0.form("words") ?? $0.text) != expected }
-        return Checked(figures: ratios.map(\.id),
-                       contradiction: wrong.isEmpty ? nil : wrong.map { "\($0.title): \($0.formula ?? $0.text)" }.joined(separator: "; "),
+        return Checked(figures: ratios.map(\.id), dataSay: (wrong.isEmpty ? ratios : wrong).map { "\($0.title): \($0.formula ?? $0.text)" }.joined(separator: "; "),
+                       contradicted: !wrong.isEmpty,
                        suggestion: "{{\(first.id)}}")
     }
 
@@ -301,7 +305,9 @@ public struct ClaimCheck: Sendable {
             let rounded = NumberStyle.rounded(figure.value ?? 1, decimals: figure.decimals)
             return direction == .up ? rounded <= 1 : rounded >= 1
         }
+        let lowest = figures.min { ($0.value ?? 0) < ($1.value ?? 0) }!
         return Checked(figures: figures.map(\.id),
-                       contradiction: wrong.isEmpty ? nil : wrong.map { "\($0.title): \($0.text)" }.joined(separator: "; "), suggestion: nil)
+                       dataSay: wrong.isEmpty ? "\(figures.count == 1 ? "it is" : "the lowest is") \(lowest.text) (\(lowest.title))" : wrong.map { "\($0.title): \($0.text)" }.joined(separator: "; "),
+                       contradicted: !wrong.isEmpty, suggestion: nil)
     }
 }

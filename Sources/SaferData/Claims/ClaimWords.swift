@@ -46,6 +46,8 @@ struct ClaimSentence {
     var offset: Int
     var cited: [String]
     var reviewed: ReviewMark?
+    /// The mark comes before any word: written after the previous sentence's full stop, it is that sentence's.
+    var markLeads = false
     /// The hand-typed words, lower case, with their UTF-8 offsets in the source text. A reference
     /// is one token of its own (`reference`), so a word never runs across one.
     var tokens: [(word: String, offset: Int)]
@@ -74,12 +76,13 @@ struct ClaimSentence {
         if start < bytes.count { sentences.append(make(bytes, start, bytes.count)) }
         // A mark written after a sentence's full stop ("… England. {{reviewed: 2019-20}}") is that sentence's.
         var result: [ClaimSentence] = []
-        for sentence in sentences where !sentence.text.trimmingSpaces().isEmpty {
-            if sentence.tokens.isEmpty, let mark = sentence.reviewed, !result.isEmpty {
+        for var sentence in sentences where !sentence.text.trimmingSpaces().isEmpty {
+            if sentence.markLeads, let mark = sentence.reviewed, !result.isEmpty {
                 result[result.count - 1].reviewed = mark
-            } else {
-                result.append(sentence)
+                sentence.reviewed = nil
+                if sentence.tokens.isEmpty { continue }
             }
+            result.append(sentence)
         }
         return result
     }
@@ -113,6 +116,7 @@ struct ClaimSentence {
                 let inside = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
                 if let mark = ReviewMark.parse(inside) {
                     sentence.reviewed = mark
+                    sentence.markLeads = sentence.tokens.isEmpty
                 } else {
                     let id = inside.trimmingSpaces().split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
                     if !id.isEmpty, !sentence.cited.contains(id) { sentence.cited.append(id) }
