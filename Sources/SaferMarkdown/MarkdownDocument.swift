@@ -104,7 +104,7 @@ public final class MarkdownDocument: Sendable {
     /// A paragraph or heading as plain text with the place of each piece, when it holds a `{{`.
     private func proseBlock(_ block: CMarkNode) -> ProseBlock? {
         var text = ""
-        var pieces: [ProseBlock.Piece] = []
+        var pieces: [TextPlaces.Piece] = []
         let blockLocation = location(of: block)
         for node in block.descendants() {
             switch node.type {
@@ -112,7 +112,7 @@ public final class MarkdownDocument: Sendable {
                 // Inline nodes know their line and column from cmark 0.29 on; a piece without
                 // them takes the block's place.
                 let place = node.startLine > 0 ? location(of: node) : blockLocation
-                pieces.append(ProseBlock.Piece(offset: text.utf8.count, location: place))
+                pieces.append(TextPlaces.Piece(offset: text.utf8.count, location: place))
                 text += node.literal
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 text += " "
@@ -122,7 +122,7 @@ public final class MarkdownDocument: Sendable {
         }
         guard text.contains("{{") else { return nil }
         let (plain, _) = block.type == CMARK_NODE_HEADING ? Self.splitExplicitID(text) : (text, nil)
-        return ProseBlock(kind: block.type == CMARK_NODE_HEADING ? .heading : .paragraph, text: plain, pieces: pieces)
+        return ProseBlock(kind: block.type == CMARK_NODE_HEADING ? .heading : .paragraph, text: plain, places: TextPlaces(pieces))
     }
 
     /// CommonMark to HTML with no transforms: the conformance path.

@@ -7,34 +7,15 @@ import SaferCore
 public struct ProseBlock: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable { case paragraph, heading }
 
-    /// Where a piece of the text starts: its UTF-8 offset in `text`, and its place in the file.
-    public struct Piece: Sendable, Hashable {
-        public var offset: Int
-        public var location: SourceLocation
-
-        public init(offset: Int, location: SourceLocation) {
-            self.offset = offset
-            self.location = location
-        }
-    }
-
     public var kind: Kind
     public var text: String
-    public var pieces: [Piece]
+    /// Where each piece of `text` is in the file.
+    public var places: TextPlaces
 
-    public init(kind: Kind, text: String, pieces: [Piece]) {
+    public init(kind: Kind, text: String, places: TextPlaces) {
         self.kind = kind
         self.text = text
-        self.pieces = pieces
-    }
-
-    /// The place in the file of the character at `offset` (UTF-8) in `text`: on the piece's line,
-    /// its column moved on by the bytes since the piece began.
-    public func location(atUTF8Offset offset: Int) -> SourceLocation {
-        guard let piece = pieces.last(where: { $0.offset <= offset }) else { return pieces.first?.location ?? SourceLocation(file: "") }
-        var location = piece.location
-        if let column = location.column { location.column = column + (offset - piece.offset) }
-        return location
+        self.places = places
     }
 }
 

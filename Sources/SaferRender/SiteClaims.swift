@@ -11,10 +11,9 @@ public enum SiteClaims {
     /// order, then the lists'.
     public static func claims(content: SiteContent, data: DataSet) -> [HandTypedClaim] {
         let check = ClaimCheck(data: data)
-        var claims: [HandTypedClaim] = []
-        for page in content.pages where !page.sourcePath.isEmpty {
-            claims += pageClaims(page.body, check: check)
-        }
+        // On every core, in page order: a large site has a paragraph with a figure on each page.
+        let pages = content.pages
+        var claims = ParallelMap.map(pages.indices) { pageClaims(pages[$0].body, check: check) }.flatMap { $0 }
         for (_, list) in content.lists.lists.sorted(by: { $0.key < $1.key }) {
             for source in listSources(list) { claims += check.claims(in: source) }
         }
@@ -25,8 +24,7 @@ public enum SiteClaims {
     static func pageClaims(_ document: MarkdownDocument, check: ClaimCheck) -> [HandTypedClaim] {
         var claims: [HandTypedClaim] = []
         for block in document.proseBlocks {
-            let source = ClaimSource(text: block.text, pieces: block.pieces.map { ClaimSource.Piece(offset: $0.offset, location: $0.location) },
-                                     what: block.kind == .heading ? "heading" : "sentence")
+            let source = ClaimSource(text: block.text, places: block.places, what: block.kind == .heading ? "heading" : "sentence")
             claims += check.claims(in: source)
         }
         for chart in document.charts {
@@ -59,15 +57,20 @@ public enum SiteClaims {
         }
         guard !titles.isEmpty else { return nil }
         // Title and subtitle read as one short paragraph about the chart.
+        let (text, places) = paragraph(titles.compactMap { title in (try? title.string()).map { ($0, title.location) } })
+        return ClaimSource(text: text, places: places, subjects: subjects, what: "chart title")
+    }
+
+    /// Texts from several places read as the sentences of one paragraph.
+    static func paragraph(_ texts: [(String, SourceLocation)]) -> (String, TextPlaces) {
         var text = ""
-        var pieces: [ClaimSource.Piece] = []
-        for title in titles {
-            guard let string = try? title.string() else { continue }
+        var pieces: [TextPlaces.Piece] = []
+        for (part, location) in texts {
             if !text.isEmpty { text += " " }
-            pieces.append(ClaimSource.Piece(offset: text.utf8.count, location: title.location))
-            text += string.hasSuffix(".") ? string : string + "."
+            pieces.append(TextPlaces.Piece(offset: text.utf8.count, location: location))
+            text += part.hasSuffix(".") ? part : part + "."
         }
-        return ClaimSource(text: text, pieces: pieces, subjects: subjects, what: "chart title")
+        return (text, TextPlaces(pieces))
     }
 
     /// Each entry of a list (a mapping) with a `{{` in any of its texts, its texts read as one paragraph.
@@ -83,14 +86,8 @@ public enum SiteClaims {
                 return (text, entry.value.location)
             }
             if texts.contains(where: { $0.0.contains("{{") }) {
-                var text = ""
-                var pieces: [ClaimSource.Piece] = []
-                for (part, location) in texts {
-                    if !text.isEmpty { text += " " }
-                    pieces.append(ClaimSource.Piece(offset: text.utf8.count, location: location))
-                    text += part.hasSuffix(".") ? part : part + "."
-                }
-                sources.insert(ClaimSource(text: text, pieces: pieces, what: "list entry"), at: 0)
+                let (text, places) = paragraph(texts)
+                sources.insert(ClaimSource(text: text, places: places, what: "list entry"), at: 0)
             }
             return sources
         case .scalar:

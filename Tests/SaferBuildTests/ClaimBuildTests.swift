@@ -163,6 +163,18 @@ import Testing
         }()
         #expect(page.contains("lower (worse) than England"))
     }
+
+    @Test func headingsAndListEntriesAreReadToo() throws {
+        let site = try TestSite(copying: "northbrook")
+        try site.write("content/safety.md", "---\ntitle: Safety\n---\n## More feel safe than in England: {{feel_safe}}\n\nText.\n")
+        try site.write("content/lists/headlines.yaml", "- value: \"{{feel_safe}}\"\n  label: feel safe after dark, above England\n")
+        let problems = Self.claimProblems(Self.check(site))
+        #expect(problems.map(\.location) == [
+            SourceLocation(file: "content/lists/headlines.yaml", line: 2, column: 32),
+            SourceLocation(file: "content/safety.md", line: 4, column: 4),
+        ])
+        #expect(problems.map { $0.message.hasPrefix("this list entry") || $0.message.hasPrefix("this heading") } == [true, true])
+    }
 }
 
 @Suite struct GuidedNewEditionTests {

@@ -34,6 +34,21 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(document.headings.first?.location == SourceLocation(file: "p.md", line: 7, column: 1))
     }
 
+    @Test func proseWithReferencesIsNotedWithThePlaceOfEachPiece() {
+        let text = "No reference here.\n\nDudley has *many* more\nthan {{x_comparison}} here.\n\n## Rates {{x}} {#rates}\n\n```chart\ntype: trend\n```\n"
+        let document = MarkdownDocument(text, file: "p.md", lineOffset: 3)
+        #expect(document.proseBlocks.map(\.text) == ["Dudley has many more than {{x_comparison}} here.", "Rates {{x}}"])
+        #expect(document.proseBlocks.map(\.kind) == [.paragraph, .heading])
+        let paragraph = document.proseBlocks[0]
+        // "more" is on the first line, after the emphasis markers; "than" starts the second.
+        let more = paragraph.text.utf8.count - "more than {{x_comparison}} here.".utf8.count
+        #expect(paragraph.places.location(at: more) == SourceLocation(file: "p.md", line: 6, column: 19))
+        let than = paragraph.text.utf8.count - "than {{x_comparison}} here.".utf8.count
+        #expect(paragraph.places.location(at: than) == SourceLocation(file: "p.md", line: 7, column: 1))
+        #expect(document.charts.map(\.body) == ["type: trend\n"])
+        #expect(document.charts.first?.location.line == 11)
+    }
+
     @Test func smartPunctuationIsOnForSites() {
         #expect(render("\"Dudley's\" -- safe...").html == "<p>“Dudley’s” – safe…</p>\n")
     }

@@ -44,14 +44,17 @@ public struct ClaimCheck: Sendable {
         self.data = data
     }
 
-    /// Every hand-typed claim in `source`, checked. `paragraphFigures` are cited elsewhere in the
-    /// same paragraph (or chart): the subjects of a sentence that cites none itself.
+    /// Every hand-typed claim in `source`, checked. A sentence that cites no figure (and has no
+    /// `subjects`) is read against the figures cited elsewhere in the same source: its paragraph.
     public func claims(in source: ClaimSource) -> [HandTypedClaim] {
-        let sentences = ClaimSentence.split(source.text)
+        let bytes = Array(source.text.utf8)
+        let sentences = ClaimSentence.split(bytes)
+        // Most paragraphs hold no claim word at all: nothing more to do for them.
+        guard sentences.contains(where: { $0.tokens.contains { ClaimLexicon.single[$0.key] != nil || ClaimLexicon.pairs[$0.key] != nil } }) else { return [] }
         let blockFigures = unique(sentences.flatMap(\.cited) + source.subjects)
         var result: [HandTypedClaim] = []
         for sentence in sentences {
-            result += claims(in: sentence, source: source, blockFigures: blockFigures)
+            result += claims(in: sentence, bytes: bytes, source: source, blockFigures: blockFigures)
         }
         return result
     }
@@ -61,7 +64,7 @@ public struct ClaimCheck: Sendable {
         return ids.filter { seen.insert($0).inserted }
     }
 
-    private func claims(in sentence: ClaimSentence, source: ClaimSource, blockFigures: [String]) -> [HandTypedClaim] {
+    private func claims(in sentence: ClaimSentence, bytes: [UInt8], source: ClaimSource, blockFigures: [String]) -> [HandTypedClaim] {
         let tokens = sentence.tokens
         let ownFigures = unique(sentence.cited + source.subjects)
         let subjects = ownFigures.isEmpty ? blockFigures : ownFigures
@@ -70,8 +73,8 @@ public struct ClaimCheck: Sendable {
         var found: [(index: Int, end: Int, meaning: ClaimLexicon.Meaning)] = []
         var index = 0
         while index < tokens.count {
-            let word = tokens[index].word
-            if index + 1 < tokens.count, let meaning = ClaimLexicon.pairs[word]?[tokens[index + 1].word] {
+            let word = tokens[index].key
+            if index + 1 < tokens.count, let meaning = ClaimLexicon.pairs[word]?[tokens[index + 1].key] {
                 found.append((index, index + 1, meaning))
                 index += 2
                 continue
@@ -81,13 +84,13 @@ public struct ClaimCheck: Sendable {
         }
         var result: [HandTypedClaim] = []
         for (position, claim) in found.enumerated() {
-            let before = tokens[max(0, claim.index - 3)..<claim.index].map(\.word)
+            let before = tokens[max(0, claim.index - 3)..<claim.index].map(\.key)
             if before.contains(where: ClaimLexicon.hedges.contains) { continue }
             let nextClaim = position + 1 < found.count ? found[position + 1].index : tokens.count
-            let location = source.location(at: tokens[claim.index].offset)
-            let typed = Self.typedWords(source.text, tokens, from: claim.index, to: claim.end)
+            let location = source.places.location(at: tokens[claim.index].offset)
+            let typed = Self.typedWords(bytes, tokens, from: claim.index, to: claim.end)
             func make(_ words: String, _ checked: Checked) -> HandTypedClaim {
-                HandTypedClaim(sentence: sentence.text, location: location, words: words, figureIDs: checked.figures, dataSay: checked.dataSay,
+                HandTypedClaim(sentence: sentence.text(in: bytes), location: location, words: words, figureIDs: checked.figures, dataSay: checked.dataSay,
                                contradicted: checked.contradicted, suggestion: checked.suggestion, reviewed: sentence.reviewed, what: source.what)
             }
             switch claim.meaning {
@@ -95,16 +98,16 @@ public struct ClaimCheck: Sendable {
                 let named = comparators(in: tokens, from: claim.end + 1, to: nextClaim)
                 if !named.areas.isEmpty {
                     if let checked = checkAgainstAreas(named.areas, subjects: subjects, claim: { fact in Self.contradicts(direction, fact) }) {
-                        result.append(make(Self.typedWords(source.text, tokens, from: claim.index, to: named.lastToken), checked))
+                        result.append(make(Self.typedWords(bytes, tokens, from: claim.index, to: named.lastToken), checked))
                     }
-                } else if direction != .same, tokens[(claim.end + 1)..<nextClaim].contains(where: { $0.word == "than" }),
+                } else if direction != .same, tokens[(claim.end + 1)..<nextClaim].contains(where: { $0.key == ClaimLexicon.than }),
                           let checked = checkConcentration(direction, subjects: subjects) {
                     result.append(make("\(typed) than", checked))
                 }
             case .judgement(let good):
                 let named = comparators(in: tokens, from: claim.end + 1, to: nextClaim)
                 guard !named.areas.isEmpty, let checked = checkAgainstAreas(named.areas, subjects: subjects, claim: { fact in Self.contradicts(good: good, fact) }) else { continue }
-                result.append(make(Self.typedWords(source.text, tokens, from: claim.index, to: named.lastToken), checked))
+                result.append(make(Self.typedWords(bytes, tokens, from: claim.index, to: named.lastToken), checked))
             case .movement(let direction):
                 guard let checked = checkMovement(direction, subjects: subjects) else { continue }
                 result.append(make(typed, checked))
@@ -121,10 +124,10 @@ public struct ClaimCheck: Sendable {
     /// The comparator areas named in tokens `from..<to`, in the site's order. A sentence that puts
     /// the local area after "than" compares the other way round, and is left alone.
     /// Also returns the index of the last token of the last name found.
-    private func comparators(in tokens: [(word: String, offset: Int)], from: Int, to: Int) -> (areas: [Area], lastToken: Int) {
+    private func comparators(in tokens: [ClaimToken], from: Int, to: Int) -> (areas: [Area], lastToken: Int) {
         guard from < to else { return ([], from) }
-        let words = tokens[from..<to].map(\.word)
-        if let local = Self.nameWords(data.areas.local.name).first, let position = words.firstIndex(of: local), position > 0, words[position - 1] == "than" {
+        let words = tokens[from..<to].map(\.key)
+        if let local = Self.nameWords(data.areas.local.name).first, let position = words.firstIndex(of: local), position > 0, words[position - 1] == ClaimLexicon.than {
             return ([], from)
         }
         var last = from
@@ -139,21 +142,20 @@ public struct ClaimCheck: Sendable {
     }
 
     /// The words of `text` from token `first` to token `last` as typed, the middle left out of a long stretch.
-    static func typedWords(_ text: String, _ tokens: [(word: String, offset: Int)], from first: Int, to last: Int) -> String {
-        let bytes = Array(text.utf8)
+    static func typedWords(_ bytes: [UInt8], _ tokens: [ClaimToken], from first: Int, to last: Int) -> String {
         func span(_ a: Int, _ b: Int) -> String {
-            let end = min(bytes.count, tokens[b].offset + tokens[b].word.utf8.count)
+            let end = min(bytes.count, tokens[b].offset + tokens[b].length)
             return String(decoding: bytes[tokens[a].offset..<max(tokens[a].offset, end)], as: UTF8.self)
         }
         guard last - first >= 10 else { return span(first, last) }
         return span(first, first + 1) + " … " + span(last - 5, last)
     }
 
-    /// "the West Midlands" → ["west", "midlands"].
-    static func nameWords(_ name: String) -> [String] {
-        var words = name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map(String.init)
-        if words.first == "the" { words.removeFirst() }
-        return words
+    /// "the West Midlands" → the words "west", "midlands".
+    static func nameWords(_ name: String) -> [WordKey] {
+        var words = name.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "'" }).map { String($0) }
+        if words.first?.lowercased() == "the" { words.removeFirst() }
+        return words.map(WordKey.init)
     }
 
     // MARK: What the data say

@@ -3,61 +3,81 @@ import SaferCore
 /// Text the claim check reads: a paragraph, a heading, a chart title or a list entry, with its
 /// `{{ }}` references as written and the place in its file of each piece of it.
 public struct ClaimSource: Sendable, Hashable {
-    public struct Piece: Sendable, Hashable {
-        public var offset: Int
-        public var location: SourceLocation
-
-        public init(offset: Int, location: SourceLocation) {
-            self.offset = offset
-            self.location = location
-        }
-    }
-
     public var text: String
-    public var pieces: [Piece]
+    public var places: TextPlaces
     /// Figures the text is about besides those it cites: a chart's indicator and figures.
     public var subjects: [String]
-    /// What the text is, for messages: "sentence", "chart title", "list entry".
+    /// What the text is, for messages: "sentence", "heading", "chart title", "list entry".
     public var what: String
 
-    public init(text: String, pieces: [Piece], subjects: [String] = [], what: String = "sentence") {
+    public init(text: String, places: TextPlaces, subjects: [String] = [], what: String = "sentence") {
         self.text = text
-        self.pieces = pieces
+        self.places = places
         self.subjects = subjects
         self.what = what
     }
 
     public init(text: String, at location: SourceLocation, subjects: [String] = [], what: String) {
-        self.init(text: text, pieces: [Piece(offset: 0, location: location)], subjects: subjects, what: what)
-    }
-
-    /// The place of the character at `offset` (UTF-8) in `text`.
-    func location(at offset: Int) -> SourceLocation {
-        guard let piece = pieces.last(where: { $0.offset <= offset }) ?? pieces.first else { return SourceLocation(file: "") }
-        var location = piece.location
-        if let column = location.column, offset >= piece.offset { location.column = column + (offset - piece.offset) }
-        return location
+        self.init(text: text, places: TextPlaces(at: location), subjects: subjects, what: what)
     }
 }
 
-/// One sentence of a `ClaimSource`: its text, where it starts, the figures it cites and its words.
-struct ClaimSentence {
-    var text: String
+/// A word as the check compares it: its first 16 bytes with ASCII letters lowered, and its
+/// length, packed into integers so that reading a paragraph makes no string per word (every
+/// paragraph of a large site that cites a figure is read on every build).
+struct WordKey: Hashable {
+    var head: UInt64 = 0
+    var tail: UInt64 = 0
+    var count: Int = 0
+
+    /// The token a `{{ }}` reference stands as: no word is empty.
+    static let reference = WordKey(head: 1, tail: 0, count: 0)
+
+    private init(head: UInt64, tail: UInt64, count: Int) {
+        self.head = head
+        self.tail = tail
+        self.count = count
+    }
+
+    init(_ bytes: ArraySlice<UInt8>) {
+        count = bytes.count
+        for (index, byte) in bytes.prefix(16).enumerated() {
+            let lowered = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
+            if index < 8 { head |= UInt64(lowered) << (8 * UInt64(index)) } else { tail |= UInt64(lowered) << (8 * UInt64(index - 8)) }
+        }
+    }
+
+    init(_ word: String) {
+        self.init(ArraySlice(word.utf8))
+    }
+}
+
+/// A word of a sentence: what it is, and where it is in the source text (UTF-8 offset and length).
+struct ClaimToken {
+    var key: WordKey
     var offset: Int
+    var length: Int
+}
+
+/// One sentence of a `ClaimSource`: where it is, the figures it cites and its words.
+struct ClaimSentence {
+    /// Its UTF-8 range in the source text, without leading spaces.
+    var start: Int
+    var end: Int
     var cited: [String]
     var reviewed: ReviewMark?
     /// The mark comes before any word: written after the previous sentence's full stop, it is that sentence's.
     var markLeads = false
-    /// The hand-typed words, lower case, with their UTF-8 offsets in the source text. A reference
-    /// is one token of its own (`reference`), so a word never runs across one.
-    var tokens: [(word: String, offset: Int)]
+    /// The hand-typed words in order. A reference is one token of its own (`WordKey.reference`),
+    /// so a word never runs across one.
+    var tokens: [ClaimToken]
 
-    static let reference = "\u{1}"
+    /// The sentence as written.
+    func text(in bytes: [UInt8]) -> String { String(decoding: bytes[start..<end], as: UTF8.self) }
 
-    /// The sentences of `text`: a sentence ends at `.`, `!` or `?` followed by a space or the end,
+    /// The sentences of `bytes`: a sentence ends at `.`, `!` or `?` followed by a space or the end,
     /// outside `{{ }}` ("0.2" and "{{a.b}}" do not end one).
-    static func split(_ text: String) -> [ClaimSentence] {
-        let bytes = Array(text.utf8)
+    static func split(_ bytes: [UInt8]) -> [ClaimSentence] {
         var sentences: [ClaimSentence] = []
         var start = 0
         var index = 0
@@ -76,7 +96,7 @@ struct ClaimSentence {
         if start < bytes.count { sentences.append(make(bytes, start, bytes.count)) }
         // A mark written after a sentence's full stop ("… England. {{reviewed: 2019-20}}") is that sentence's.
         var result: [ClaimSentence] = []
-        for var sentence in sentences where !sentence.text.trimmingSpaces().isEmpty {
+        for var sentence in sentences where !(sentence.tokens.isEmpty && sentence.reviewed == nil) {
             if sentence.markLeads, let mark = sentence.reviewed, !result.isEmpty {
                 result[result.count - 1].reviewed = mark
                 sentence.reviewed = nil
@@ -87,20 +107,26 @@ struct ClaimSentence {
         return result
     }
 
+    /// Also for tests: the sentences of a text.
+    static func split(_ text: String) -> [ClaimSentence] { split(Array(text.utf8)) }
+
     private static func make(_ bytes: [UInt8], _ start: Int, _ end: Int) -> ClaimSentence {
         var lead = start
         while lead < end, bytes[lead] == UInt8(ascii: " ") || bytes[lead] == UInt8(ascii: "\n") { lead += 1 }
-        var sentence = ClaimSentence(text: String(decoding: bytes[lead..<end], as: UTF8.self), offset: lead, cited: [], reviewed: nil, tokens: [])
+        var sentence = ClaimSentence(start: lead, end: end, cited: [], reviewed: nil, tokens: [])
         var index = lead
-        var word: [UInt8] = []
-        var wordStart = lead
-        func flush() {
-            guard !word.isEmpty else { return }
-            var text = String(decoding: word, as: UTF8.self).lowercased()
+        var wordStart = -1
+        func flush(_ wordEnd: Int) {
+            guard wordStart >= 0 else { return }
+            var last = wordEnd
             // "England's" names England; "isn't" stays one word.
-            for suffix in ["'s", "\u{2019}s"] where text.hasSuffix(suffix) { text = String(text.dropLast(suffix.count)) }
-            sentence.tokens.append((text, wordStart))
-            word = []
+            if last - wordStart > 2, bytes[last - 1] | 0x20 == UInt8(ascii: "s"), bytes[last - 2] == UInt8(ascii: "'") { last -= 2 }
+            if last - wordStart > 4, bytes[last - 1] | 0x20 == UInt8(ascii: "s"), bytes[last - 4] == 0xE2, bytes[last - 3] == 0x80, bytes[last - 2] == 0x99 { last -= 4 }
+            // A curly apostrophe's bytes join a word; a "word" of only them is none.
+            if !(last - wordStart == 1 && bytes[wordStart] == UInt8(ascii: "'")) {
+                sentence.tokens.append(ClaimToken(key: WordKey(bytes[wordStart..<last]), offset: wordStart, length: last - wordStart))
+            }
+            wordStart = -1
         }
         // Once no `}}` follows an opening, none follows a later one: looked for once, so a line of
         // ten thousand `{{` stays linear.
@@ -112,7 +138,7 @@ struct ClaimSentence {
                     closesLeft = false
                     continue
                 }
-                flush()
+                flush(index)
                 let inside = String(decoding: bytes[(index + 2)..<close], as: UTF8.self)
                 if let mark = ReviewMark.parse(inside) {
                     sentence.reviewed = mark
@@ -120,7 +146,7 @@ struct ClaimSentence {
                 } else {
                     let id = inside.trimmingSpaces().split(separator: ".", maxSplits: 1).first.map(String.init) ?? ""
                     if !id.isEmpty, !sentence.cited.contains(id) { sentence.cited.append(id) }
-                    sentence.tokens.append((reference, index))
+                    sentence.tokens.append(ClaimToken(key: .reference, offset: index, length: close + 2 - index))
                 }
                 index = close + 2
                 continue
@@ -128,16 +154,13 @@ struct ClaimSentence {
             let isWordByte = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
                 || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte >= 0x80 || byte == UInt8(ascii: "'")
             if isWordByte {
-                if word.isEmpty { wordStart = index }
-                word.append(byte)
+                if wordStart < 0 { wordStart = index }
             } else {
-                flush()
+                flush(index)
             }
             index += 1
         }
-        flush()
-        // Curly apostrophes are bytes ≥ 0x80 and join words; a word of only them is no word.
-        sentence.tokens = sentence.tokens.filter { !$0.word.isEmpty && $0.word != "'" }
+        flush(end)
         return sentence
     }
 }
@@ -157,7 +180,7 @@ enum ClaimLexicon {
         case ratio(String)
     }
 
-    static let single: [String: Meaning] = {
+    static let single: [WordKey: Meaning] = {
         var words: [String: Meaning] = [:]
         for word in ["higher", "more", "greater", "larger", "bigger", "above", "exceeds", "exceeded", "exceeding"] { words[word] = .comparative(.up) }
         for word in ["lower", "fewer", "less", "smaller", "below"] { words[word] = .comparative(.down) }
@@ -170,21 +193,23 @@ enum ClaimLexicon {
                      "dropping", "declined", "declining", "declines"] { words[word] = .movement(.down) }
         for word in ["double", "doubled", "twice"] { words[word] = .ratio("double") }
         for word in ["half", "halved"] { words[word] = .ratio("half") }
-        return words
+        return Dictionary(uniqueKeysWithValues: words.map { (WordKey($0.key), $0.value) })
     }()
 
     /// Two-word phrases, read before single words: "went up", "gone down".
-    static let pairs: [String: [String: Meaning]] = {
-        var pairs: [String: [String: Meaning]] = [:]
+    static let pairs: [WordKey: [WordKey: Meaning]] = {
+        var pairs: [WordKey: [WordKey: Meaning]] = [:]
         for verb in ["went", "gone", "going", "goes", "go"] {
-            pairs[verb] = ["up": .movement(.up), "down": .movement(.down)]
+            pairs[WordKey(verb)] = [WordKey("up"): .movement(.up), WordKey("down"): .movement(.down)]
         }
         return pairs
     }()
 
     /// Words before a claim word that make it something other than a statement of fact ("not
     /// higher", "will fall", "aim to reduce"): the sentence is left alone.
-    static let hedges: Set<String> = ["not", "no", "never", "neither", "nor", "isn't", "wasn't", "aren't", "weren't", "didn't", "doesn't",
+    static let hedges: Set<WordKey> = Set(["not", "no", "never", "neither", "nor", "isn't", "wasn't", "aren't", "weren't", "didn't", "doesn't",
                                       "hasn't", "haven't", "to", "will", "would", "could", "should", "may", "might", "can", "cannot",
-                                      "if", "whether", "aim", "aims", "hope", "expect", "expected", "want", "help", "helps"]
+                                      "if", "whether", "aim", "aims", "hope", "expect", "expected", "want", "help", "helps"].map(WordKey.init))
+
+    static let than = WordKey("than")
 }

@@ -37,7 +37,13 @@ public struct FigureText: Sendable, Hashable {
 /// - `complement`, `sum`: default the value ("19%", "100%");
 /// - `comparison`: default "higher than England and the West Midlands (not tested for
 ///   significance)"; `words` without the note; `values` "72 per 10,000 in England and 89 per
-///   10,000 in the West Midlands"; `value` the local value;
+///   10,000 in the West Midlands"; `value` the local value; `direction` "lower than England",
+///   `judgement` "better than England" and `direction_judgement` "lower (better) than England",
+///   each with the untested note when there is no interval (see `AreaComparison.wordingForms`);
+/// - a percentage change (and, with editions, a value with an earlier period): `rose_or_fell`
+///   "rose", `has_risen_or_fallen` "has risen" (see `MovementWords`);
+/// - `{{reviewed: LABEL}}` is not a figure: it marks a sentence as read against the data of that
+///   edition, for the claim check, and prints nothing (see `ReviewMark`).
 /// - `stated_comparison`: default and `words` "higher than England and the West Midlands";
 ///   `note` "no values were published for this comparison".
 public struct FigureBook: Sendable {
