@@ -14,6 +14,7 @@ import SaferData
 /// rest: other violent crime                 # part-to-whole: the name of what the parts leave
 /// whole: violent crime                       # part-to-whole: the whole (default: the titles' shared words)
 /// title: A headline that states the message, with {{figure}} references
+/// subtitle: What is measured, where and when (default: worked out from the data), with references
 /// ```
 struct ChartBlock {
     let source: DataSet
@@ -27,7 +28,7 @@ struct ChartBlock {
     }
 
     static let types = ["comparison", "ranked", "icons", "part-to-whole", "trend", "scales"]
-    static let keys = ["type", "indicator", "area", "figures", "rest", "whole", "title"]
+    static let keys = ["type", "indicator", "area", "figures", "rest", "whole", "title", "subtitle"]
 
     /// A chart ready for the page: its HTML (figure, table, download link) and its CSV file.
     struct Rendered {
@@ -152,8 +153,18 @@ struct ChartBlock {
 
     /// The headline: the block's `title` (with figure references), or `fallback`.
     private func headline(_ spec: inout Spec, fallback: String) throws(Diagnostic) -> String {
-        guard let value = spec.fields.optional("title") else { return fallback }
-        let text = try value.string("`title`")
+        try written("title", &spec, fallback: fallback)
+    }
+
+    /// The line under the headline: the block's `subtitle` (with figure references), or `fallback`.
+    private func subtitle(_ spec: inout Spec, fallback: String) throws(Diagnostic) -> String {
+        try written("subtitle", &spec, fallback: fallback)
+    }
+
+    /// A text the block may write (`title`, `subtitle`), its figure references filled in.
+    private func written(_ key: String, _ spec: inout Spec, fallback: String) throws(Diagnostic) -> String {
+        guard let value = spec.fields.optional(key) else { return fallback }
+        let text = try value.string("`\(key)`")
         var result = ""
         var rest = text[...]
         while let open = rest.firstRange(ofBytes: "{{"), let close = rest[open.upperBound...].firstRange(ofBytes: "}}") {
@@ -207,7 +218,7 @@ struct ChartBlock {
         let words = comparisonFigure?.form("words").map { "\(local.label) is \($0)" } ?? "\(local.label) compared with \(data.areas.comparators.map(\.name).joined(separator: " and "))"
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: "\(indicator.title): \(words)"),
-            subtitle: "\(indicator.title), \(indicator.unit)\(latest.map { ", " + $0.label } ?? "")",
+            subtitle: try subtitle(&spec, fallback: "\(indicator.title), \(indicator.unit)\(latest.map { ", " + $0.label } ?? "")"),
             source: "Source: \(indicator.source.text)")
         // Values carry their unit already ("95 per 10,000"), so the sentence needs no unit label.
         return ComparisonBarsChart(titles: titles, measure: indicator.title.lowercased(), unitLabel: "", bars: bars)
@@ -251,7 +262,7 @@ struct ChartBlock {
         let area = shares.first?.area?.label ?? data.areas.local.label
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: "\(area): share of each compared with their share of the population"),
-            subtitle: "Share of the borough's total in \(area), \(period(of: shares))",
+            subtitle: try subtitle(&spec, fallback: "Share of the borough's total in \(area), \(period(of: shares))"),
             source: source(of: shares))
         return RankedBarsChart(
             titles: titles, itemHeader: "Type", itemsNoun: "types", valueHeader: "Share", detailHeader: "Times the population share",
@@ -276,7 +287,7 @@ struct ChartBlock {
         let figures = items.map(\.figure)
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: groups.map { "\($0.frequencyText): \($0.label)" }.joined(separator: "; ")),
-            subtitle: "\(data.areas.local.label), \(period(of: figures))",
+            subtitle: try subtitle(&spec, fallback: "\(data.areas.local.label), \(period(of: figures))"),
             source: source(of: figures))
         return IconArrayChart(titles: titles, groups: groups)
     }
@@ -297,7 +308,7 @@ struct ChartBlock {
         let figures = items.map(\.figure)
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: parts.map { "\($0.valueText) \($0.label)" }.joined(separator: ", ")),
-            subtitle: "Share of \(whole.trimmingSpaces()), \(data.areas.local.label), \(period(of: figures))",
+            subtitle: try subtitle(&spec, fallback: "Share of \(whole.trimmingSpaces()), \(data.areas.local.label), \(period(of: figures))"),
             source: source(of: figures))
         return PartToWholeChart(
             titles: titles, wholeLabel: whole.trimmingSpaces(), parts: parts, remainderLabel: rest, remainderValueText: "",
@@ -319,7 +330,7 @@ struct ChartBlock {
         let area = data.areas.area(id: areaID)?.label ?? areaID
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: "\(indicator.title) in \(area), \(points.first!.period) to \(points.last!.period)"),
-            subtitle: "\(indicator.title), \(indicator.unit), \(area)",
+            subtitle: try subtitle(&spec, fallback: "\(indicator.title), \(indicator.unit), \(area)"),
             source: "Source: \(indicator.source.text)")
         return TrendChart(titles: titles, measure: indicator.title.lowercased(), valueHeader: indicator.unit.description.capitalizedFirst, points: points,
                           tickFormat: TickFormat(suffix: indicator.unit.isPercent ? "%" : ""))
@@ -336,7 +347,7 @@ struct ChartBlock {
         let figures = items.map(\.figure)
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: groups.map { "\($0.valueText) \($0.label.lowercased())" }.joined(separator: ", ")),
-            subtitle: "Number of people, \(data.areas.local.label), \(period(of: figures))",
+            subtitle: try subtitle(&spec, fallback: "Number of people, \(data.areas.local.label), \(period(of: figures))"),
             source: source(of: figures))
         return NestedScalesChart(titles: titles, groups: groups)
     }

@@ -57,8 +57,17 @@ public enum SiteClaims {
         }
         guard !titles.isEmpty else { return nil }
         // Title and subtitle read as one short paragraph about the chart.
-        let (text, places) = paragraph(titles.compactMap { title in (try? title.string()).map { ($0, title.location) } })
+        let (text, places) = paragraph(titles.compactMap { title in (try? title.string()).map { ($0, textStart(title)) } })
         return ClaimSource(text: text, places: places, subjects: subjects, what: "chart title")
+    }
+
+    /// Where a scalar's text starts: after its opening quote, when it has one.
+    static func textStart(_ value: YAMLValue) -> SourceLocation {
+        var location = value.location
+        if case .scalar(let scalar) = value.node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted, let column = location.column {
+            location.column = column + 1
+        }
+        return location
     }
 
     /// Texts from several places read as the sentences of one paragraph.
@@ -83,7 +92,7 @@ public enum SiteClaims {
             var sources = entries.filter { $0.value.isCollection }.flatMap { listSources($0.value) }
             let texts = entries.compactMap { entry -> (String, SourceLocation)? in
                 guard case .scalar = entry.value.node, let text = try? entry.value.string() else { return nil }
-                return (text, entry.value.location)
+                return (text, textStart(entry.value))
             }
             if texts.contains(where: { $0.0.contains("{{") }) {
                 let (text, places) = paragraph(texts)

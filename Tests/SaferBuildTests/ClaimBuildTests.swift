@@ -220,3 +220,62 @@ extension GuidedNewEditionTests {
         #expect(!kept.firstEditionIsCurrent)
     }
 }
+
+extension ClaimBuildTests {
+    @Test func claimsListsEveryHandTypedClaimWithWhatTheDataSay() throws {
+        let site = try Self.dudleySite()
+        try site.write("content/care.md", "---\ntitle: Children in care\n---\n" + Self.handTyped)
+        let before = try ClaimList.entries(BuildOptions(siteFolder: site.folder))
+        #expect(before.filter { $0.claim.location.file == "content/care.md" }.map(\.status) == [.agrees, .agrees])
+        // The repository's own: the two concentration chart titles, which agree.
+        #expect(before.filter { $0.claim.location.file != "content/care.md" }.map(\.claim.location.file) == ["content/high-impact-areas.md", "content/high-impact-areas.md"])
+        _ = try Self.update(site)
+        let after = try ClaimList.entries(BuildOptions(siteFolder: site.folder)).filter { $0.claim.location.file == "content/care.md" }
+        #expect(after.map(\.status) == [.contradicted, .contradicted])
+        let text = ClaimList.text(after)
+        #expect(text.contains("contradicted: “more children … than England or the West Midlands”; the data say Dudley is lower"))
+        #expect(text.contains("computed form: {{children_looked_after_comparison.direction}}"))
+        let json = try JSONSerialization.jsonObject(with: Data(ClaimList.json(after).utf8)) as? [[String: Any]]
+        #expect(json?.first?["status"] as? String == "contradicted")
+        #expect(json?.first?["line"] as? Int == 4)
+    }
+
+    @Test func aChartSubtitleCanBeWrittenWithComputedWords() throws {
+        let site = try TestSite(copying: "northbrook")
+        try site.write("content/safety.md", """
+            ---
+            title: Safety
+            ---
+            ```chart
+            type: comparison
+            indicator: feel_safe
+            subtitle: "Residents who feel safe after dark: {{feel_safe_comparison.direction_judgement}}"
+            ```
+
+            """)
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(try site.read("output/safety/index.html").contains("<span class=\"chart__subtitle\">Residents who feel safe after dark: lower (worse) than England</span>"))
+    }
+}
+
+/// The update through the real command line, as the README tells a communications officer to run it.
+@Suite struct UpdateCommandLineTests {
+    @Test func newEditionSaysWhatItKeptAndClaimsAndCheckNameTheSentence() throws {
+        let site = try ClaimBuildTests.dudleySite()
+        try site.write("content/care.md", "---\ntitle: Children in care\n---\n" + ClaimBuildTests.handTyped)
+        let started = try SaferSiteBinary.run(["new-edition", "2019-20", "--site", site.folder.path])
+        #expect(started.status == 0, "\(started.errors)")
+        #expect(started.output.contains("what it publishes now is kept as the 2018-19 edition (data up to 2018/19), published under editions/2018-19/"))
+        #expect(started.output.contains("children_looked_after: Children looked after (latest: 2018/19)"))
+        try site.write("content/data/observations.csv", try site.read("content/data/observations.csv") + ClaimBuildTests.rows2019)
+        let claims = try SaferSiteBinary.run(["claims", "--site", site.folder.path])
+        #expect(claims.status == 0)
+        #expect(claims.output.contains("content/care.md:4:17: contradicted: "))
+        let check = try SaferSiteBinary.run(["check", "--site", site.folder.path])
+        #expect(check.status == 1)
+        #expect(check.output.contains("content/care.md:4:17: error: this sentence says “more children … than England or the West Midlands”") || check.errors.contains("content/care.md:4:17: error: this sentence says"))
+        let again = try SaferSiteBinary.run(["new-edition", "2019-20", "--site", site.folder.path])
+        #expect(again.status == 1)
+        #expect((again.output + again.errors).contains("the edition `2019-20` is already recorded"))
+    }
+}
