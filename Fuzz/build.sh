@@ -66,12 +66,13 @@ target() {
     [ -x "$OUT/fuzz-$name" ] || { echo "failed to link fuzz-$name" >&2; exit 1; }
 }
 
-for which in ${1:-csv yaml figures markdown}; do
+for which in ${1:-csv yaml figures markdown claims}; do
     case $which in
         csv) target csv CSVFuzz.swift "$OUT/objects/SaferData.o" ;;
         figures) target figures FiguresFuzz.swift "$OUT/objects/SaferData.o" ;;
         yaml) target yaml YAMLFuzz.swift "$OUT/objects/SaferMarkdown.o" "$OUT/objects/SaferContent.o" -lcmark ;;
         markdown) target markdown MarkdownFuzz.swift "$OUT/objects/SaferMarkdown.o" -lcmark ;;
-        *) echo "unknown target $which (csv, yaml, figures, markdown)" >&2; exit 2 ;;
+        claims) target claims ClaimsFuzz.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" -lcmark ;;
+        *) echo "unknown target $which (csv, yaml, figures, markdown, claims)" >&2; exit 2 ;;
     esac
 done

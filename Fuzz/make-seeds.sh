@@ -5,7 +5,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 S=Fuzz/seeds
-mkdir -p $S/csv $S/yaml $S/figures $S/markdown
+mkdir -p $S/csv $S/yaml $S/figures $S/markdown $S/claims
 name() { echo "$1" | sed 's|^\./||; s|[/ ]|_|g'; }
 files() { find content Tests/SaferBuildTests/Fixtures Tests/SaferBuildTests/BadInputs site.yaml "$@" -type f 2>/dev/null | sort; }
 
@@ -21,10 +21,13 @@ files -name '*.md' | while IFS= read -r f; do
     { printf '\000'; cat "$f"; } > "$S/markdown/$(name "$f")"
     { printf '\002'; cat "$f"; } > "$S/markdown/raw-$(name "$f")"
 done
+# Claims: the pages as they are, and the hand-typed claims the tests read.
+files -name '*.md' | while IFS= read -r f; do cp "$f" "$S/claims/$(name "$f")"; done
+printf 'Dudley has many more children looked after than England or the West Midlands. In {{children_looked_after.period}}, Dudley had {{children_looked_after.words}}. {{reviewed: 2019-20}}\n\nKnife crime is rising: {{knife_crime_change}}. It is double: {{permanent_exclusions_ratio_england}}.\n' > $S/claims/hand-typed
 # CommonMark's spec examples, each on its own.
 awk -v dir=$S/markdown '
     /^```````````````````````````````` example/ { n++; inside=1; file=sprintf("%s/spec-%03d", dir, n); printf "\002" > file; next }
     inside && /^\.$/ { inside=0; close(file); next }
     inside { gsub(/→/, "\t"); print > file }
 ' Tests/SaferMarkdownTests/Fixtures/spec-0.30.txt
-echo "seeds: $(ls $S/csv | wc -l) csv, $(ls $S/yaml | wc -l) yaml, $(ls $S/figures | wc -l) figures, $(ls $S/markdown | wc -l) markdown"
+echo "seeds: $(ls $S/csv | wc -l) csv, $(ls $S/yaml | wc -l) yaml, $(ls $S/figures | wc -l) figures, $(ls $S/markdown | wc -l) markdown, $(ls $S/claims | wc -l) claims"

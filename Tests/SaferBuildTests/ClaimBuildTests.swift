@@ -7,8 +7,6 @@ import Testing
 /// The words follow the data, end to end: the annual update as a communications officer does it,
 /// on the repository's own site and on another borough's.
 @Suite struct ClaimBuildTests {
-    static let repository = CommandLineTests.repository
-
     /// The 2019/20 children-looked-after rows: Dudley is now lower than both comparators.
     static let rows2019 = """
     children_looked_after,dudley,2019/20,71,
@@ -17,13 +15,8 @@ import Testing
 
     """
 
-    /// A copy of the repository's site folder.
     static func dudleySite() throws -> TestSite {
-        let site = try TestSite()
-        for item in ["site.yaml", "content", "themes"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: site.folder.appendingPathComponent(item))
-        }
-        return site
+        try TestSite.copyingRepositorySite()
     }
 
     /// Next year's update: the edition started on a site with no editions, then the rows added.

@@ -6,7 +6,7 @@ import Testing
 @Suite struct CommandLineTests {
     static var binary: URL { SaferSiteBinary.path }
 
-    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let repository = TestSite.repository
 
     func run(_ arguments: [String]) throws -> SaferSiteBinary.Run {
         try SaferSiteBinary.run(arguments)
@@ -14,11 +14,7 @@ import Testing
 
     /// A copy of the repository's own site folder: the Dudley site, built end to end.
     func dudleySite() throws -> TestSite {
-        let site = try TestSite()
-        for item in ["site.yaml", "content", "themes"] {
-            try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(item), to: site.folder.appendingPathComponent(item))
-        }
-        return site
+        try TestSite.copyingRepositorySite()
     }
 
     @Test func theDudleySiteBuildsAndIsDeterministic() throws {

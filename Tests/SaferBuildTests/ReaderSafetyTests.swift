@@ -76,10 +76,7 @@ import Testing
     /// The default theme's pages all carry a Content-Security-Policy that forbids scripts, and
     /// nothing is loaded from other hosts.
     @Test func theDefaultThemesPagesCarryAContentSecurityPolicy() throws {
-        let site = try TestSite()
-        for item in ["site.yaml", "content", "themes"] {
-            try FileManager.default.copyItem(at: CommandLineTests.repository.appendingPathComponent(item), to: site.folder.appendingPathComponent(item))
-        }
+        let site = try TestSite.copyingRepositorySite()
         _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
         let pages = TestSite.tree(site.output).filter { $0.key.hasSuffix(".html") }
         #expect(pages.count > 5)

@@ -10,6 +10,18 @@ public final class TestSite: @unchecked Sendable {
     public static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("SaferBuildTests/Fixtures")
 
+    /// The repository's root, which holds the Dudley site (site.yaml, content/, themes/).
+    public static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A copy of the repository's own site folder: the Dudley site.
+    public static func copyingRepositorySite() throws -> TestSite {
+        let site = try TestSite()
+        for item in ["site.yaml", "content", "themes"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: site.folder.appendingPathComponent(item))
+        }
+        return site
+    }
+
     public init(copying fixture: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("safersite-test-\(UUID().uuidString)")
         if let fixture {

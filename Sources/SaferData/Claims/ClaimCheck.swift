@@ -20,7 +20,7 @@ public struct HandTypedClaim: Sendable, Hashable {
     /// A computed form the sentence could use instead ("{{children_looked_after_comparison.direction}}").
     public var suggestion: String?
     public var reviewed: ReviewMark?
-    /// "sentence", "chart title", "list entry".
+    /// "sentence", "heading", "chart title", "list entry".
     public var what: String
 }
 
