@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the libFuzzer targets into .build-fuzz/ (see Fuzz/README.md).
 #
-#   Fuzz/build.sh            builds csv, yaml, figures and markdown
+#   Fuzz/build.sh            builds csv, yaml, figures, markdown and claims
 #   Fuzz/build.sh csv        builds one
 #
 # Each module is compiled straight from Sources/ with `swiftc -sanitize=fuzzer`, with Yams
@@ -25,7 +25,15 @@ fi
 
 mkdir -p "$OUT/modules" "$OUT/objects"
 SAN="-sanitize=fuzzer"
-FLAGS="-O -g -parse-as-library -DSWIFT_PACKAGE -I $OUT/modules -I $ROOT/Sources/CMark -I $CHECKOUTS/Yams/Sources/CYaml/include -Xcc -DYAML_DECLARE_STATIC"
+FLAGS="-O -g -parse-as-library -DSWIFT_PACKAGE -I $OUT/modules -I $ROOT/Sources/CMark -I $OUT/cmarkarena -I $CHECKOUTS/Yams/Sources/CYaml/include -Xcc -DYAML_DECLARE_STATIC"
+
+# CMarkArena (C): cmark's per-thread allocator, a module as SwiftPM makes it from its include/ folder.
+mkdir -p "$OUT/cmarkarena"
+printf 'module CMarkArena {\n    header "%s/Sources/CMarkArena/include/CMarkArena.h"\n    export *\n}\n' "$ROOT" > "$OUT/cmarkarena/module.modulemap"
+if [ ! -f "$OUT/objects/cmarkarena.o" ] || [ Sources/CMarkArena/arena.c -nt "$OUT/objects/cmarkarena.o" ]; then
+    echo "compiling CMarkArena"
+    "$CLANG" -O1 -g -fsanitize=fuzzer-no-link -I Sources/CMarkArena/include -c Sources/CMarkArena/arena.c -o "$OUT/objects/cmarkarena.o"
+fi
 
 # module NAME SWIFT-VERSION SOURCES...: one Swift module, compiled whole, as an object file.
 module() {
@@ -70,9 +78,9 @@ for which in ${1:-csv yaml figures markdown claims}; do
     case $which in
         csv) target csv CSVFuzz.swift "$OUT/objects/SaferData.o" ;;
         figures) target figures FiguresFuzz.swift "$OUT/objects/SaferData.o" ;;
-        yaml) target yaml YAMLFuzz.swift "$OUT/objects/SaferMarkdown.o" "$OUT/objects/SaferContent.o" -lcmark ;;
-        markdown) target markdown MarkdownFuzz.swift "$OUT/objects/SaferMarkdown.o" -lcmark ;;
-        claims) target claims ClaimsFuzz.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" -lcmark ;;
+        yaml) target yaml YAMLFuzz.swift "$OUT/objects/SaferMarkdown.o" "$OUT/objects/SaferContent.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
+        markdown) target markdown MarkdownFuzz.swift "$OUT/objects/SaferMarkdown.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
+        claims) target claims ClaimsFuzz.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
         *) echo "unknown target $which (csv, yaml, figures, markdown, claims)" >&2; exit 2 ;;
     esac
 done

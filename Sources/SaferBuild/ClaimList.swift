@@ -24,7 +24,7 @@ public enum ClaimList {
         let content = try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts))
         let data = try SiteBuilder.loadData(options, config: content.config)
         let edition = try EditionBuild.editions(options)?.list.latest?.label
-        return SiteClaims.claims(content: content, data: data).map { claim in
+        return SiteClaims.claims(pages: content.pages, lists: content.lists, data: data).map { claim in
             let status: Status = !claim.contradicted ? .agrees : claim.reviewed?.covers(edition: edition) == true ? .reviewed : .contradicted
             return Entry(claim: claim, status: status)
         }

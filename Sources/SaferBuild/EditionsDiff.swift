@@ -67,8 +67,8 @@ public enum SiteDiff {
         var result = Result(changes: changes, sentences: sentences, pagesAdded: added, pagesRemoved: removed, pagesEdited: edited, markdown: "")
         func labels(_ site: URL) -> [String] { ((try? EditionBuild.editions(BuildOptions(siteFolder: site)))??.list.editions ?? []).map(\.label) }
         let baseEditions = labels(base), headEditions = labels(head)
-        result.claimsToReview = claimsToReview(base: SiteClaims.claims(content: baseContent, data: baseData),
-                                               head: SiteClaims.claims(content: headContent, data: headData),
+        result.claimsToReview = claimsToReview(base: SiteClaims.claims(pages: baseContent.pages, lists: baseContent.lists, data: baseData),
+                                               head: SiteClaims.claims(pages: headContent.pages, lists: headContent.lists, data: headData),
                                                changes: changes, edition: headEditions.last)
         result.editionsAdded = headEditions.filter { !baseEditions.contains($0) }
         result.editionsRemoved = baseEditions.filter { !headEditions.contains($0) }

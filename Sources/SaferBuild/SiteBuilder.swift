@@ -134,6 +134,8 @@ public enum SiteBuilder {
             try bag.throwIfErrors()
         }
         let figures = SiteFigures(data: data)
+        // The claim check reads what the authors wrote, not the pages generated below.
+        let authoredPages = content.pages
         content.addGeneratedPages(hasFigures: !data.figures.figures.isEmpty)
 
         var files: [OutputFile] = []
@@ -166,7 +168,8 @@ public enum SiteBuilder {
         // Hand-typed words about the numbers, read against this edition's data (after the pages
         // rendered, so each page's prose was noted by its one parse).
         let edition = content.config.extra[EditionBuild.editionKey]
-        bag.add(contentsOf: SiteClaims.diagnostics(SiteClaims.claims(content: content, data: data), edition: edition, strict: options.strict))
+        bag.add(contentsOf: SiteClaims.diagnostics(SiteClaims.claims(pages: authoredPages, lists: content.lists, data: data),
+                                                     edition: edition, strict: options.strict))
         if !content.pages.contains(where: \.isNotFoundPage) {
             do { pages.files.append(try renderer.renderDefaultNotFoundPage()) } catch { bag.add(error) }
         }

@@ -50,6 +50,18 @@ public final class MarkdownDocument: Sendable {
     /// The ```` ```chart ```` blocks, in order.
     public var charts: [FencedChart] { knownOutline.charts }
 
+    /// Every paragraph and heading, with or without a reference, from a parse of its own: for the
+    /// few pages that name an indicator in words (`also_called`), so no other page pays for it.
+    public var allProseBlocks: [ProseBlock] {
+        allProse.value {
+            CMark.withTree(text, options: options) { root in
+                CMarkNode(pointer: root).descendants().filter { $0.type == CMARK_NODE_PARAGRAPH || $0.type == CMARK_NODE_HEADING }
+                    .compactMap { proseBlock($0, withReferenceOnly: false) }
+            }
+        }
+    }
+    private let allProse = OnceValue<[ProseBlock]>()
+
     /// - Parameters:
     ///   - file: the path shown in messages, relative to the site folder.
     ///   - lineOffset: lines before `text` in its file (the front matter), added to every line number.
@@ -83,7 +95,7 @@ public final class MarkdownDocument: Sendable {
             case CMARK_NODE_TEXT:
                 // Only a block with a reference in it is noted: the claim check reads no other.
                 guard node.literalHasBrace, let block = Self.proseHolder(of: node), noted.insert(block.pointer).inserted else { break }
-                if let prose = proseBlock(block) { outline.proseBlocks.append(prose) }
+                if let prose = proseBlock(block, withReferenceOnly: true) { outline.proseBlocks.append(prose) }
             default:
                 break
             }
@@ -101,8 +113,9 @@ public final class MarkdownDocument: Sendable {
         return nil
     }
 
-    /// A paragraph or heading as plain text with the place of each piece, when it holds a `{{`.
-    private func proseBlock(_ block: CMarkNode) -> ProseBlock? {
+    /// A paragraph or heading as plain text with the place of each piece (when it holds a `{{`,
+    /// `withReferenceOnly`).
+    private func proseBlock(_ block: CMarkNode, withReferenceOnly: Bool) -> ProseBlock? {
         var text = ""
         var pieces: [TextPlaces.Piece] = []
         let blockLocation = location(of: block)
@@ -120,7 +133,7 @@ public final class MarkdownDocument: Sendable {
                 break
             }
         }
-        guard text.contains("{{") else { return nil }
+        guard !withReferenceOnly || text.contains("{{") else { return nil }
         let (plain, _) = block.type == CMARK_NODE_HEADING ? Self.splitExplicitID(text) : (text, nil)
         return ProseBlock(kind: block.type == CMARK_NODE_HEADING ? .heading : .paragraph, text: plain, places: TextPlaces(pieces))
     }

@@ -7,23 +7,30 @@ import SaferMarkdown
 /// chart's title, and every list entry with a figure in it, read for hand-typed words about the
 /// numbers ("higher than England", "fell", "double") that the data contradict (see `ClaimCheck`).
 public enum SiteClaims {
-    /// Every hand-typed claim the site makes about its figures, checked against `data`, in page
-    /// order, then the lists'.
-    public static func claims(content: SiteContent, data: DataSet) -> [HandTypedClaim] {
+    /// Every hand-typed claim the site's own pages and lists make about its figures, checked
+    /// against `data`, in page order, then the lists'. Give the pages the site's authors wrote:
+    /// the generated ones (the figures page, what changed since the last edition) quote past
+    /// editions' words on purpose.
+    public static func claims(pages: [Page], lists: SiteLists, data: DataSet) -> [HandTypedClaim] {
         let check = ClaimCheck(data: data)
         // On every core, in page order: a large site has a paragraph with a figure on each page.
-        let pages = content.pages
-        var claims = ParallelMap.map(pages.indices) { pageClaims(pages[$0].body, check: check) }.flatMap { $0 }
-        for (_, list) in content.lists.lists.sorted(by: { $0.key < $1.key }) {
+        var claims = ParallelMap.map(pages.indices) { index in
+            // A page that names an indicator in words (`also_called`) is read whole; any other
+            // only where it cites a figure, as its first parse noted.
+            let page = pages[index]
+            let namesOne = !check.lowercasedNames.isEmpty && { let text = page.bodyText.lowercased(); return check.lowercasedNames.contains { text.contains($0) } }()
+            return pageClaims(page.body, check: check, wholePage: namesOne)
+        }.flatMap { $0 }
+        for (_, list) in lists.lists.sorted(by: { $0.key < $1.key }) {
             for source in listSources(list) { claims += check.claims(in: source) }
         }
         return claims
     }
 
     /// The claims of one page's Markdown: its prose blocks and its charts' titles.
-    static func pageClaims(_ document: MarkdownDocument, check: ClaimCheck) -> [HandTypedClaim] {
+    static func pageClaims(_ document: MarkdownDocument, check: ClaimCheck, wholePage: Bool = false) -> [HandTypedClaim] {
         var claims: [HandTypedClaim] = []
-        for block in document.proseBlocks {
+        for block in wholePage ? document.allProseBlocks : document.proseBlocks {
             let source = ClaimSource(text: block.text, places: block.places, what: block.kind == .heading ? "heading" : "sentence")
             claims += check.claims(in: source)
         }

@@ -135,6 +135,22 @@ import Testing
         #expect(contradictions("We aim to reduce crime, and we want to see it fall: {{crimes}}.").isEmpty)
     }
 
+    @Test func aSentenceThatNamesAnIndicatorIsReadWithoutAFigure() throws {
+        let indicators = Fixture.indicators.replacingOccurrences(of: "  title: Physically active adults\n", with: "  title: Physically active adults\n  also_called: [active adults, physical activity]\n")
+        let named = ClaimCheck(data: try Fixture.load(indicators: indicators, figures: Self.figures))
+        func found(_ text: String) -> [HandTypedClaim] {
+            named.claims(in: ClaimSource(text: text, at: SourceLocation(file: "content/a.md", line: 1, column: 1), what: "sentence")).filter(\.contradicted)
+        }
+        #expect(found("Ashford has more active adults than England.").count == 1)
+        #expect(found("Physical activity is higher in Ashford than in the South East.").count == 1)
+        #expect(found("Ashford has fewer active adults than England.").isEmpty)
+        // Without the name, a sentence with no figure is not read.
+        #expect(contradictions("Ashford has more active adults than England.").isEmpty)
+        #expect(named.lowercasedNames == ["active adults", "physical activity"])
+        let errors = Fixture.errors(indicators: Fixture.indicators.replacingOccurrences(of: "  title: Births\n", with: "  title: Births\n  also_called: [\"2020\"]\n"))
+        #expect(errors.first?.message == "`2020` in `also_called` has no letters")
+    }
+
     @Test func ratioWordsAreCheckedAgainstTheRatio() throws {
         // 60% ÷ 66% = 0.9 times: neither double nor half.
         let found = try #require(contradictions("Ashford's share is double England's: {{activity_ratio_england}}.").first)

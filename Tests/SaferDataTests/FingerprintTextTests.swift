@@ -23,7 +23,7 @@ import Testing
         #expect(fields(input) == 7, "FigureInput")
         #expect(fields(try #require(comparison.forms.first)) == 2, "FigureForm")
         #expect(fields(try #require(data.observations.first)) == 12, "Observation")
-        #expect(fields(try #require(data.indicators.first)) == 10, "Indicator")
+        #expect(fields(try #require(data.indicators.first)) == 11, "Indicator")
         #expect(fields(try #require(data.indicators.first).source) == 2, "Source")
         #expect(fields(data.areas) == 3, "AreaSet")
         #expect(fields(data.areas.local) == 2, "Area")

@@ -27,7 +27,8 @@ public struct HandTypedClaim: Sendable, Hashable {
 /// Reads sentences for hand-typed words about numbers and checks them against the data.
 ///
 /// Precision comes before recall: a claim is checked only when the words and the data leave no
-/// doubt about what it says and what it is about, and otherwise left alone.
+/// doubt about what it says and what it is about, and otherwise left alone. A sentence is about
+/// the figures it cites, and the indicators it names by a name in their `also_called`.
 /// - A comparative ("higher", "more", "fewer", "above", "better", "similar") is checked against the
 ///   comparator areas named after it in the same sentence ("than England"), for the figures the
 ///   sentence cites, or else those of its paragraph or chart. Figures that disagree with each
@@ -39,18 +40,39 @@ public struct HandTypedClaim: Sendable, Hashable {
 ///   ("will fall", "aim to reduce", "not higher").
 public struct ClaimCheck: Sendable {
     public let data: DataSet
+    /// The names writers use for indicators (`also_called`), with the indicator's own figure: a
+    /// sentence that names one is about that figure as if it cited it.
+    let indicatorNames: [(words: [WordKey], figure: String)]
+    /// The same names in lower case, for a quick look at whether a page names any.
+    public let lowercasedNames: [String]
 
     public init(data: DataSet) {
         self.data = data
+        let named = data.indicators.filter { data.figures.figure($0.id) != nil }
+            .flatMap { indicator in indicator.alsoCalled.map { (name: $0, figure: indicator.id) } }
+        indicatorNames = named.map { (ClaimSentence.split($0.name).first?.tokens.map(\.key) ?? [], $0.figure) }.filter { !$0.words.isEmpty }
+        lowercasedNames = named.map { $0.name.lowercased() }
+    }
+
+    /// The figures of the indicators `tokens` name.
+    private func namedFigures(_ tokens: [ClaimToken]) -> [String] {
+        guard !indicatorNames.isEmpty else { return [] }
+        let words = tokens.map(\.key)
+        return indicatorNames.filter { name in
+            words.count >= name.words.count && (0...(words.count - name.words.count)).contains { Array(words[$0..<($0 + name.words.count)]) == name.words }
+        }.map(\.figure)
     }
 
     /// Every hand-typed claim in `source`, checked. A sentence that cites no figure (and has no
     /// `subjects`) is read against the figures cited elsewhere in the same source: its paragraph.
     public func claims(in source: ClaimSource) -> [HandTypedClaim] {
         let bytes = Array(source.text.utf8)
-        let sentences = ClaimSentence.split(bytes)
+        var sentences = ClaimSentence.split(bytes)
         // Most paragraphs hold no claim word at all: nothing more to do for them.
         guard sentences.contains(where: { $0.tokens.contains { ClaimLexicon.single[$0.key] != nil || ClaimLexicon.pairs[$0.key] != nil } }) else { return [] }
+        for index in sentences.indices {
+            for figure in namedFigures(sentences[index].tokens) where !sentences[index].cited.contains(figure) { sentences[index].cited.append(figure) }
+        }
         let blockFigures = unique(sentences.flatMap(\.cited) + source.subjects)
         var result: [HandTypedClaim] = []
         for sentence in sentences {

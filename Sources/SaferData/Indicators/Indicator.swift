@@ -1,3 +1,4 @@
+import Foundation
 import SaferCore
 
 /// Where a number comes from, as the publication names it.
@@ -26,6 +27,9 @@ public struct Indicator: Sendable, Hashable {
     /// The published value is an estimate ("about 760"): its text says "about".
     public var approximate: Bool
     public var location: SourceLocation
+    /// The words writers use for it in prose ("children in care"): a sentence that names one is
+    /// read by the claim check even in a paragraph that cites no figure.
+    public var alsoCalled: [String] = []
 }
 
 /// Reads `indicators.yaml`: one entry per indicator, keyed by its id.
@@ -41,9 +45,10 @@ public struct Indicator: Sendable, Hashable {
 ///   notes: …
 ///   area: dudley-impact-areas      # optional: the area this indicator's own figure is for
 ///   approximate: true              # optional: the value is an estimate ("about 760")
+///   also_called: [children in care] # optional: names in prose the claim check looks for
 /// ```
 enum IndicatorFileReader {
-    static let knownKeys = ["title", "unit", "rate_of", "polarity", "source", "source_url", "notes", "area", "approximate"]
+    static let knownKeys = ["title", "unit", "rate_of", "polarity", "source", "source_url", "notes", "area", "approximate", "also_called"]
 
     static func read(_ file: TextFile, bag: inout DiagnosticBag) -> [Indicator] {
         guard let root = bag.collect({ () throws(Diagnostic) in try YAMLValue.parse(file.text, file: file.path) }) else { return [] }
@@ -101,6 +106,18 @@ enum IndicatorFileReader {
         let notes = bag.collect { () throws(Diagnostic) in try fields.optional("notes")?.string("`notes`").trimmingSpaces() } ?? nil
         let area = bag.collect { () throws(Diagnostic) in try fields.optional("area")?.string("`area`").trimmingSpaces() } ?? nil
         let approximate = bag.collect { () throws(Diagnostic) in try fields.optional("approximate")?.bool("`approximate`") } ?? nil
+        var alsoCalled: [String] = []
+        if let names = fields.optional("also_called") {
+            let items: [YAMLValue]? = { if case .scalar = names.node { return [names] }; return bag.collect { () throws(Diagnostic) in try names.sequence("`also_called`") } }()
+            for item in items ?? [] {
+                guard let name = bag.collect({ () throws(Diagnostic) in try item.string("each name in `also_called`").trimmingSpaces() }) else { continue }
+                guard name.unicodeScalars.contains(where: { CharacterSet.letters.contains($0) }) else {
+                    bag.add(.error(at: item.location, "`\(name)` in `also_called` has no letters", hint: "list the words writers use for the indicator, such as `also_called: [children in care]`"))
+                    continue
+                }
+                alsoCalled.append(name)
+            }
+        }
         bag.add(contentsOf: fields.unknownKeys(known: knownKeys))
         if rateOf != nil, let unit, !unit.isRate {
             bag.add(.warning(at: value.location, "the indicator `\(id)` has `rate_of` but its unit is \(unit), not a rate; it is ignored", hint: "remove `rate_of`, or change the unit to a rate such as `rate per 10,000`"))
@@ -111,7 +128,7 @@ enum IndicatorFileReader {
         let indicator = Indicator(
             id: id, title: title, unit: unit, rateOf: rateOf, polarity: polarity,
             source: Source(text: sourceText, url: url), notes: notes, areaID: area,
-            approximate: approximate ?? false, location: value.location)
+            approximate: approximate ?? false, location: value.location, alsoCalled: alsoCalled)
         return (indicator, bag.diagnostics)
     }
 }

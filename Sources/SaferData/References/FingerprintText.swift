@@ -37,7 +37,7 @@ extension Source: FingerprintText {
 extension Indicator: FingerprintText {
     public var fingerprintText: String {
         joined([id, title, "\(unit)", field(rateOf), polarity.rawValue, source.fingerprintText, field(notes), field(areaID),
-                String(approximate), location.description])
+                String(approximate), location.description, alsoCalled.joined(separator: "\u{1}")])
     }
 }
 
