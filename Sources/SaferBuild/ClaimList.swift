@@ -37,8 +37,8 @@ public enum ClaimList {
         var text = ""
         for entry in entries {
             let claim = entry.claim
-            text += "\(claim.location): \(entry.status.rawValue): “\(claim.words)”; the data say \(claim.dataSay)\n"
-            text += "    \(claim.what): \(claim.sentence)\n"
+            text += SafeText.terminal("\(claim.location): \(entry.status.rawValue): “\(claim.words)”; the data say \(claim.dataSay)") + "\n"
+            text += "    \(claim.what): \(SafeText.terminal(claim.sentence))\n"
             if entry.status != .agrees, let suggestion = claim.suggestion { text += "    computed form: \(suggestion)\n" }
         }
         let contradicted = entries.filter { $0.status == .contradicted }.count

@@ -160,32 +160,32 @@ public enum EditionBuild {
     static func changesPage(_ changes: DataChanges, edition: Edition, previous: Edition, list: EditionList, data: DataSet,
                             figureLinks: Bool, link: (Edition) -> String) -> String {
         func name(_ figure: Figure) -> String {
-            figureLinks ? "[\(markdown(figure.title))](figures.md#figure-\(figure.id))" : markdown(figure.title)
+            figureLinks ? "[\(SafeText.markdown(figure.title))](figures.md#figure-\(figure.id))" : SafeText.markdown(figure.title)
         }
         func when(_ period: Period?) -> String { period.map { " in \($0.label)" } ?? "" }
-        var text = "This is the **\(markdown(edition.label)) edition**, with the data up to \(markdown(edition.period.label)). "
-            + "This page lists what has changed since the [\(markdown(previous.label)) edition](\(link(previous))), "
+        var text = "This is the **\(SafeText.markdown(edition.label)) edition**, with the data up to \(SafeText.markdown(edition.period.label)). "
+            + "This page lists what has changed since the [\(SafeText.markdown(previous.label)) edition](\(link(previous))), "
             + "which stays published with its original numbers. It is worked out from the data when the site is built.\n\n"
 
         text += "## Figures that moved {#figures-that-moved}\n\n"
         if changes.changed.isEmpty {
-            text += "No figure has a different value from the \(markdown(previous.label)) edition.\n\n"
+            text += "No figure has a different value from the \(SafeText.markdown(previous.label)) edition.\n\n"
         } else {
             // A comparison reads "lower than England in 2019/20", with the note once at the end.
             func phrase(_ figure: Figure) -> String {
                 figure.kind == .comparison ? figure.form("words") ?? figure.text : figure.text
             }
             for change in changes.changed {
-                var line = "- \(name(change.after)): \(markdown(phrase(change.after)))\(when(change.after.period)), "
-                line += "was \(markdown(phrase(change.before)))\(when(change.before.period))"
+                var line = "- \(name(change.after)): \(SafeText.markdown(phrase(change.after)))\(when(change.after.period)), "
+                line += "was \(SafeText.markdown(phrase(change.before)))\(when(change.before.period))"
                 if change.after.kind == .comparison, change.after.text.contains(AreaComparison.notTestedNote) {
                     line += " (\(AreaComparison.notTestedNote))"
                 }
-                if let movement = change.movement, change.after.kind != .comparison { line += " (\(markdown(movement)))" }
+                if let movement = change.movement, change.after.kind != .comparison { line += " (\(SafeText.markdown(movement)))" }
                 if let trend = change.trend, trend.latest.period == change.after.period, trend.outcome != .notTested {
-                    line += ": \(markdown(trend.outcomeWords))"
+                    line += ": \(SafeText.markdown(trend.outcomeWords))"
                 } else if let trend = change.trend, trend.outcome == .notTested {
-                    line += "; \(markdown(AreaComparison.notTestedNote))"
+                    line += "; \(SafeText.markdown(AreaComparison.notTestedNote))"
                 }
                 text += line + ".\n"
             }
@@ -194,10 +194,10 @@ public enum EditionBuild {
 
         text += "## Comparisons that changed {#comparisons-that-changed}\n\n"
         if changes.flips.isEmpty {
-            text += "Every comparison with other areas says the same as in the \(markdown(previous.label)) edition.\n\n"
+            text += "Every comparison with other areas says the same as in the \(SafeText.markdown(previous.label)) edition.\n\n"
         } else {
             for flip in changes.flips {
-                text += "- \(markdown(flip.title)): now \(markdown(flip.after))\(when(flip.periodAfter)); was \(markdown(flip.before))\(when(flip.periodBefore)).\n"
+                text += "- \(SafeText.markdown(flip.title)): now \(SafeText.markdown(flip.after))\(when(flip.periodAfter)); was \(SafeText.markdown(flip.before))\(when(flip.periodBefore)).\n"
             }
             text += "\n"
         }
@@ -206,27 +206,27 @@ public enum EditionBuild {
             text += "## New in this edition {#new-in-this-edition}\n\n"
             for indicator in changes.newIndicators {
                 let first = data.periods(indicator: indicator.id).first
-                text += "- \(markdown(indicator.title)) (a new indicator\(first.map { ", first published for \(markdown($0.label))" } ?? "")).\n"
+                text += "- \(SafeText.markdown(indicator.title)) (a new indicator\(first.map { ", first published for \(SafeText.markdown($0.label))" } ?? "")).\n"
             }
             let newIndicatorIDs = Set(changes.newIndicators.map(\.id))
             for figure in changes.added where !newIndicatorIDs.contains(figure.id) {
-                text += "- \(name(figure)): \(markdown(figure.text))\(when(figure.period)).\n"
+                text += "- \(name(figure)): \(SafeText.markdown(figure.text))\(when(figure.period)).\n"
             }
             text += "\n"
         }
         if !changes.removed.isEmpty || !changes.retiredIndicators.isEmpty {
             text += "## No longer published {#no-longer-published}\n\n"
-            for indicator in changes.retiredIndicators { text += "- \(markdown(indicator.title)).\n" }
+            for indicator in changes.retiredIndicators { text += "- \(SafeText.markdown(indicator.title)).\n" }
             let retiredIDs = Set(changes.retiredIndicators.map(\.id))
-            for figure in changes.removed where !retiredIDs.contains(figure.id) { text += "- \(markdown(figure.title)).\n" }
+            for figure in changes.removed where !retiredIDs.contains(figure.id) { text += "- \(SafeText.markdown(figure.title)).\n" }
             text += "\n"
         }
         let notUpdated = changes.notUpdated.filter { indicator in data.periods(indicator: indicator.id).count > 0 }
         if !notUpdated.isEmpty {
             text += "## Not updated in this edition {#not-updated}\n\n"
-            text += "These have no newer value than in the \(markdown(previous.label)) edition; the site shows their latest value.\n\n"
+            text += "These have no newer value than in the \(SafeText.markdown(previous.label)) edition; the site shows their latest value.\n\n"
             for indicator in notUpdated {
-                text += "- \(markdown(indicator.title))\(data.periods(indicator: indicator.id).last.map { " (latest: \(markdown($0.label)))" } ?? "").\n"
+                text += "- \(SafeText.markdown(indicator.title))\(data.periods(indicator: indicator.id).last.map { " (latest: \(SafeText.markdown($0.label)))" } ?? "").\n"
             }
             text += "\n"
         }
@@ -249,21 +249,11 @@ public enum EditionBuild {
         text += "## Every edition {#every-edition}\n\n"
         for other in list.editions.reversed() {
             if other == edition {
-                text += "- The \(markdown(other.label)) edition (this one): data up to \(markdown(other.period.label)).\n"
+                text += "- The \(SafeText.markdown(other.label)) edition (this one): data up to \(SafeText.markdown(other.period.label)).\n"
             } else {
-                text += "- [The \(markdown(other.label)) edition](\(link(other))): data up to \(markdown(other.period.label)).\n"
+                text += "- [The \(SafeText.markdown(other.label)) edition](\(link(other))): data up to \(SafeText.markdown(other.period.label)).\n"
             }
         }
         return text
-    }
-
-    /// Text safe inside Markdown: punctuation that Markdown reads is escaped.
-    static func markdown(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>#!|{}".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
     }
 }

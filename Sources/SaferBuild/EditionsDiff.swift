@@ -76,6 +76,27 @@ public enum SiteDiff {
         return result
     }
 
+    /// The report's first line, by which `writeReport` knows a file it may replace.
+    static let reportHeading = "## What this change does to the site"
+
+    /// Writes the report to `url`: a new file, or one an earlier report was written to. Any other
+    /// file (the site's own `site.yaml`, a page, a link) is refused rather than overwritten.
+    public static func writeReport(_ markdown: String, to url: URL) throws(DiagnosticList) {
+        let here = SourceLocation(file: url.path)
+        var info = stat()
+        if lstat(url.path, &info) == 0 {
+            let isFile = info.st_mode & S_IFMT == S_IFREG
+            let earlier = isFile ? (try? TextFile.read(url, as: url.path))?.text : nil
+            guard let earlier, earlier.hasPrefix(reportHeading) else {
+                throw DiagnosticList([.error(at: here, "`--output` would overwrite this \(isFile ? "file" : "path"), which is not a report that `safersite diff` wrote",
+                                             hint: "give the name of a new file (for example site-diff.md), or delete the old report first")])
+            }
+        }
+        do { try Data(markdown.utf8).write(to: url, options: .atomic) } catch {
+            throw DiagnosticList([.error(at: here, "the report could not be written: \(error.localizedDescription)", hint: "check that the folder exists and can be written to")])
+        }
+    }
+
     /// The head's hand-typed claims that the change makes doubtful: contradicted by the new data,
     /// resting on data that now say something else, or about a figure whose value changed.
     static func claimsToReview(base: [HandTypedClaim], head: [HandTypedClaim], changes: DataChanges, edition: String?) -> [ClaimToReview] {
@@ -181,75 +202,79 @@ public enum SiteDiff {
         return result + rest
     }
 
+    /// The report. Every text that comes from the site's files or the command line is escaped
+    /// (`SafeText`): a title or a note in the data cannot add links, HTML or headings to the
+    /// comment a workflow posts, nor hide part of it.
     static func markdown(_ result: Result, baseName: String) -> String {
         let changes = result.changes
-        func cell(_ text: String) -> String { text.replacingAll("|", with: "\\|").replacingAll("\n", with: " ") }
-        func withPeriod(_ figure: Figure) -> String { figure.text + (figure.period.map { " (\($0.label))" } ?? "") }
+        let text = SafeText.markdown, code = SafeText.markdownCode
+        func withPeriod(_ figure: Figure) -> String { text(figure.text + (figure.period.map { " (\($0.label))" } ?? "")) }
         func plural(_ count: Int, _ word: String) -> String { "\(count) \(word)\(count == 1 ? "" : "s")" }
-        var text = "## What this change does to the site\n\n"
+        func place(_ file: String, _ line: Int?) -> String { code(file + (line.map { ":\($0)" } ?? "")) }
+        var report = reportHeading + "\n\n"
         let figureCount = changes.changed.count + changes.added.count + changes.removed.count
-        text += "Compared with \(baseName): **\(plural(figureCount, "figure")) changed**, \(plural(result.sentences.count, "sentence")) read differently, "
+        report += "Compared with \(code(baseName)): **\(plural(figureCount, "figure")) changed**, \(plural(result.sentences.count, "sentence")) read differently, "
             + (result.claimsToReview.isEmpty ? "" : "**\(plural(result.claimsToReview.count, "hand-typed claim")) to review**, ")
             + "\(plural(result.pagesAdded.count, "page")) added, \(plural(result.pagesRemoved.count, "page")) removed.\n\n"
         if !changes.changed.isEmpty {
-            text += "### Figures whose value changed\n\n| Figure | Before | After | Change |\n|---|---|---|---|\n"
+            report += "### Figures whose value changed\n\n| Figure | Before | After | Change |\n|---|---|---|---|\n"
             for change in changes.changed {
                 var movement = change.movement ?? ""
                 if let trend = change.trend, trend.latest.period == change.after.period { movement += (movement.isEmpty ? "" : "; ") + trend.outcomeWords }
-                text += "| `\(change.id)` \(cell(change.title)) | \(cell(withPeriod(change.before))) | \(cell(withPeriod(change.after))) | \(cell(movement)) |\n"
+                report += "| \(code(change.id)) \(text(change.title)) | \(withPeriod(change.before)) | \(withPeriod(change.after)) | \(text(movement)) |\n"
             }
-            text += "\n"
+            report += "\n"
         }
         if !changes.added.isEmpty || !changes.removed.isEmpty {
-            text += "### Figures added or removed\n\n"
-            for figure in changes.added { text += "- added: `\(figure.id)` \(figure.title): \(withPeriod(figure))\n" }
-            for figure in changes.removed { text += "- removed: `\(figure.id)` \(figure.title): was \(withPeriod(figure))\n" }
-            text += "\n"
+            report += "### Figures added or removed\n\n"
+            for figure in changes.added { report += "- added: \(code(figure.id)) \(text(figure.title)): \(withPeriod(figure))\n" }
+            for figure in changes.removed { report += "- removed: \(code(figure.id)) \(text(figure.title)): was \(withPeriod(figure))\n" }
+            report += "\n"
         }
         if !changes.flips.isEmpty {
-            text += "### Comparisons that changed\n\n"
-            for flip in changes.flips { text += "- `\(flip.figureID)`: was **\(flip.before)**, now **\(flip.after)**\n" }
-            text += "\n"
+            report += "### Comparisons that changed\n\n"
+            for flip in changes.flips { report += "- \(code(flip.figureID)): was **\(text(flip.before))**, now **\(text(flip.after))**\n" }
+            report += "\n"
         }
         if !result.sentences.isEmpty {
-            text += "### Sentences whose wording changed\n\n"
+            report += "### Sentences whose wording changed\n\n"
             for sentence in result.sentences {
-                text += "`\(sentence.page)\(sentence.line.map { ":\($0)" } ?? "")`\n\n> before: \(sentence.before)\n>\n> after: \(sentence.after)\n\n"
+                report += "\(place(sentence.page, sentence.line))\n\n> before: \(text(sentence.before))\n>\n> after: \(text(sentence.after))\n\n"
             }
         }
         if !result.claimsToReview.isEmpty {
-            text += "### Hand-typed claims to review\n\n"
-            text += "Words typed by hand about the numbers, which this change makes doubtful. Read each again; "
+            report += "### Hand-typed claims to review\n\n"
+            report += "Words typed by hand about the numbers, which this change makes doubtful. Read each again; "
                 + "better, write it with a computed form (`safersite figures` lists them) so it follows the data.\n\n"
             for claim in result.claimsToReview {
-                text += "- `\(claim.location.file)\(claim.location.line.map { ":\($0)" } ?? "")` “\(cell(claim.words))”: \(cell(claim.reason))\n  > \(cell(claim.sentence))\n"
+                report += "- \(place(claim.location.file, claim.location.line)) “\(text(claim.words))”: \(text(claim.reason))\n  > \(text(claim.sentence))\n"
             }
-            text += "\n"
+            report += "\n"
         }
         if !changes.newIndicators.isEmpty || !changes.retiredIndicators.isEmpty {
-            text += "### Indicators\n\n"
-            for indicator in changes.newIndicators { text += "- new: `\(indicator.id)` \(indicator.title)\n" }
-            for indicator in changes.retiredIndicators { text += "- no longer in the data: `\(indicator.id)` \(indicator.title)\n" }
-            text += "\n"
+            report += "### Indicators\n\n"
+            for indicator in changes.newIndicators { report += "- new: \(code(indicator.id)) \(text(indicator.title))\n" }
+            for indicator in changes.retiredIndicators { report += "- no longer in the data: \(code(indicator.id)) \(text(indicator.title))\n" }
+            report += "\n"
         }
         if !result.editionsAdded.isEmpty || !result.editionsRemoved.isEmpty {
-            text += "### Editions\n\n"
-            for label in result.editionsAdded { text += "- new edition: `\(label)`; the one before it moves to `editions/` with its original numbers\n" }
-            for label in result.editionsRemoved { text += "- edition removed: `\(label)`; its pages are no longer published\n" }
-            text += "\n"
+            report += "### Editions\n\n"
+            for label in result.editionsAdded { report += "- new edition: \(code(label)); the one before it moves to `editions/` with its original numbers\n" }
+            for label in result.editionsRemoved { report += "- edition removed: \(code(label)); its pages are no longer published\n" }
+            report += "\n"
         }
         if !result.pagesAdded.isEmpty || !result.pagesRemoved.isEmpty || !result.pagesEdited.isEmpty {
-            text += "### Pages\n\n"
-            for page in result.pagesAdded { text += "- added: `\(page)`\n" }
-            for page in result.pagesRemoved { text += "- removed: `\(page)`\n" }
-            for page in result.pagesEdited { text += "- text edited: `\(page)`\n" }
-            text += "\n"
+            report += "### Pages\n\n"
+            for page in result.pagesAdded { report += "- added: \(code(page))\n" }
+            for page in result.pagesRemoved { report += "- removed: \(code(page))\n" }
+            for page in result.pagesEdited { report += "- text edited: \(code(page))\n" }
+            report += "\n"
         }
         if figureCount == 0 && result.pagesAdded.isEmpty && result.pagesRemoved.isEmpty && result.pagesEdited.isEmpty
             && result.editionsAdded.isEmpty && result.editionsRemoved.isEmpty {
-            text += "Nothing a reader sees has changed.\n"
+            report += "Nothing a reader sees has changed.\n"
         }
-        return text
+        return report
     }
 
     // MARK: A git ref as the base

@@ -96,9 +96,39 @@ public struct SiteConfig: Sendable, Equatable {
         return AreaConfig(id: id, name: name, location: value.location)
     }
 
-    private static func checkedBaseURL(_ text: String, at location: SourceLocation) throws(Diagnostic) -> String {
-        guard let url = URL(string: text), let scheme = url.scheme, ["http", "https"].contains(scheme), url.host != nil else {
-            throw .error(at: location, "`baseURL` should be a full web address, but it is `\(text)`", hint: "write it with https://, e.g. `https://www.example.gov.uk/safer/`")
+    /// The address every page names as its own, in the sitemap and the feed: only a plain web
+    /// address is accepted (no credentials, query, fragment, spaces or markup), so nothing odd is
+    /// printed on every page.
+    static func checkedBaseURL(_ text: String, at location: SourceLocation) throws(Diagnostic) -> String {
+        let example = "write the address the site is published at, e.g. `https://www.example.gov.uk/safer/`"
+        func refuse(_ why: String, hint: String = example) -> Diagnostic {
+            .error(at: location, "`baseURL` \(why), but it is `\(SafeText.terminal(text))`", hint: hint)
+        }
+        if let odd = text.unicodeScalars.first(where: { $0.value <= 0x20 || $0.value >= 0x7F || "<>\"'`{}|\\^".unicodeScalars.contains($0) }) {
+            throw refuse(odd == " " ? "cannot contain spaces" : "cannot contain `\(SafeText.terminal(String(odd)))`",
+                         hint: "write the address as a browser shows it, with %20 for a space and an international domain in its xn-- form")
+        }
+        guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme),
+              text.lowercased().hasPrefix(scheme + "://"), let host = url.host, !host.isEmpty else {
+            throw refuse("should be a full web address starting with https://")
+        }
+        if url.user != nil || url.password != nil {
+            throw refuse("must not hold a user name or password", hint: "remove the part before `@`: the address is printed on every page")
+        }
+        let isIPv6 = host.hasPrefix("[") || host.contains(":")
+        if !isIPv6, host.hasPrefix(".") || host.hasSuffix(".") || host.contains("..") || host.hasPrefix("-")
+            || !host.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "." }) {
+            throw refuse("has a host name that is not valid (`\(SafeText.terminal(host))`)")
+        }
+        if let port = url.port, !(1...65535).contains(port) {
+            throw refuse("has the port \(port), which no address can have", hint: "ports run from 1 to 65535; leave it out for the usual 443")
+        }
+        if text.contains("?") || text.contains("#") {
+            throw refuse("cannot have a query (`?`) or a fragment (`#`)", hint: "give the folder the site is published in, e.g. `https://www.example.gov.uk/safer/`")
+        }
+        let path = url.path
+        if path.contains("//") || path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) {
+            throw refuse("has a path with `//`, `.` or `..` in it", hint: "write the folder's path plainly, e.g. `/safer-dudley/`")
         }
         return text.hasSuffix("/") ? text : text + "/"
     }

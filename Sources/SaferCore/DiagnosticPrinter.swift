@@ -1,12 +1,25 @@
 /// The one place that turns diagnostics into text, for each place they are shown.
 public enum DiagnosticPrinter {
     /// `file:line:col: error: message` then an indented hint: the form editors and terminals link.
+    /// Text from the site's files is shown, never obeyed: control characters are written as
+    /// `\u{…}`, and a line break in a message or hint goes on an indented line, so no line of the
+    /// output can be one that a terminal or a CI runner acts on (`::error::…`).
     public static func text(_ diagnostic: Diagnostic) -> String {
-        var text = "\(diagnostic.location): \(diagnostic.severity.rawValue): \(diagnostic.message)"
+        var text = "\(line(diagnostic.location.description)): \(diagnostic.severity.rawValue): \(indented(diagnostic.message))"
         if let hint = diagnostic.hint {
-            text += "\n    hint: \(hint)"
+            text += "\n    hint: \(indented(hint))"
         }
         return text
+    }
+
+    /// One line of output, whatever the text holds.
+    private static func line(_ text: String) -> String {
+        SafeText.terminal(text.replacingAll("\r\n", with: " ").replacingAll("\n", with: " ").replacingAll("\r", with: " "))
+    }
+
+    /// Text whose own line breaks continue on indented lines.
+    private static func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n      ")
     }
 
     /// A GitHub Actions workflow command, so the problem shows on the changed line of a pull request.
@@ -16,7 +29,7 @@ public enum DiagnosticPrinter {
         if let column = diagnostic.location.column { properties.append("col=\(column)") }
         var message = diagnostic.message
         if let hint = diagnostic.hint { message += " Hint: \(hint)" }
-        return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(message))"
+        return "::\(diagnostic.severity.rawValue) \(properties.joined(separator: ","))::\(escapeData(SafeText.terminal(message)))"
     }
 
     /// One JSON object for tools: `{"errors": N, "warnings": N, "diagnostics": [...]}`, keys sorted,
@@ -46,7 +59,7 @@ public enum DiagnosticPrinter {
     }
 
     private static func escapeProperty(_ text: String) -> String {
-        escapeData(text).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
+        escapeData(SafeText.terminal(text)).replacingAll(":", with: "%3A").replacingAll(",", with: "%2C")
     }
 }
 

@@ -103,12 +103,51 @@ public struct TextFile: Sendable {
         }
     }
 
+    /// Control characters (NUL, BEL, escape sequences) and the invisible characters that reverse
+    /// how text is shown would reach the pages, the feed (where they make the XML ill-formed) and
+    /// the terminal: refused where they enter, with their line and column.
+    private static func checkNoUnsafeCharacters(_ text: String, path: String) throws(Diagnostic) {
+        var copy = text
+        // One pass over the bytes for every file: only a byte that can begin such a character
+        // (below 0x20, DEL, and the lead bytes of C1 controls and U+202A…, U+2066…) looks further.
+        let found = copy.withUTF8 { bytes -> Bool in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x20 {
+                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+                } else if byte == 0x7F {
+                    return true
+                } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
+                    return true
+                } else if byte == 0xE2, index + 2 < bytes.count,
+                          (bytes[index + 1] == 0x80 && (0xAA...0xAE).contains(bytes[index + 2])) || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2])) {
+                    return true
+                }
+                index += 1
+            }
+            return false
+        }
+        guard found else { return }
+        var line = 1, column = 1
+        for scalar in text.unicodeScalars {
+            if SafeText.isUnsafe(scalar) {
+                throw Diagnostic.error(
+                    at: SourceLocation(file: path, line: line, column: column),
+                    "there is an invisible character, \(SafeText.describe(scalar)), in this file",
+                    hint: "delete it: it usually comes from text pasted from another program, and it would be published as it is or change how the text reads")
+            }
+            if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+    }
+
     /// Decodes bytes as UTF-8, reporting the first invalid byte's line and column.
     public static func decode(_ data: Data, as path: String) throws(Diagnostic) -> TextFile {
         var bytes = data[...]
         while bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
             try checkNoByteOrderMark(text, path: path)
+            try checkNoUnsafeCharacters(text, path: path)
             return TextFile(path: path, text: text)
         }
         var line = 1

@@ -21,7 +21,7 @@ struct DiffCommand: ParsableCommand {
     @Option(name: .long, help: "The site to compare with: a folder, or a git ref such as origin/main.")
     var base: String
 
-    @Option(name: .long, help: "Write the report to this file instead of printing it.")
+    @Option(name: .long, help: "Write the report to this file instead of printing it (a new file, or one an earlier diff wrote).")
     var output: String?
 
     func run() throws {
@@ -38,9 +38,9 @@ struct DiffCommand: ParsableCommand {
                 temporary = checkout.temporary
                 baseSite = checkout.site
             }
-            let result = try SiteDiff.compare(base: baseSite, head: head, baseName: "`\(base)`")
+            let result = try SiteDiff.compare(base: baseSite, head: head, baseName: base)
             if let output {
-                try Data(result.markdown.utf8).write(to: URL(fileURLWithPath: output))
+                try SiteDiff.writeReport(result.markdown, to: URL(fileURLWithPath: output))
             } else {
                 print(result.markdown, terminator: "")
             }

@@ -145,6 +145,30 @@ import Testing
         #expect(try SiteDiff.compare(base: base.folder, head: base.folder).markdown.contains("Nothing a reader sees has changed."))
     }
 
+    @Test func theReportEscapesTheDataItQuotes() throws {
+        let base = try TestSite(copying: "northbrook-editions")
+        let head = try EditionBuildTests.nextYear()
+        let indicators = try head.read("content/data/indicators.yaml")
+        try head.write("content/data/indicators.yaml", indicators.replacingOccurrences(of: "  title: Knife offences", with: "  title: \"Knife offences <!-- [hidden](https://evil.example) | ## x\""))
+        let report = try SiteDiff.compare(base: base.folder, head: head.folder).markdown
+        #expect(report.contains(##"Knife offences \<\!-- \[hidden\](https://evil.example) \| \#\# x"##))
+        #expect(!report.contains("<!--"))
+    }
+
+    @Test func diffOutputReplacesOnlyAnEarlierReport() throws {
+        let base = try TestSite(copying: "northbrook-editions")
+        let head = try EditionBuildTests.nextYear()
+        let siteConfig = try head.read("site.yaml")
+        let refused = try Self.run(["diff", "--site", head.folder.path, "--base", base.folder.path, "--output", head.folder.appendingPathComponent("site.yaml").path])
+        #expect(refused.status == 1)
+        #expect(refused.errors.contains("`--output` would overwrite this file, which is not a report that `safersite diff` wrote"))
+        #expect(try head.read("site.yaml") == siteConfig)
+        let report = head.folder.appendingPathComponent("site-diff.md").path
+        #expect(try Self.run(["diff", "--site", head.folder.path, "--base", base.folder.path, "--output", report]).status == 0)
+        #expect(try Self.run(["diff", "--site", head.folder.path, "--base", base.folder.path, "--output", report]).status == 0)
+        #expect(try head.read("site-diff.md").hasPrefix("## What this change does to the site"))
+    }
+
     static func git(_ arguments: [String], in folder: URL) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
