@@ -108,26 +108,7 @@ public struct TextFile: Sendable {
     /// the terminal: refused where they enter, with their line and column.
     private static func checkNoUnsafeCharacters(_ text: String, path: String) throws(Diagnostic) {
         var copy = text
-        // One pass over the bytes for every file: only a byte that can begin such a character
-        // (below 0x20, DEL, and the lead bytes of C1 controls and U+202A…, U+2066…) looks further.
-        let found = copy.withUTF8 { bytes -> Bool in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x20 {
-                    if byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
-                } else if byte == 0x7F {
-                    return true
-                } else if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) {
-                    return true
-                } else if byte == 0xE2, index + 2 < bytes.count,
-                          (bytes[index + 1] == 0x80 && (0xAA...0xAE).contains(bytes[index + 2])) || (bytes[index + 1] == 0x81 && (0xA6...0xA9).contains(bytes[index + 2])) {
-                    return true
-                }
-                index += 1
-            }
-            return false
-        }
+        let found = copy.withUTF8 { Self.mayHoldUnsafeCharacter($0) }
         guard found else { return }
         var line = 1, column = 1
         for scalar in text.unicodeScalars {
@@ -139,6 +120,43 @@ public struct TextFile: Sendable {
             }
             if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
         }
+    }
+
+    /// Whether `bytes` hold a control character other than tab, LF and CR, DEL, a C1 control or a
+    /// bidirectional embedding, override or isolate. Every byte of every file is looked at, so
+    /// eight at a time: only a word with a byte below 0x20, DEL or a byte of 0x80 and above is
+    /// looked at byte by byte (a line break in it, or a curly quote, and nothing is found there).
+    static func mayHoldUnsafeCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        let count = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func unsafe(at index: Int) -> Bool {
+            let byte = base[index]
+            if byte < 0x20 { return byte != 0x09 && byte != 0x0A && byte != 0x0D }
+            if byte == 0x7F { return true }
+            if byte == 0xC2 { return index + 1 < count && (0x80...0x9F).contains(base[index + 1]) }
+            if byte == 0xE2, index + 2 < count {
+                let second = base[index + 1], third = base[index + 2]
+                return (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
+            }
+            return false
+        }
+        var index = 0
+        while index + 8 <= count {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let below32 = (word &- 0x20 &* ones) & ~word & highs
+            let delete = word ^ (0x7F &* ones)
+            let hasDelete = (delete &- ones) & ~delete & highs
+            if below32 | hasDelete | (word & highs) != 0 {
+                for offset in 0..<8 where unsafe(at: index + offset) { return true }
+            }
+            index += 8
+        }
+        while index < count {
+            if unsafe(at: index) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Decodes bytes as UTF-8, reporting the first invalid byte's line and column.

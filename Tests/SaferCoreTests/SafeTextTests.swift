@@ -51,3 +51,23 @@ import Testing
         #expect(try TextFile.decode(Data(text.utf8), as: "a.md").text == text)
     }
 }
+
+extension SafeTextTests {
+    /// The word-at-a-time scan finds exactly what a character-by-character look finds.
+    @Test func theFastScanAgreesWithTheCharacters() {
+        var generator = SystemRandomNumberGenerator()
+        let pieces: [String] = ["a", "b ", "\n", "\t", "\r\n", "“", "’", "—", "€", "\u{7}", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{A0}",
+                                "\u{202E}", "\u{2066}", "\u{2069}", "\u{202F}", "\u{200F}", "é", "日本"]
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...40, using: &generator) {
+                let piece = pieces.randomElement(using: &generator)!
+                // Mostly safe text, so that both answers come up.
+                text += SafeText.isUnsafe(piece.unicodeScalars.first!) && Bool.random(using: &generator) ? "x" : piece
+            }
+            var copy = text
+            let fast = copy.withUTF8 { TextFile.mayHoldUnsafeCharacter($0) }
+            #expect(fast == text.unicodeScalars.contains(where: SafeText.isUnsafe), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
