@@ -179,6 +179,7 @@ public enum SiteBuilder {
         files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
         if let feed = Feed.atom(pages: content.pages, config: content.config) { files.append(feed) }
         files.append(SiteMap.robots(baseURL: content.config.baseURL))
+        bag.add(contentsOf: PathCollisions.problems(files, staticFiles: content.staticFiles))
         if let cache, let cacheKey { cache.finish(cacheKey, options: options, succeeded: !bag.hasErrors, log: log) }
         try bag.throwIfErrors()
         // The largest page is news for a build's summary, not for each rebuild of serve or --watch,
