@@ -334,9 +334,12 @@ public struct SiteRenderer: Sendable {
         let location = page.frontMatter.layoutLocation ?? SourceLocation(file: page.sourcePath, line: 1)
         let html = try theme.templates.render(log.map { LoggedContext(values: context, log: $0) } ?? context, template: layout(for: page), for: location)
         // Every published page must forbid scripts, whatever the theme: a reader's safety is not
-        // left to each theme's author to remember.
-        guard html.containsBytes("http-equiv=\"Content-Security-Policy\"") else {
-            throw .error(at: location, "the template `\(layout(for: page))` gives this page no Content-Security-Policy",
+        // left to each theme's author to remember. The usual policy is looked for byte-wise first
+        // (every page has it); any other is read directive by directive.
+        let usual = html[...].firstRange(ofBytes: Self.contentSecurityPolicyMeta)
+        let headEnd = html[...].firstRange(ofBytes: "</head>")
+        guard usual.map({ usual in headEnd.map { usual.upperBound <= $0.lowerBound } ?? true }) == true || PolicyCheck.problem(in: html) == nil else {
+            throw .error(at: location, "the template `\(layout(for: page))` \(PolicyCheck.problem(in: html) ?? "")",
                          hint: "put {{{csp}}} inside the <head> of the layout (or a partial it uses); it forbids scripts and other hosts")
         }
         return html
