@@ -10,6 +10,14 @@ import UnixSignals
 
 /// The open live-reload connections: each gets the number of every finished build.
 public final class BuildEvents: @unchecked Sendable {
+    /// At most this many open at once: each holds a file descriptor, and a page opened in many
+    /// tabs needs one per tab, not thousands.
+    public static let maximumConnections = 64
+    /// Sent every `heartbeatInterval` instead of a build number: writing it finds the connections
+    /// whose browser has gone, which are then let go at once rather than at the next build.
+    static let heartbeat = -1
+    public static let heartbeatInterval: Duration = .seconds(10)
+
     private let lock = NSLock()
     private var streams: [UUID: AsyncStream<Int>.Continuation] = [:]
     private var closed = false
@@ -22,10 +30,15 @@ public final class BuildEvents: @unchecked Sendable {
         return streams.count
     }
 
-    func subscribe() -> (UUID, AsyncStream<Int>) {
+    /// A new connection's stream of builds, or `nil` when `maximumConnections` are open.
+    func subscribe() -> (UUID, AsyncStream<Int>)? {
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(4))
         let id = UUID()
         lock.lock()
+        guard streams.count < Self.maximumConnections else {
+            lock.unlock()
+            return nil
+        }
         if closed { continuation.finish() } else { streams[id] = continuation }
         lock.unlock()
         continuation.onTermination = { [weak self] _ in self?.unsubscribe(id) }
@@ -63,14 +76,35 @@ public struct PreviewResponder: HTTPResponder {
     let output: URL
     let rebuilder: Rebuilder
     let events: BuildEvents
+    /// The host names a request may be addressed to (lower case, without the port); `nil`: any,
+    /// for a preview exposed to other machines on purpose. A page on another site can make a
+    /// browser ask for `http://its-own-name:4000/` once that name points at 127.0.0.1 (DNS
+    /// rebinding); it cannot make it send `Host: 127.0.0.1`.
+    let allowedHosts: Set<String>?
 
-    public init(output: URL, rebuilder: Rebuilder, events: BuildEvents) {
+    public init(output: URL, rebuilder: Rebuilder, events: BuildEvents, allowedHosts: Set<String>? = PreviewResponder.loopbackNames) {
         self.output = output
         self.rebuilder = rebuilder
         self.events = events
+        self.allowedHosts = allowedHosts
+    }
+
+    /// The names of this machine's loopback addresses.
+    public static let loopbackNames: Set<String> = ["localhost", "127.0.0.1", "[::1]", "::1"]
+
+    /// The host of an `authority` (`Host` header): `127.0.0.1:4000` → `127.0.0.1`, `[::1]:4000` → `[::1]`.
+    static func hostName(_ authority: String) -> String {
+        let lowered = authority.lowercased()
+        if lowered.hasPrefix("["), let close = lowered.firstIndex(of: "]") { return String(lowered[...close]) }
+        return String(lowered.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        if let allowedHosts {
+            guard let authority = request.head.authority, allowedHosts.contains(Self.hostName(authority)) else {
+                return Self.plain(.forbidden, "Forbidden: this preview answers only to http://127.0.0.1 and http://localhost.\n")
+            }
+        }
         guard request.method == .get || request.method == .head else {
             return Self.plain(.methodNotAllowed, "Only GET and HEAD are served.\n", extra: [.allow: "GET, HEAD"])
         }
@@ -142,12 +176,15 @@ public struct PreviewResponder: HTTPResponder {
 
     /// Server-sent events: `build` with the number of the latest build, now and after each build.
     private func eventStream(from generation: Int) -> Response {
-        let (_, builds) = events.subscribe()
+        guard let (_, builds) = events.subscribe() else {
+            return Self.plain(.serviceUnavailable, "Too many live-reload connections are open; close some tabs of the preview.\n", extra: [.retryAfter: "10"])
+        }
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-cache"]
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             try await writer.write(ByteBuffer(string: "retry: 1000\nevent: build\ndata: \(generation)\n\n"))
             for await build in builds {
-                try await writer.write(ByteBuffer(string: "event: build\ndata: \(build)\n\n"))
+                // A comment line: browsers ignore it; writing it to a closed connection ends this one.
+                try await writer.write(ByteBuffer(string: build == BuildEvents.heartbeat ? ":\n\n" : "event: build\ndata: \(build)\n\n"))
             }
             try await writer.finish(nil)
         })
@@ -167,6 +204,8 @@ public final class PreviewSession: @unchecked Sendable {
         public var build: BuildOptions
         /// nil: watch and rebuild only (`build --watch`).
         public var server: (host: String, port: Int)?
+        /// `--expose`: answer requests addressed to any host name, not only loopback's.
+        public var exposed: Bool = false
         public var forcePolling: Bool
         public var quietPeriod: TimeInterval
         public var verbose: Bool
@@ -214,7 +253,8 @@ public final class PreviewSession: @unchecked Sendable {
         var services: [any Service] = []
         if let server = options.server {
             let output = options.build.outputFolder.standardizedFileURL
-            let responder = PreviewResponder(output: output, rebuilder: rebuilder, events: events)
+            let allowed = options.exposed ? nil : PreviewResponder.loopbackNames.union([server.host.lowercased()])
+            let responder = PreviewResponder(output: output, rebuilder: rebuilder, events: events, allowedHosts: allowed)
             let host = server.host
             let requestedPort = server.port
             let running: @Sendable (any Channel) async -> Void = { channel in
@@ -223,8 +263,11 @@ public final class PreviewSession: @unchecked Sendable {
                 onReady(URL(string: "http://\(shownHost):\(port)/"))
             }
             let configuration = ApplicationConfiguration(address: .hostname(host, port: requestedPort))
-            let app = Application(responder: responder, configuration: configuration, onServerRunning: running, logger: logger)
+            // A connection that sends nothing for 30 seconds is closed (the live-reload stream writes every 10).
+            let app = Application(responder: responder, server: .http1(configuration: .init(idleTimeout: .seconds(30))), configuration: configuration,
+                                  onServerRunning: running, logger: logger)
             services.append(app)
+            services.append(HeartbeatService(events: events))
         }
         var announce: (@Sendable () -> Void)?
         if options.server == nil { announce = { onReady(nil) } }
@@ -248,6 +291,20 @@ public final class PreviewSession: @unchecked Sendable {
             return self.group
         }
         await group?.triggerGracefulShutdown()
+    }
+
+    /// Writes a heartbeat to every live-reload connection, so closed ones are let go.
+    struct HeartbeatService: Service {
+        let events: BuildEvents
+
+        func run() async throws {
+            try? await cancelWhenGracefulShutdown {
+                while !Task.isCancelled {
+                    try await Task.sleep(for: BuildEvents.heartbeatInterval)
+                    events.send(BuildEvents.heartbeat)
+                }
+            }
+        }
     }
 
     /// Watches and rebuilds; on shutdown closes the live-reload connections first, so the server

@@ -49,17 +49,24 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
+    /// `localhost`, `::1`, or an IPv4 address in 127.0.0.0/8 written as four numbers (a host
+    /// *name* such as `127.example.com` is not loopback).
     static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { part in
+            !part.isEmpty && part.count <= 3 && part.allSatisfy(\.isASCII) && part.allSatisfy(\.isNumber) && Int(part).map { $0 <= 255 } == true
+        }
     }
 
     func run() throws {
         if !Self.isLoopback(host) {
             Terminal.error("warning: serving on \(host): anyone who can reach this machine on port \(port) can see the preview, drafts included")
         }
-        let options = PreviewSession.Options(
+        var options = PreviewSession.Options(
             build: BuildOptions(siteFolder: siteOptions.siteURL, outputFolder: output.map { URL(fileURLWithPath: $0).standardizedFileURL }, includeDrafts: drafts),
             server: (host, port), forcePolling: poll, verbose: verbose, persistentCache: cache)
+        options.exposed = expose
         try Watching.run(options) { url in
             if let url { Watching.say("Serving the site at \(url.absoluteString) (Ctrl-C to stop).") }
         }

@@ -87,3 +87,15 @@ import Testing
         #expect(try run(["check", "--format", "xml"]).status == 2)
     }
 }
+
+extension CommandLineTests {
+    /// Only a loopback address serves without --expose: a host *name* that starts "127." is not one.
+    @Test func serveTakesOnlyRealLoopbackAddressesAsLoopback() throws {
+        let site = try TestSite(copying: "northbrook")
+        for host in ["127.attacker.example", "127.0.0.1.example", "127.0.0.256", "0.0.0.0"] {
+            let run = try run(["serve", "--site", site.folder.path, "--host", host])
+            #expect(run.status == 2, "\(host)")
+            #expect(run.errors.contains("add --expose"), "\(host)")
+        }
+    }
+}

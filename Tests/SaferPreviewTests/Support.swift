@@ -96,8 +96,8 @@ enum RawHTTP {
     static func request(port: Int, method: String = "GET", target: String, headers: [String: String] = [:]) throws -> Response {
         let descriptor = try connect(port: port)
         defer { close(descriptor) }
-        var text = "\(method) \(target) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { text += "\(name): \(value)\r\n" }
+        var text = "\(method) \(target) HTTP/1.1\r\nHost: \(headers["Host"] ?? "127.0.0.1:\(port)")\r\nConnection: close\r\n"
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) where name != "Host" { text += "\(name): \(value)\r\n" }
         send(descriptor, text + "\r\n")
         return try parse(receive(descriptor))
     }

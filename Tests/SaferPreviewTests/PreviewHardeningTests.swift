@@ -1,0 +1,58 @@
+import Foundation
+import SaferTestSupport
+import Testing
+@testable import SaferPreview
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a page on another site, or a careless client, could make the preview do.
+@Suite(.serialized) struct PreviewHardeningTests {
+    @Test func answersOnlyToLoopbackNames() async throws {
+        let site = try TestSite(copying: "northbrook")
+        let preview = try await RunningPreview(site: site)
+        for host in ["127.0.0.1:\(preview.port)", "localhost:\(preview.port)", "LOCALHOST", "[::1]:\(preview.port)"] {
+            #expect(try await preview.get("/", headers: ["Host": host]).status == 200, "\(host)")
+        }
+        // A name that an attacker's DNS points at 127.0.0.1 (rebinding), and other machines' names.
+        for host in ["attacker.example:\(preview.port)", "127.0.0.1.attacker.example", "localhost.attacker.example", "192.168.0.10"] {
+            let response = try await preview.get("/", headers: ["Host": host])
+            #expect(response.status == 403, "\(host)")
+            #expect(!response.text.contains("Safer Northbrook"))
+        }
+        try await preview.stop()
+    }
+
+    @Test func theHostNameOfAnAuthority() {
+        #expect(PreviewResponder.hostName("127.0.0.1:4000") == "127.0.0.1")
+        #expect(PreviewResponder.hostName("[::1]:4000") == "[::1]")
+        #expect(PreviewResponder.hostName("LocalHost") == "localhost")
+    }
+
+    @Test func liveReloadConnectionsAreCappedAndClosedOnesLetGo() async throws {
+        let site = try TestSite(copying: "northbrook")
+        let preview = try await RunningPreview(site: site)
+        var open: [Int32] = []
+        for _ in 0..<BuildEvents.maximumConnections {
+            let descriptor = try RawHTTP.connect(port: preview.port)
+            RawHTTP.send(descriptor, "GET /__safersite/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+            _ = RawHTTP.receive(descriptor) { String(decoding: $0, as: UTF8.self).contains("data:") }
+            open.append(descriptor)
+        }
+        #expect(preview.session.events.connectionCount == BuildEvents.maximumConnections)
+        let refused = try await preview.get("/__safersite/events")
+        #expect(refused.status == 503)
+        // Pages are still served while the cap is reached.
+        #expect(try await preview.get("/").status == 200)
+        for descriptor in open { close(descriptor) }
+        // The heartbeat finds the closed connections without waiting for a build.
+        var remaining = preview.session.events.connectionCount
+        let deadline = Date().addingTimeInterval(25)
+        while remaining > 0 && Date() < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+            remaining = preview.session.events.connectionCount
+        }
+        #expect(remaining == 0)
+        try await preview.stop()
+    }
+}
