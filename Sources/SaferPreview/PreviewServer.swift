@@ -10,9 +10,9 @@ import UnixSignals
 
 /// The open live-reload connections: each gets the number of every finished build.
 public final class BuildEvents: @unchecked Sendable {
-    /// At most this many open at once: each holds a file descriptor, and a page opened in many
-    /// tabs needs one per tab, not thousands.
-    public static let maximumConnections = 64
+    /// At most this many open at once (64 unless told): each holds a file descriptor, and a page
+    /// opened in many tabs needs one per tab, not thousands.
+    public let maximumConnections: Int
     /// Sent every `heartbeatInterval` instead of a build number: writing it finds the connections
     /// whose browser has gone, which are then let go at once rather than at the next build.
     static let heartbeat = -1
@@ -22,7 +22,9 @@ public final class BuildEvents: @unchecked Sendable {
     private var streams: [UUID: AsyncStream<Int>.Continuation] = [:]
     private var closed = false
 
-    public init() {}
+    public init(maximumConnections: Int = 64) {
+        self.maximumConnections = maximumConnections
+    }
 
     public var connectionCount: Int {
         lock.lock()
@@ -35,7 +37,7 @@ public final class BuildEvents: @unchecked Sendable {
         let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(4))
         let id = UUID()
         lock.lock()
-        guard streams.count < Self.maximumConnections else {
+        guard streams.count < maximumConnections else {
             lock.unlock()
             return nil
         }
@@ -206,6 +208,8 @@ public final class PreviewSession: @unchecked Sendable {
         public var server: (host: String, port: Int)?
         /// `--expose`: answer requests addressed to any host name, not only loopback's.
         public var exposed: Bool = false
+        /// How many live-reload connections may be open at once.
+        public var maximumLiveReloadConnections = 64
         public var forcePolling: Bool
         public var quietPeriod: TimeInterval
         public var verbose: Bool
@@ -227,7 +231,7 @@ public final class PreviewSession: @unchecked Sendable {
 
     public let options: Options
     public let rebuilder: Rebuilder
-    public let events = BuildEvents()
+    public let events: BuildEvents
     public let watcher: FileWatcher
     private let log: @Sendable (String) -> Void
     private let lock = NSLock()
@@ -237,6 +241,7 @@ public final class PreviewSession: @unchecked Sendable {
     public init(_ options: Options, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.log = log
+        events = BuildEvents(maximumConnections: options.maximumLiveReloadConnections)
         let cache = options.persistentCache ? BuildCache.persistent(in: options.build.siteFolder) : BuildCache(folder: nil)
         rebuilder = Rebuilder(options: options.build, cache: cache, verbose: options.verbose, log: log)
         watcher = FileWatcher(site: WatchedSite(folder: options.build.siteFolder), quietPeriod: options.quietPeriod, forcePolling: options.forcePolling)
