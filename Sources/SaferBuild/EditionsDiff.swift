@@ -296,7 +296,9 @@ public enum SiteDiff {
             let problem = errors.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                let message = String(decoding: problem, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                var message = String(decoding: problem, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                // `rev-parse --verify --quiet` says nothing when the ref does not exist.
+                if message.isEmpty { message = arguments.contains("--verify") ? "there is no branch, tag or commit `\(ref)` here" : "git gave no reason (exit status \(process.terminationStatus))" }
                 throw DiagnosticList([.error(at: SourceLocation(file: "."), "`git \(arguments.joined(separator: " "))` failed: \(message)",
                                              hint: "--base takes a folder or a git ref (a branch, tag or commit) of the repository the site is in")])
             }

@@ -200,6 +200,8 @@ import Testing
         #expect(run.output.contains("| 120,500 (2023) | 121,000 (2023) | up 500 |"))
         let temporaryAfter = Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []).filter { $0.hasPrefix("safersite-diff-") }
         #expect(temporaryAfter.subtracting(temporaryBefore).isEmpty, "the temporary copy is removed")
-        #expect(try Self.run(["diff", "--site", site.path, "--base", "no-such-ref"], in: site).status == 1)
+        let badRef = try Self.run(["diff", "--site", site.path, "--base", "no-such-ref"], in: site)
+        #expect(badRef.status == 1)
+        #expect(badRef.errors.contains("there is no branch, tag or commit `no-such-ref` here"))
     }
 }
