@@ -111,14 +111,14 @@ import Testing
     }
 
     @Test func unknownUnitSuggestsTheNearest() throws {
-        let error = try only(Fixture.errors(observations: "indicator,area,period,value\n", indicators: "x:\n  title: X\n  unit: percnt\n  polarity: low is good\n  source: S\n"))
+        let error = try only(Fixture.errors(observations: "indicator,area,period,value\nx,ashford,2021,1\n", indicators: "x:\n  title: X\n  unit: percnt\n  polarity: low is good\n  source: S\n"))
         #expect(error.location == SourceLocation(file: "data/indicators.yaml", line: 3, column: 9))
         #expect(error.message == "`percnt` is not a unit SaferSite knows")
         #expect(error.hint?.hasPrefix("did you mean `percent`?") == true)
     }
 
     @Test func indicatorMissingFieldsReportsEachOne() {
-        let errors = Fixture.errors(observations: "indicator,area,period,value\n", indicators: "x:\n  title: X\n  unit: count\n  polarity: sideways\n")
+        let errors = Fixture.errors(observations: "indicator,area,period,value\nx,ashford,2021,1\n", indicators: "x:\n  title: X\n  unit: count\n  polarity: sideways\n")
         #expect(errors.map(\.message) == ["the indicator `x` needs `source`", "`sideways` is not a polarity"])
     }
 

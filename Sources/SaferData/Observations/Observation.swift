@@ -62,6 +62,12 @@ enum ObservationFileReader {
                            hint: "add a first line `indicator,area,period,value` (and `lower,upper,numerator,denominator,note` if you use them)"))
             return []
         }
+        if table.rows.count == 1 {
+            // One problem, said once: without rows every figure would also report its missing value.
+            bag.add(.error(at: SourceLocation(file: file.path, line: header.line), "this data file has its header line but no rows of values",
+                           hint: "add one row per value under the header (indicator, area, period, value), or delete the file"))
+            return []
+        }
         var columns: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             let cell = header.cells[index]
