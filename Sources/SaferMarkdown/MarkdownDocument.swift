@@ -241,7 +241,8 @@ public final class MarkdownDocument: Sendable {
     }
 
     /// Replaces each `{{ ... }}` in text with the HTML the hook returns. Text outside images only:
-    /// an image's text is its alt attribute, where HTML cannot go.
+    /// an image's text is its alt attribute, where HTML cannot go; inside a link, without the
+    /// figure's own link.
     ///
     /// A placeholder can be split over text nodes (cmark splits text at characters that might
     /// start markup, such as `_` in `{{forest_area}}`), so the text in each block or inline that
@@ -267,7 +268,9 @@ public final class MarkdownDocument: Sendable {
         for holder in outermost {
             holder.consolidateText()
             for node in holder.descendants() where node.type == CMARK_NODE_TEXT {
-                guard node.literalHasOpeningBraces, !isInsideImage(node) else { continue }
+                guard node.literalHasOpeningBraces, !isInside(CMARK_NODE_IMAGE, node) else { continue }
+                // A link cannot hold another: inside one, a figure keeps its text without its own link.
+                let inLink = isInside(CMARK_NODE_LINK, node)
                 let text = node.literal
                 var rest = text[...]
                 var pieces: [CMarkNode] = []
@@ -278,7 +281,8 @@ public final class MarkdownDocument: Sendable {
                     let column = node.startColumn + text.utf8.distance(from: text.startIndex, to: open.lowerBound)
                     let place = SourceLocation(file: file, line: node.startLine + lineOffset, column: max(column, 1))
                     do {
-                        pieces.append(.custom(block: false, onEnter: try placeholder(content, place)))
+                        let html = try placeholder(content, place)
+                        pieces.append(.custom(block: false, onEnter: inLink ? Self.withoutLink(html) : html))
                     } catch {
                         diagnostics.append(error)
                         pieces.append(.text(String(rest[open.lowerBound..<close.upperBound])))
@@ -308,13 +312,19 @@ public final class MarkdownDocument: Sendable {
         }
     }
 
-    private func isInsideImage(_ node: CMarkNode) -> Bool {
+    private func isInside(_ type: cmark_node_type, _ node: CMarkNode) -> Bool {
         var ancestor = node.parent
         while let current = ancestor {
-            if current.type == CMARK_NODE_IMAGE { return true }
+            if current.type == type { return true }
             ancestor = current.parent
         }
         return false
+    }
+
+    /// `<a …>text</a>` → `text`: the HTML a placeholder gave, for a place where a link cannot go.
+    static func withoutLink(_ html: String) -> String {
+        guard html.hasPrefix("<a "), html.hasSuffix("</a>"), let open = html.firstIndex(of: ">") else { return html }
+        return String(html[html.index(after: open)..<html.index(html.endIndex, offsetBy: -4)])
     }
 }
 

@@ -314,7 +314,8 @@ public struct SiteRenderer: Sendable {
             "content": body,
             "url": config.baseURL + page.urlPath,
             "isHome": page.isHome,
-            "headings": headings.filter { $0.level == 2 }.map { ["text": $0.text, "id": $0.id] },
+            // A heading's figures as their text: the contents list is plain text, not `{{population}}`.
+            "headings": headings.filter { $0.level == 2 }.map { ["text": plainText($0.text, at: $0.location), "id": $0.id] },
             "source": page.sourcePath,
         ]
         if let index = navigationIndex {
@@ -354,6 +355,21 @@ public struct SiteRenderer: Sendable {
             "url": item.urlPath.isEmpty ? (root.isEmpty ? "./" : root) : root + item.urlPath,
             "current": current,
         ]
+    }
+
+    /// `text` with each `{{figure}}` as the figure's text (left as written when it is unknown: the
+    /// page's body reports that).
+    func plainText(_ text: String, at location: SourceLocation) -> String {
+        guard text.containsBytes("{{") else { return text }
+        var result = ""
+        var rest = text[...]
+        while let open = rest.firstRange(ofBytes: "{{"), let close = rest[open.upperBound...].firstRange(ofBytes: "}}") {
+            result += rest[..<open.lowerBound]
+            let reference = String(rest[open.upperBound..<close.lowerBound])
+            result += (try? figures.data.text(for: reference, at: location).text) ?? String(rest[open.lowerBound..<close.upperBound])
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
     }
 
     /// The lists with `{{figure}}` references in their text replaced by the figures' text, so a

@@ -272,3 +272,15 @@ extension ClaimBuildTests {
         #expect((again.output + again.errors).contains("the edition `2019-20` is already recorded"))
     }
 }
+
+extension ClaimBuildTests {
+    /// The contents list at the top of a page shows a heading's figures as their text.
+    @Test func theContentsListShowsFiguresAsText() throws {
+        let site = try Self.dudleySite()
+        try site.write("content/people.md", "---\ntitle: People\n---\n## {{population}} people {#people}\n\nText.\n\n## More {#more}\n\nText.\n")
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let page = try site.read("output/people/index.html")
+        #expect(page.contains("330,626 people</a>"))
+        #expect(!page.contains("{{population}}"))
+    }
+}

@@ -49,6 +49,13 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(document.charts.first?.location.line == 11)
     }
 
+    @Test func aFigureInsideALinkKeepsItsTextWithoutALinkOfItsOwn() {
+        var transforms = MarkdownTransforms()
+        transforms.placeholder = { content, _ in "<a class=\"figure\" href=\"figures/#figure-\(content)\">120,500</a>" }
+        #expect(render("[{{population}} people](about.md) and {{population}}.", transforms).html
+                == "<p><a href=\"about.md\">120,500 people</a> and <a class=\"figure\" href=\"figures/#figure-population\">120,500</a>.</p>\n")
+    }
+
     @Test func smartPunctuationIsOnForSites() {
         #expect(render("\"Dudley's\" -- safe...").html == "<p>“Dudley’s” – safe…</p>\n")
     }
