@@ -159,8 +159,24 @@ public struct TextFile: Sendable {
         return false
     }
 
+    /// UTF-16, as spreadsheets save "Unicode text": its byte-order mark, or a zero byte beside
+    /// every character of the first line (plain text has no zero bytes at all).
+    static func isUTF16(_ data: Data) -> Bool {
+        if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) { return true }
+        let start = data.prefix(64)
+        guard start.count >= 8 else { return false }
+        let zeros = start.enumerated().filter { $0.element == 0 }
+        return zeros.count * 2 >= start.count - 1 && (zeros.allSatisfy { $0.offset % 2 == 1 } || zeros.allSatisfy { $0.offset % 2 == 0 })
+    }
+
     /// Decodes bytes as UTF-8, reporting the first invalid byte's line and column.
     public static func decode(_ data: Data, as path: String) throws(Diagnostic) -> TextFile {
+        if isUTF16(data) {
+            throw Diagnostic.error(
+                at: SourceLocation(file: path, line: 1),
+                "this file is saved as UTF-16 (\"Unicode text\"), not UTF-8",
+                hint: "save it again as \"UTF-8\" (in a spreadsheet: \"CSV UTF-8\"; in a text editor: the UTF-8 encoding)")
+        }
         var bytes = data[...]
         while bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) {
