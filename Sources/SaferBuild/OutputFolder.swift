@@ -1,5 +1,6 @@
 import CSaferSystem
 import Foundation
+import SaferContent
 import SaferCore
 import SaferRender
 
@@ -8,7 +9,7 @@ import SaferRender
 public struct OutputFolder: Sendable {
     public let url: URL
     /// A file in every output folder SaferSite writes, so a build never replaces a folder it did not make.
-    public static let markerName = ".safersite"
+    public static let markerName = SiteFiles.outputMarker
     static let markerText = "This folder is written by SaferSite and replaced on every build. Do not edit it by hand.\n"
 
     /// Checks that `url` is a safe place to publish to for the site in `siteFolder`.

@@ -52,6 +52,7 @@ public enum SiteFiles {
                     guard isInsideTheSite(resolved) else {
                         throw outsideTheSite(path)
                     }
+                    if let problem = linkProblem(resolved, siteRoot: siteRoot, path: path) { throw problem }
                     found = FileKind.of(resolved)
                 }
                 if found?.kind == .folder {
@@ -75,6 +76,29 @@ public enum SiteFiles {
             }
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// The name of the file that marks a folder SaferSite writes its output to (`OutputFolder`).
+    public static let outputMarker = ".safersite"
+
+    /// A link inside the site that still must not be followed: into a hidden folder (`.git`, a
+    /// cache), which would publish it, or into a folder SaferSite writes its output to, which would
+    /// publish the site inside itself, one level deeper each build.
+    static func linkProblem(_ resolved: String, siteRoot: String, path: String) -> Diagnostic? {
+        let inside = resolved == siteRoot ? "" : String(resolved.dropFirst(siteRoot.count + 1))
+        if inside.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            return .error(at: SourceLocation(file: path), "this is a link to a hidden file or folder of the site (\(inside))",
+                          hint: "hidden files such as .git are never published; copy what you mean to publish into content/ instead of linking to it")
+        }
+        var folder = resolved
+        while folder.count > siteRoot.count {
+            if FileManager.default.fileExists(atPath: folder + "/" + outputMarker) {
+                return .error(at: SourceLocation(file: path), "this is a link into a folder SaferSite writes its output to",
+                              hint: "remove the link: it would publish the site inside itself, one level deeper every build")
+            }
+            folder = String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)])
+        }
+        return nil
     }
 
     private static func outsideTheSite(_ path: String) -> Diagnostic {

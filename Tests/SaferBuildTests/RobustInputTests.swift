@@ -216,6 +216,17 @@ import Glibc
         #expect(TestSite.tree(site.output)["files/plan-copy.txt"] == TestSite.tree(site.output)["files/plan.txt"])
     }
 
+    @Test func aLinkIntoTheOutputOrAHiddenFolderIsRefused() throws {
+        let (site, before) = try builtSite()
+        try FileManager.default.createSymbolicLink(atPath: site.folder.appendingPathComponent("content/mirror").path, withDestinationPath: "../output")
+        #expect(firstError(site, before: before) == "content/mirror: error: this is a link into a folder SaferSite writes its output to\n    hint: remove the link: it would publish the site inside itself, one level deeper every build")
+        try FileManager.default.removeItem(at: site.folder.appendingPathComponent("content/mirror"))
+        try FileManager.default.createDirectory(at: site.folder.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        try Data("[core]\n".utf8).write(to: site.folder.appendingPathComponent(".git/config"))
+        try FileManager.default.createSymbolicLink(atPath: site.folder.appendingPathComponent("content/repo").path, withDestinationPath: "../.git")
+        #expect(firstError(site, before: before).hasPrefix("content/repo: error: this is a link to a hidden file or folder of the site (.git)"))
+    }
+
     @Test func aBrokenLinkIsNamed() throws {
         let (site, before) = try builtSite()
         try FileManager.default.createSymbolicLink(atPath: site.folder.appendingPathComponent("content/files/gone.pdf").path, withDestinationPath: "nothing-here.pdf")
