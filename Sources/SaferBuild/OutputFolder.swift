@@ -46,14 +46,24 @@ public struct OutputFolder: Sendable {
     }
 
     /// Writes `files` and swaps them in. On any error, the previous output is untouched.
-    public func publish(_ files: [OutputFile]) throws(Diagnostic) {
+    /// Writes `files` as the new output. `keep`: paths in the output folder the site keeps there
+    /// itself (`keep:` in site.yaml, such as `CNAME`), carried over into the new output. Returns
+    /// what the old output held at its top level that no build wrote and the new one does not
+    /// keep: removed, and said. (The marker lists what the build wrote at the top level, so a page
+    /// deleted since is removed without a word.)
+    @discardableResult
+    public func publish(_ files: [OutputFile], keep: [String] = []) throws(Diagnostic) -> [String] {
+        let before = ((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).filter { $0 != Self.markerName }
+        let written = Set(((try? String(contentsOf: url.appendingPathComponent(Self.markerName), encoding: .utf8)) ?? "")
+            .split(separator: "\n").dropFirst().map(String.init))
+        let topLevel = Set(files.map { String($0.path.split(separator: "/", maxSplits: 1).first ?? "") }).sorted()
         let parent = url.deletingLastPathComponent()
         let staging = parent.appendingPathComponent(".\(url.lastPathComponent).building-\(getpid())")
         removeLeftovers(in: parent)
         do {
             try? FileManager.default.removeItem(at: staging)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
-            let all = files.sorted(by: { $0.path < $1.path }) + [OutputFile(path: Self.markerName, text: Self.markerText)]
+            let all = files.sorted(by: { $0.path < $1.path }) + [OutputFile(path: Self.markerName, text: Self.markerText + topLevel.map { $0 + "\n" }.joined())]
             try Self.makeFolders(for: all, in: staging.path)
             // The folders exist: the files are written on every core.
             let stagingPath = staging.path
@@ -61,12 +71,21 @@ public struct OutputFolder: Sendable {
                 do throws(OutputWriter.Failure) { try OutputWriter.write(all[index].contents, to: stagingPath + "/" + all[index].path); return nil } catch { return error.description }
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw WriteFailure(description: failure) }
+            // Kept files come from the old output, unless the build writes the same path.
+            for path in keep {
+                let source = url.appendingPathComponent(path), target = staging.appendingPathComponent(path)
+                guard FileManager.default.fileExists(atPath: source.path), !FileManager.default.fileExists(atPath: target.path) else { continue }
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: source, to: target)
+            }
         } catch {
             try? FileManager.default.removeItem(at: staging)
             throw .error(at: SourceLocation(file: url.path), "the output could not be written: \(error.localizedDescription)",
                          hint: "check that the disk has space and the folder may be written; the previous output is unchanged")
         }
+        let after = Set(((try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? []))
         try swapIn(staging)
+        return before.filter { !after.contains($0) && !written.contains($0) }.sorted()
     }
 
     /// Brings an output folder that this process published (`previous`: what it holds) up to date by

@@ -48,6 +48,7 @@ public enum SiteBuilder {
         let output: OutputFolder
         do { output = try OutputFolder(options.outputFolder, siteFolder: options.siteFolder) } catch { throw DiagnosticList([error]) }
         let rendered = try render(options, cache: cache, log: log)
+        var warnings = rendered.warnings
         log("Writing \(rendered.files.count) files to \(output.url.path)")
         do {
             // A rebuild in the same process (serve, --watch) writes only what changed; it never
@@ -57,13 +58,18 @@ public enum SiteBuilder {
                 // What the folder holds now is what it held with the written files changed.
                 if update.removedAny { cache?.recordPublished(rendered.files, in: output.url) } else { cache?.recordWritten(update.written) }
             } else {
-                try output.publish(rendered.files)
+                let removed = try output.publish(rendered.files, keep: rendered.keep)
                 cache?.recordPublished(rendered.files, in: output.url)
+                // What a publisher keeps in the output folder (a CNAME file, .git) is never removed without a word.
+                warnings += removed.map { name in
+                    Diagnostic.warning(at: SourceLocation(file: SiteConfig.fileName), "`\(name)` was in the output folder and is not part of this build, so it was removed",
+                                       hint: "if you keep it in the output folder on purpose, list it under `keep:` in site.yaml, e.g. `keep: [\(name)]`")
+                }
             }
         } catch { throw DiagnosticList([error]) }
         log("Done")
         return BuildReport(
-            pageCount: rendered.pageCount, fileCount: rendered.files.count, warnings: rendered.warnings,
+            pageCount: rendered.pageCount, fileCount: rendered.files.count, warnings: warnings,
             largestPage: rendered.largestPage, outputFolder: output.url)
     }
 
@@ -192,7 +198,7 @@ public enum SiteBuilder {
         if !keepsRunning { ProcessLifetime.keep(content, renderer, loaded) }
         return RenderedSite(
             files: files, knownChanged: inputs.downloads.value.changedFromPrevious, pageCount: content.pages.count, warnings: DiagnosticBag.sorted(bag.warnings),
-            largestPage: keepsRunning ? nil : PageWeight.largest(pages.files, allFiles: files))
+            largestPage: keepsRunning ? nil : PageWeight.largest(pages.files, allFiles: files), keep: content.config.keep)
     }
 }
 
@@ -234,6 +240,8 @@ public struct RenderedSite: Sendable {
     public var pageCount: Int
     public var warnings: [Diagnostic]
     public var largestPage: (path: String, bytes: Int)?
+    /// Paths the site keeps in its output folder (`keep:` in site.yaml).
+    public var keep: [String] = []
 }
 
 /// Values kept until the process exits, rather than freed piece by piece when a build ends.

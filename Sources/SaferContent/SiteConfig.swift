@@ -29,6 +29,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var organisation: String
     /// Free-form values for templates (`{{site.extra.contact_email}}`): whatever else a site needs.
     public var extra: [String: String]
+    /// Paths in the output folder the site keeps there itself (`keep: [CNAME, .well-known]`):
+    /// carried over by every build instead of removed.
+    public var keep: [String] = []
 
     /// The path of `baseURL` ("/" or "/safer-dudley/"): how 404.html, served at any depth, finds assets.
     public var basePath: String {
@@ -37,7 +40,7 @@ public struct SiteConfig: Sendable, Equatable {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
-    public static let knownKeys = ["title", "description", "baseURL", "language", "theme", "area", "comparators", "markdown", "organisation", "extra"]
+    public static let knownKeys = ["title", "description", "baseURL", "language", "theme", "area", "comparators", "markdown", "organisation", "extra", "keep"]
 
     public static func parse(_ file: TextFile) throws(DiagnosticList) -> (config: SiteConfig, warnings: [Diagnostic]) {
         var bag = DiagnosticBag()
@@ -69,11 +72,25 @@ public struct SiteConfig: Sendable, Equatable {
                     extra[key] = try value.string("`extra.\(key)`")
                 }
             }
+            var keep: [String] = []
+            if let keepValue = fields.optional("keep") {
+                for item in try keepValue.sequence("`keep`") {
+                    let path = try item.string("each path in `keep`").trimmingSpaces()
+                    let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+                    guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." }), path != ".safersite" else {
+                        throw Diagnostic.error(at: item.location, "`\(SafeText.terminal(path))` in `keep` is not a path inside the output folder",
+                                               hint: "write a path relative to the output folder, such as `CNAME` or `.well-known`")
+                    }
+                    keep.append(path.hasSuffix("/") ? String(path.dropLast()) : path)
+                }
+            }
             warnings += fields.unknownKeys(known: Self.knownKeys)
-            return SiteConfig(
+            var config = SiteConfig(
                 title: title, description: description, baseURL: baseURL, language: language, theme: theme,
                 themeLocation: themeValue?.location ?? SourceLocation(file: file.path),
                 area: area, comparators: comparators, allowRawHTML: allowRawHTML, organisation: organisation, extra: extra)
+            config.keep = keep
+            return config
         }
         bag.add(contentsOf: warnings)
         if let config, !bag.hasErrors {

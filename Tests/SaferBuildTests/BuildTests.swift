@@ -202,3 +202,34 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(try site.read("output/plan/index.html").contains("<p>Text <span class=\"x\">here</span>.</p>"))
     }
 }
+
+/// What a publisher keeps in the output folder (a CNAME file for GitHub Pages, a .git folder).
+@Suite struct KeptOutputFilesTests {
+    @Test func filesKeptInTheOutputAreRemovedOnlyWithAWordAndKeptWhenListed() throws {
+        let site = try TestSite(copying: "northbrook")
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        try site.write("output/CNAME", "safer.northbrook.example\n")
+        try site.write("output/.git/config", "[core]\n")
+        let report = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(report.warnings.map(\.message) == ["`.git` was in the output folder and is not part of this build, so it was removed",
+                                                   "`CNAME` was in the output folder and is not part of this build, so it was removed"])
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("CNAME").path))
+
+        try site.write("site.yaml", try site.read("site.yaml") + "keep: [CNAME, .git/]\n")
+        try site.write("output/CNAME", "safer.northbrook.example\n")
+        try site.write("output/.git/config", "[core]\n")
+        let kept = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(kept.warnings.isEmpty)
+        #expect(try site.read("output/CNAME") == "safer.northbrook.example\n")
+        #expect(try site.read("output/.git/config") == "[core]\n")
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(try site.read("output/CNAME") == "safer.northbrook.example\n")
+    }
+
+    @Test func aKeptPathMustStayInsideTheOutput() throws {
+        let site = try TestSite(copying: "northbrook")
+        try site.write("site.yaml", try site.read("site.yaml") + "keep: [../site.yaml]\n")
+        let error = #expect(throws: DiagnosticList.self) { try SiteBuilder.build(BuildOptions(siteFolder: site.folder)) }
+        #expect(error?.diagnostics.first?.message == "`../site.yaml` in `keep` is not a path inside the output folder")
+    }
+}
