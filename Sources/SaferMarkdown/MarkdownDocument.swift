@@ -240,9 +240,8 @@ public final class MarkdownDocument: Sendable {
         if trimmed.isEmpty { last.remove() } else { last.literal = trimmed }
     }
 
-    /// Replaces each `{{ ... }}` in text with the HTML the hook returns. Text outside images only:
-    /// an image's text is its alt attribute, where HTML cannot go; inside a link, without the
-    /// figure's own link.
+    /// Replaces each `{{ ... }}` in text with the HTML the hook returns: inside a link without the
+    /// figure's own link, inside an image (its alt attribute) as plain text.
     ///
     /// A placeholder can be split over text nodes (cmark splits text at characters that might
     /// start markup, such as `_` in `{{forest_area}}`), so the text in each block or inline that
@@ -268,7 +267,10 @@ public final class MarkdownDocument: Sendable {
         for holder in outermost {
             holder.consolidateText()
             for node in holder.descendants() where node.type == CMARK_NODE_TEXT {
-                guard node.literalHasOpeningBraces, !isInside(CMARK_NODE_IMAGE, node) else { continue }
+                guard node.literalHasOpeningBraces else { continue }
+                // An image's text is its alt attribute, where no HTML can go: there a figure is its
+                // plain text (cmark escapes it as it writes the attribute).
+                let inImage = isInside(CMARK_NODE_IMAGE, node)
                 // A link cannot hold another: inside one, a figure keeps its text without its own link.
                 let inLink = isInside(CMARK_NODE_LINK, node)
                 let text = node.literal
@@ -282,7 +284,8 @@ public final class MarkdownDocument: Sendable {
                     let place = SourceLocation(file: file, line: node.startLine + lineOffset, column: max(column, 1))
                     do {
                         let html = try placeholder(content, place)
-                        pieces.append(.custom(block: false, onEnter: inLink ? Self.withoutLink(html) : html))
+                        pieces.append(inImage ? .text(Self.plainText(Self.withoutLink(html)))
+                                              : .custom(block: false, onEnter: inLink ? Self.withoutLink(html) : html))
                     } catch {
                         diagnostics.append(error)
                         pieces.append(.text(String(rest[open.lowerBound..<close.upperBound])))
@@ -319,6 +322,13 @@ public final class MarkdownDocument: Sendable {
             ancestor = current.parent
         }
         return false
+    }
+
+    /// The text of HTML made of escaped text (what a placeholder gives without its link).
+    static func plainText(_ html: String) -> String {
+        guard html.contains("&") else { return html }
+        return html.replacingAll("&lt;", with: "<").replacingAll("&gt;", with: ">").replacingAll("&quot;", with: "\"")
+            .replacingAll("&#39;", with: "'").replacingAll("&amp;", with: "&")
     }
 
     /// `<a …>text</a>` → `text`: the HTML a placeholder gave, for a place where a link cannot go.

@@ -56,6 +56,12 @@ private typealias SourceLocation = SaferCore.SourceLocation
                 == "<p><a href=\"about.md\">120,500 people</a> and <a class=\"figure\" href=\"figures/#figure-population\">120,500</a>.</p>\n")
     }
 
+    @Test func aFigureInAnImagesTextIsPlainTextInItsAltAttribute() {
+        var transforms = MarkdownTransforms()
+        transforms.placeholder = { _, _ in "<a class=\"figure\" href=\"figures/\">A &amp; B &lt;1&gt;</a>" }
+        #expect(render("![Map of {{areas}}](map.svg)", transforms).html == "<p><img src=\"map.svg\" alt=\"Map of A &amp; B &lt;1&gt;\" /></p>\n")
+    }
+
     @Test func smartPunctuationIsOnForSites() {
         #expect(render("\"Dudley's\" -- safe...").html == "<p>“Dudley’s” – safe…</p>\n")
     }
@@ -95,7 +101,8 @@ private typealias SourceLocation = SaferCore.SourceLocation
     }
 
     /// A placeholder is found however cmark splits its text (an escaped or encoded brace, a `_`),
-    /// in headings, links and nested inlines alike, in document order; never in an image's text.
+    /// in headings, links, nested inlines and an image's text alike, in document order (in an
+    /// image's text, where the alt attribute can hold no HTML, as text).
     @Test func placeholdersAreFoundWhereverTheTextIsSplit() {
         var seen: [String] = []
         let transforms = MarkdownTransforms(headingIDs: false, placeholder: { content, _ throws(Diagnostic) in
@@ -104,8 +111,8 @@ private typealias SourceLocation = SaferCore.SourceLocation
         })
         let markdown = "# Heading {{a_1}}\n\n\\{{b}} &#123;&#123;c}} ![{{alt}}](x.png) [**{{d}}** {{e_f}}](p.md) {{g}}\n\n- {{h}}\n"
         let result = render(markdown, transforms)
-        #expect(seen == ["a_1", "b", "c", "d", "e_f", "g", "h"])
-        #expect(result.html == "<h1>Heading <b>a_1</b></h1>\n<p><b>b</b> <b>c</b> <img src=\"x.png\" alt=\"{{alt}}\" /> "
+        #expect(seen == ["a_1", "b", "c", "alt", "d", "e_f", "g", "h"])
+        #expect(result.html == "<h1>Heading <b>a_1</b></h1>\n<p><b>b</b> <b>c</b> <img src=\"x.png\" alt=\"&lt;b&gt;alt&lt;/b&gt;\" /> "
             + "<a href=\"p.md\"><strong><b>d</b></strong> <b>e_f</b></a> <b>g</b></p>\n<ul>\n<li><b>h</b></li>\n</ul>\n")
     }
 
