@@ -187,19 +187,7 @@ public enum SiteDiff {
 
     /// The sentence with every `{{reference}}` replaced by its text in `data`.
     static func fill(_ sentence: String, with data: DataSet) -> String {
-        var result = ""
-        var rest = sentence[...]
-        while let open = rest.range(of: "{{"), let close = rest[open.upperBound...].range(of: "}}") {
-            result += rest[..<open.lowerBound]
-            let reference = String(rest[open.upperBound..<close.lowerBound])
-            if let text = try? data.text(for: reference, at: SourceLocation(file: "")) {
-                result += text.text
-            } else {
-                result += "(no figure `\(reference.trimmingSpaces())`)"
-            }
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
+        sentence.replacingReferences { reference in (try? data.text(for: reference, at: SourceLocation(file: "")))?.text ?? "(no figure `\(reference)`)" }
     }
 
     /// The report. Every text that comes from the site's files or the command line is escaped

@@ -51,16 +51,7 @@ extension YAMLValue {
             return ((try? sequence()) ?? []).map { $0.templateValue(resolving: resolve) }
         case .scalar(let scalar):
             if scalar.style == .plain, ["true", "false"].contains(scalar.string) { return scalar.string == "true" }
-            guard scalar.string.contains("{{") else { return scalar.string }
-            var result = ""
-            var rest = scalar.string[...]
-            while let open = rest.firstRange(of: "{{"), let close = rest[open.upperBound...].firstRange(of: "}}") {
-                result += rest[..<open.lowerBound]
-                let reference = String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces()
-                result += resolve(reference, location) ?? String(rest[open.lowerBound..<close.upperBound])
-                rest = rest[close.upperBound...]
-            }
-            return result + rest
+            return scalar.string.replacingReferences { resolve($0, location) }
         case .alias:
             return ""
         }

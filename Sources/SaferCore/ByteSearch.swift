@@ -60,3 +60,20 @@ extension String {
         return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
     }
 }
+
+extension String {
+    /// The text with each `{{ … }}` replaced by what `replace` gives for its inside (spaces
+    /// trimmed), or left as written when it gives `nil`: the one reading of figure references in
+    /// text outside Markdown (chart titles, lists, headings for the contents, the diff's sentences).
+    public func replacingReferences<E: Error>(_ replace: (String) throws(E) -> String?) throws(E) -> String {
+        guard containsBytes("{{") else { return self }
+        var result = ""
+        var rest = self[...]
+        while let open = rest.firstRange(ofBytes: "{{"), let close = rest[open.upperBound...].firstRange(ofBytes: "}}") {
+            result += rest[..<open.lowerBound]
+            result += try replace(String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces()) ?? String(rest[open.lowerBound..<close.upperBound])
+            rest = rest[close.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -164,15 +164,7 @@ struct ChartBlock {
     /// A text the block may write (`title`, `subtitle`), its figure references filled in.
     private func written(_ key: String, _ spec: inout Spec, fallback: String) throws(Diagnostic) -> String {
         guard let value = spec.fields.optional(key) else { return fallback }
-        let text = try value.string("`\(key)`")
-        var result = ""
-        var rest = text[...]
-        while let open = rest.firstRange(ofBytes: "{{"), let close = rest[open.upperBound...].firstRange(ofBytes: "}}") {
-            result += rest[..<open.lowerBound]
-            result += try data.text(for: String(rest[open.upperBound..<close.lowerBound]).trimmingSpaces(), at: value.location).text
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
+        return try value.string("`\(key)`").replacingReferences { reference throws(Diagnostic) in try data.text(for: reference, at: value.location).text }
     }
 
     private func source(of figures: [Figure]) -> String {

@@ -339,8 +339,9 @@ public struct SiteRenderer: Sendable {
         // (every page has it); any other is read directive by directive.
         let usual = html[...].firstRange(ofBytes: Self.contentSecurityPolicyMeta)
         let headEnd = html[...].firstRange(ofBytes: "</head>")
-        guard usual.map({ usual in headEnd.map { usual.upperBound <= $0.lowerBound } ?? true }) == true || PolicyCheck.problem(in: html) == nil else {
-            throw .error(at: location, "the template `\(layout(for: page))` \(PolicyCheck.problem(in: html) ?? "")",
+        let usualInHead = usual.map { usual in headEnd.map { usual.upperBound <= $0.lowerBound } ?? true } == true
+        if !usualInHead, let problem = PolicyCheck.problem(in: html) {
+            throw .error(at: location, "the template `\(layout(for: page))` \(problem)",
                          hint: "put {{{csp}}} inside the <head> of the layout (or a partial it uses); it forbids scripts and other hosts")
         }
         return html
@@ -360,16 +361,7 @@ public struct SiteRenderer: Sendable {
     /// `text` with each `{{figure}}` as the figure's text (left as written when it is unknown: the
     /// page's body reports that).
     func plainText(_ text: String, at location: SourceLocation) -> String {
-        guard text.containsBytes("{{") else { return text }
-        var result = ""
-        var rest = text[...]
-        while let open = rest.firstRange(ofBytes: "{{"), let close = rest[open.upperBound...].firstRange(ofBytes: "}}") {
-            result += rest[..<open.lowerBound]
-            let reference = String(rest[open.upperBound..<close.lowerBound])
-            result += (try? figures.data.text(for: reference, at: location).text) ?? String(rest[open.lowerBound..<close.upperBound])
-            rest = rest[close.upperBound...]
-        }
-        return result + rest
+        text.replacingReferences { (try? figures.data.text(for: $0, at: location))?.text }
     }
 
     /// The lists with `{{figure}}` references in their text replaced by the figures' text, so a
