@@ -273,7 +273,7 @@ public final class BuildCache: @unchecked Sendable {
             return
         }
         do { try Self.save(CacheFile(key: key, traces: traces), to: folder) } catch {
-            log("The build cache could not be saved (\(error.localizedDescription)); the next build does all the work again")
+            log("The build cache could not be saved (\(FileProblem(error))); the next build does all the work again")
         }
     }
 
@@ -281,7 +281,7 @@ public final class BuildCache: @unchecked Sendable {
     public func savePending(log: (String) -> Void = { _ in }) {
         guard let folder, let cache = lock.withLock({ () -> CacheFile? in defer { pending = nil }; return pending }) else { return }
         do { try Self.save(cache, to: folder) } catch {
-            log("The build cache could not be saved (\(error.localizedDescription)); the next build does all the work again")
+            log("The build cache could not be saved (\(FileProblem(error))); the next build does all the work again")
         }
     }
 

@@ -93,7 +93,8 @@ public enum SiteDiff {
             }
         }
         do { try Data(markdown.utf8).write(to: url, options: .atomic) } catch {
-            throw DiagnosticList([.error(at: here, "the report could not be written: \(error.localizedDescription)", hint: "check that the folder exists and can be written to")])
+            let problem = FileProblem(error)
+            throw DiagnosticList([.error(at: here, "the report could not be written: \(problem.what)", hint: problem.hint)])
         }
     }
 
@@ -278,7 +279,7 @@ public enum SiteDiff {
             process.standardOutput = output
             process.standardError = errors
             do { try process.run() } catch {
-                throw DiagnosticList([.error(at: SourceLocation(file: "."), "git could not be run: \(error.localizedDescription)", hint: "install git, or give --base a folder")])
+                throw DiagnosticList([.error(at: SourceLocation(file: "."), "git could not be run: \(FileProblem(error).what)", hint: "install git, or give --base a folder")])
             }
             let data = output.fileHandleForReading.readDataToEndOfFile()
             let problem = errors.fileHandleForReading.readDataToEndOfFile()
@@ -297,7 +298,7 @@ public enum SiteDiff {
         _ = try git(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], in: site)
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("safersite-diff-\(UUID().uuidString)")
         do { try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true) } catch {
-            throw DiagnosticList([.error(at: SourceLocation(file: "."), "could not make a temporary folder: \(error.localizedDescription)")])
+            throw DiagnosticList([.error(at: SourceLocation(file: "."), "could not make a temporary folder: \(FileProblem(error).what)", hint: FileProblem(error).hint)])
         }
         let archive = temporary.appendingPathComponent("base.tar")
         do throws(DiagnosticList) {
@@ -306,7 +307,7 @@ public enum SiteDiff {
             tar.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             tar.arguments = ["tar", "-xf", archive.path, "-C", temporary.path]
             do { try tar.run() } catch {
-                throw DiagnosticList([.error(at: SourceLocation(file: "."), "tar could not be run: \(error.localizedDescription)")])
+                throw DiagnosticList([.error(at: SourceLocation(file: "."), "tar could not be run: \(FileProblem(error).what)", hint: "install tar, or give --base a folder")])
             }
             tar.waitUntilExit()
             guard tar.terminationStatus == 0 else { throw DiagnosticList([.error(at: SourceLocation(file: "."), "the base could not be unpacked")]) }

@@ -104,7 +104,8 @@ public enum NewEdition {
                                          hint: "add these lines to the end of its `editions:` list yourself:\n" + EditionList.entryText(label: label, period: period))])
         }
         do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
-            throw DiagnosticList([.error(at: here, "editions.yaml could not be written: \(error.localizedDescription)", hint: "check the folder's permissions")])
+            let problem = FileProblem(error)
+            throw DiagnosticList([.error(at: here, "editions.yaml could not be written: \(problem.what)", hint: problem.hint)])
         }
         return Result(edition: edition, path: relative, created: created, lacking: lacking, previous: existing?.latest ?? kept, keptAsPublished: kept)
     }

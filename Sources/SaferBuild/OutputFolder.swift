@@ -67,10 +67,10 @@ public struct OutputFolder: Sendable {
             try Self.makeFolders(for: all, in: staging.path)
             // The folders exist: the files are written on every core.
             let stagingPath = staging.path
-            let failures = ParallelMap.map(all.indices) { index -> String? in
-                do throws(OutputWriter.Failure) { try OutputWriter.write(all[index].contents, to: stagingPath + "/" + all[index].path); return nil } catch { return error.description }
+            let failures = ParallelMap.map(all.indices) { index -> OutputWriter.Failure? in
+                do throws(OutputWriter.Failure) { try OutputWriter.write(all[index].contents, to: stagingPath + "/" + all[index].path); return nil } catch { return error }
             }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw WriteFailure(description: failure) }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             // Kept files come from the old output, unless the build writes the same path.
             for path in keep {
                 let source = url.appendingPathComponent(path), target = staging.appendingPathComponent(path)
@@ -80,8 +80,11 @@ public struct OutputFolder: Sendable {
             }
         } catch {
             try? FileManager.default.removeItem(at: staging)
-            throw .error(at: SourceLocation(file: url.path), "the output could not be written: \(error.localizedDescription)",
-                         hint: "check that the disk has space and the folder may be written; the previous output is unchanged")
+            // Named where the file was going, not in the staging folder nobody will see.
+            var problem = FileProblem(error)
+            problem.path = problem.path.map { $0.replacingAll(staging.path, with: url.path) }
+            throw .error(at: SourceLocation(file: url.path), "the output could not be written: \(problem)",
+                         hint: "\(problem.hint); the previous output is unchanged")
         }
         let after = Set(((try? FileManager.default.contentsOfDirectory(atPath: staging.path)) ?? []))
         try swapIn(staging)
@@ -121,8 +124,9 @@ public struct OutputFolder: Sendable {
             }
             return (changed, true)
         } catch {
-            throw .error(at: SourceLocation(file: url.path), "the output could not be brought up to date: \(error)",
-                         hint: "check that the disk has space and the folder may be written; stop and start again to rebuild it whole")
+            let problem = FileProblem(error)
+            throw .error(at: SourceLocation(file: url.path), "the output could not be brought up to date: \(problem)",
+                         hint: "\(problem.hint); then stop and start again to rebuild it whole")
         }
     }
 
@@ -189,15 +193,17 @@ public struct OutputFolder: Sendable {
             } catch {
                 if !fileManager.fileExists(atPath: url.path) { try? fileManager.moveItem(at: previous, to: url) }
                 try? fileManager.removeItem(at: staging)
-                throw .error(at: SourceLocation(file: url.path), "the new output could not replace the old: \(error.localizedDescription)",
-                             hint: "the previous output is unchanged")
+                let problem = FileProblem(error)
+                throw .error(at: SourceLocation(file: url.path), "the new output could not replace the old: \(problem)",
+                             hint: "\(problem.hint); the previous output is unchanged")
             }
         } else {
             do {
                 try fileManager.moveItem(at: staging, to: url)
             } catch {
                 try? fileManager.removeItem(at: staging)
-                throw .error(at: SourceLocation(file: url.path), "the output could not be created: \(error.localizedDescription)")
+                let problem = FileProblem(error)
+                throw .error(at: SourceLocation(file: url.path), "the output could not be created: \(problem)", hint: problem.hint)
             }
         }
     }
@@ -215,8 +221,3 @@ public struct OutputFolder: Sendable {
     }
 }
 
-/// A file of the output that could not be written, as the system described it.
-private struct WriteFailure: Error, LocalizedError {
-    var description: String
-    var errorDescription: String? { description }
-}

@@ -78,8 +78,13 @@ public struct SiteContent: Sendable {
 
         var pages: [Page] = []
         var staticFiles: [String: URL] = [:]
-        let listed = bag.collect { () throws(Diagnostic) in try SiteFiles.list(in: folder, below: contentFolder) }
+        let listing = bag.collect { () throws(Diagnostic) in try SiteFiles.listing(in: folder, below: contentFolder) }
+        let listed = listing?.files
         let files = listed ?? []
+        for path in listing?.hiddenPages ?? [] {
+            bag.add(.warning(at: SourceLocation(file: path), "this page is not published: its name starts with a dot, which hides it",
+                             hint: "rename it without the leading dot to publish it (`\(Self.visibleName(of: path))`); to keep a page unpublished on purpose, give it `draft: true`"))
+        }
         // (When content/ could not be listed, its own error says why; "no pages" would mislead.)
         if listed != nil && files.isEmpty && configFile != nil {
             bag.add(.error(at: SourceLocation(file: contentFolder), "the site has no pages",
@@ -135,6 +140,13 @@ public struct SiteContent: Sendable {
         return SiteContent(
             folder: folder, config: config, pages: pages, staticFiles: staticFiles, lists: lists,
             diagnostics: bag.diagnostics, unreadablePages: unreadablePages)
+    }
+
+    /// A hidden page's name with the dots that hide it taken off: `content/..md` → `content/page.md`.
+    static func visibleName(of path: String) -> String {
+        let slash = path.lastIndex(of: "/").map { path.index(after: $0) } ?? path.startIndex
+        let stem = path[slash...].dropLast(3).drop { $0 == "." }
+        return path[..<slash] + (stem.isEmpty ? "page" : stem) + ".md"
     }
 
     private static func loadPage(_ file: SiteFile, relativePath: String, options: MarkdownOptions, memo: TextMemo?) throws(DiagnosticList) -> (page: Page, warnings: [Diagnostic]) {

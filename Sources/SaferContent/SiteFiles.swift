@@ -17,9 +17,17 @@ public enum SiteFiles {
     /// A symbolic link that points outside the site folder is an error: content must not read
     /// files the site does not own.
     public static func list(in folder: URL, below subfolder: String) throws(Diagnostic) -> [SiteFile] {
+        try listing(in: folder, below: subfolder).files
+    }
+
+    /// `list`, with the hidden Markdown files it skipped (`content/.draft.md`, `content/..md`) by
+    /// path, so that a page left out by its name alone can be pointed out. Editors' lock and
+    /// resource files (`.#page.md`, `._page.md`) are not counted.
+    public static func listing(in folder: URL, below subfolder: String) throws(Diagnostic) -> (files: [SiteFile], hiddenPages: [String]) {
+        var hiddenPages: [String] = []
         let root = folder.appendingPathComponent(subfolder)
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else { return [] }
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isDirectory), isDirectory.boolValue else { return ([], []) }
         let siteRoot = FileKind.resolvedPath(folder.path) ?? folder.resolvingSymlinksInPath().standardizedFileURL.path
         let rootResolved = FileKind.resolvedPath(root.path) ?? root.path
         func isInsideTheSite(_ resolved: String) -> Bool { resolved == siteRoot || resolved.hasPrefix(siteRoot + "/") }
@@ -38,6 +46,9 @@ public enum SiteFiles {
             let names: [String]
             do { names = try FileManager.default.contentsOfDirectory(atPath: current.absolutePath) } catch {
                 throw .error(at: SourceLocation(file: current.path), "the folder could not be read", hint: "check its permissions")
+            }
+            for name in names where name.hasPrefix(".") && name.hasSuffix(".md") && !name.hasPrefix(".#") && !name.hasPrefix("._") {
+                hiddenPages.append(current.path + "/" + name)
             }
             for name in names where !name.hasPrefix(".") {
                 let path = current.path + "/" + name
@@ -75,7 +86,7 @@ public enum SiteFiles {
                 }
             }
         }
-        return files.sorted { $0.path < $1.path }
+        return (files.sorted { $0.path < $1.path }, hiddenPages.sorted())
     }
 
     /// The name of the file that marks a folder SaferSite writes its output to (`OutputFolder`).

@@ -25,11 +25,16 @@ public struct YAMLValue: @unchecked Sendable {
             let node = try Yams.compose(yaml: text, .default, .default, .utf8) ?? Node.mapping(Node.Mapping([]))
             // Aliases share nodes, so a few lines of `*alias` can stand for billions of values
             // ("billion laughs"): count them as templates would walk them, and stop early.
-            var budget = maximumValues
+            // Count bytes as well as values: a few aliases of one long text are few values but
+            // gigabytes of pages. Text written out in full always fits; aliases may add 8 MB.
+            var budget = Budget(values: maximumValues, bytes: text.utf8.count + maximumAliasedBytes)
             guard Self.fits(node, budget: &budget) else {
+                let what = budget.values < 0
+                    ? "more than 250,000 values"
+                    : "more than 8 MB of text beyond what is written in the file"
                 throw Diagnostic.error(
                     at: SourceLocation(file: file, line: lineOffset + 1),
-                    "this YAML holds more than 250,000 values (each use of an alias `*name` counted in full), more than SaferSite reads",
+                    "this YAML holds \(what) (each use of an alias `*name` counted in full), more than SaferSite reads",
                     hint: "write the values out instead of repeating `&anchor` and `*alias` inside each other, or split the file")
             }
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
@@ -106,16 +111,26 @@ public struct YAMLValue: @unchecked Sendable {
 
     /// The most values one YAML text may hold, aliases expanded.
     public static let maximumValues = 250_000
+    /// The most text aliases may add to what the file spells out.
+    public static let maximumAliasedBytes = 8 * 1024 * 1024
 
-    private static func fits(_ node: Node, budget: inout Int) -> Bool {
-        budget -= 1
-        guard budget >= 0 else { return false }
+    private struct Budget {
+        var values: Int
+        var bytes: Int
+    }
+
+    private static func fits(_ node: Node, budget: inout Budget) -> Bool {
+        budget.values -= 1
+        guard budget.values >= 0 else { return false }
         switch node {
         case .mapping(let mapping):
             for (key, value) in mapping where !fits(key, budget: &budget) || !fits(value, budget: &budget) { return false }
         case .sequence(let sequence):
             for value in sequence where !fits(value, budget: &budget) { return false }
-        case .scalar, .alias:
+        case .scalar(let scalar):
+            budget.bytes -= scalar.string.utf8.count
+            guard budget.bytes >= 0 else { return false }
+        case .alias:
             break
         }
         return true

@@ -265,6 +265,22 @@ public final class MarkdownDocument: Sendable {
             return true
         }
         for holder in outermost {
+            // A brace the author escaped (`\{`, `&#123;`) is text, never the start of a placeholder:
+            // it is held apart by a character no page can contain (control characters are refused
+            // when a file is read) while the text is joined and searched, then put back.
+            var escapedAny = false
+            if text.utf8.contains(UInt8(ascii: "\\")) || text.utf8.contains(UInt8(ascii: "&")) {
+                for node in holder.descendants() where node.type == CMARK_NODE_TEXT && node.literalHasBrace {
+                    if let marked = markingEscapedBraces(node) { node.literal = marked; escapedAny = true }
+                }
+            }
+            defer {
+                if escapedAny {
+                    for node in holder.descendants() where node.type == CMARK_NODE_TEXT && node.literal.contains(Self.escapedBrace) {
+                        node.literal = node.literal.replacingAll(Self.escapedBrace, with: "{")
+                    }
+                }
+            }
             holder.consolidateText()
             for node in holder.descendants() where node.type == CMARK_NODE_TEXT {
                 guard node.literalHasOpeningBraces else { continue }
@@ -299,6 +315,70 @@ public final class MarkdownDocument: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// Stands for an escaped `{` while placeholders are looked for.
+    static let escapedBrace = "\u{1}"
+
+    /// The text node's literal with each brace that was not typed as a plain `{` in the source
+    /// (but as `\{` or an entity) replaced by `escapedBrace`; nil when it has none. cmark has
+    /// already turned escapes into characters, so the braces are matched, in order, with those
+    /// of the node's source line from its start column on. (cmark's columns can point a little
+    /// early, at the spaces it strips from a continuation line: those hold no brace.)
+    private func markingEscapedBraces(_ node: CMarkNode) -> String? {
+        let literal = node.literal
+        let braces = literal.utf8.count { $0 == UInt8(ascii: "{") }
+        guard braces > 0, let line = sourceLine(node.startLine) else { return nil }
+        let start = line.utf8.index(line.utf8.startIndex, offsetBy: max(node.startColumn - 1, 0), limitedBy: line.utf8.endIndex) ?? line.utf8.endIndex
+        let typed = Self.braceKinds(line[start...]).prefix(braces)
+        guard typed.count == braces, typed.contains(false) else { return nil }
+        var result = "", index = 0
+        for character in literal.unicodeScalars {
+            if character == "{" {
+                result += typed[index] ? "{" : Self.escapedBrace
+                index += 1
+            } else {
+                result.unicodeScalars.append(character)
+            }
+        }
+        return result
+    }
+
+    /// Line `number` (from 1) of the text.
+    private func sourceLine(_ number: Int) -> Substring? {
+        guard number >= 1 else { return nil }
+        var lines = text[...].split(separator: "\n", maxSplits: number, omittingEmptySubsequences: false).dropFirst(number - 1).makeIterator()
+        return lines.next()
+    }
+
+    /// For each `{` that source text makes, in order, whether it was typed as a plain `{` (true)
+    /// or written as `\{` or an entity for it (false).
+    static func braceKinds(_ source: Substring) -> [Bool] {
+        var kinds: [Bool] = []
+        let bytes = Array(source.utf8)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] < 0x80, Self.isASCIIPunctuation(bytes[index + 1]) {
+                if bytes[index + 1] == UInt8(ascii: "{") { kinds.append(false) }
+                index += 2
+            } else if byte == UInt8(ascii: "&"), let end = bytes[index...].prefix(34).firstIndex(of: UInt8(ascii: ";")),
+                      end > index + 1, bytes[(index + 1)..<end].allSatisfy({ $0 == UInt8(ascii: "#") || (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) }) {
+                // An entity (cmark decodes only real ones, but a brace can come from no other).
+                let name = String(decoding: bytes[(index + 1)..<end], as: UTF8.self).lowercased()
+                let number = name.hasPrefix("#x") ? Int(name.dropFirst(2), radix: 16) : name.hasPrefix("#") ? Int(name.dropFirst()) : nil
+                if number == 123 || name == "lcub" || name == "lbrace" { kinds.append(false) }
+                index = end + 1
+            } else {
+                if byte == UInt8(ascii: "{") { kinds.append(true) }
+                index += 1
+            }
+        }
+        return kinds
+    }
+
+    private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
+        (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
     }
 
     /// Whether the text has `{{`, `\{` or an entity (`&...;` can stand for a brace): one pass

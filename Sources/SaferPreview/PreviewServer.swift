@@ -284,9 +284,31 @@ public final class PreviewSession: @unchecked Sendable {
             return stopRequested
         }
         if stopNow { return }
-        try await group.run()
+        do {
+            try await group.run()
+        } catch let error as IOError {
+            guard let server = options.server else { throw error }
+            throw Self.diagnostic(error, server: server)
+        }
         rebuilder.saveCache()
         log("Stopped.")
+    }
+
+    /// Why the server could not start, said for the person who typed the command.
+    static func diagnostic(_ error: IOError, server: (host: String, port: Int)) -> Diagnostic {
+        let here = SourceLocation(file: "\(server.host):\(server.port)")
+        switch error.errnoCode {
+        case EADDRINUSE:
+            return .error(at: here, "port \(server.port) is already in use by another program",
+                          hint: "stop the other server, or choose another port: safersite serve --port \(server.port + 1)")
+        case EADDRNOTAVAIL:
+            return .error(at: here, "this computer has no address \(server.host)", hint: "leave out --host to serve on 127.0.0.1")
+        case EACCES:
+            return .error(at: here, "only an administrator may use port \(server.port)", hint: "choose a port above 1023, such as --port 8080")
+        default:
+            return .error(at: here, "the preview server could not start: \(FileProblem(code: error.errnoCode, path: nil).what)",
+                          hint: "try another port with --port, or another address with --host")
+        }
     }
 
     /// Stops watching and serving, as Ctrl-C does.

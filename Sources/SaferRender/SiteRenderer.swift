@@ -284,7 +284,16 @@ public struct SiteRenderer: Sendable {
         var files: [OutputFile] = []
 
         init(page: Page) {
-            prefix = page.isHome ? "home" : Slug.make(page.urlPath)
+            prefix = page.isHome ? "home" : Self.shortened(Slug.make(page.urlPath))
+        }
+
+        /// A slug cut to 64 characters with a hash of the whole: a page deep in long-named folders
+        /// would otherwise name a CSV longer than a file system allows (255 bytes), and two long
+        /// slugs that start alike still get different names. Slugs are ASCII.
+        static func shortened(_ slug: String) -> String {
+            guard slug.utf8.count > 64 else { return slug }
+            let hash = String(ContentHash.fnv1a64(slug) & 0xFFFF_FFFF, radix: 16)
+            return String(slug.prefix(55)) + "-" + String(repeating: "0", count: 8 - hash.count) + hash
         }
 
         func nextName() -> String {

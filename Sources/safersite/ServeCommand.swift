@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SaferBuild
+import SaferCore
 import SaferPreview
 
 struct ServeCommand: ParsableCommand {
@@ -85,7 +86,7 @@ enum Watching {
         }
         finished.wait()
         if let error = failure.error {
-            Terminal.error("error: \(error)")
+            if let diagnostic = error as? Diagnostic { Terminal.report([diagnostic]) } else { Terminal.error("error: \(error)") }
             throw ExitCode(1)
         }
     }

@@ -233,3 +233,35 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(error?.diagnostics.first?.message == "`../site.yaml` in `keep` is not a path inside the output folder")
     }
 }
+
+/// Names a file system or an editor treats specially.
+@Suite struct FileNameTests {
+    @Test func aPageInLongNamedFoldersStillHasChartsWithNamesThatFit() throws {
+        let site = try TestSite(copying: "northbrook")
+        let folder = String(repeating: "long-folder-name-", count: 8)
+        // The numbers page's charts, without its links to other pages.
+        let numbers = try site.read("content/numbers.md")
+        let blocks = numbers.components(separatedBy: "```chart").dropFirst().map { "```chart" + $0.components(separatedBy: "```\n")[0] + "```\n\n" }
+        let page = "---\ntitle: Deep\n---\n" + blocks.joined()
+        try #require(blocks.count == 2)
+        try site.write("content/\(folder)/\(String(repeating: "b", count: 200)).md", page)
+        try site.write("content/\(folder)/\(String(repeating: "b", count: 199))c.md", page)
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let charts = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("charts").path)
+        #expect(charts.allSatisfy { $0.utf8.count <= 80 }, "\(charts)")
+        // Two long slugs alike at the start still name different files.
+        #expect(charts.filter { $0.hasPrefix("long-folder") }.count == 4)
+    }
+
+    @Test func aPageHiddenByALeadingDotIsPointedOut() throws {
+        let site = try TestSite(copying: "northbrook")
+        let page = "---\ntitle: Hidden\n---\nText.\n"
+        try site.write("content/..md", page)
+        try site.write("content/.about-us.md", page)
+        try site.write("content/.#plan.md", page)  // an editor's lock file: not a page anyone wrote
+        let report = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(report.warnings.map(\.location.file) == ["content/..md", "content/.about-us.md"])
+        #expect(report.warnings.first?.message == "this page is not published: its name starts with a dot, which hides it")
+        #expect(report.warnings.last?.hint?.contains("`content/about-us.md`") == true)
+    }
+}

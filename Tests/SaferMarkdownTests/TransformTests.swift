@@ -100,8 +100,8 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(result.diagnostics.map(\.message) == ["unknown figure"])
     }
 
-    /// A placeholder is found however cmark splits its text (an escaped or encoded brace, a `_`),
-    /// in headings, links, nested inlines and an image's text alike, in document order (in an
+    /// A placeholder is found however cmark splits its text (a `_`, an escaped character inside
+    /// it), in headings, links, nested inlines and an image's text alike, in document order (in an
     /// image's text, where the alt attribute can hold no HTML, as text).
     @Test func placeholdersAreFoundWhereverTheTextIsSplit() {
         var seen: [String] = []
@@ -109,11 +109,31 @@ private typealias SourceLocation = SaferCore.SourceLocation
             seen.append(content)
             return "<b>\(content)</b>"
         })
-        let markdown = "# Heading {{a_1}}\n\n\\{{b}} &#123;&#123;c}} ![{{alt}}](x.png) [**{{d}}** {{e_f}}](p.md) {{g}}\n\n- {{h}}\n"
+        let markdown = "# Heading {{a_1}}\n\n{{b\\_2}} {{c}} ![{{alt}}](x.png) [**{{d}}** {{e_f}}](p.md) {{g}}\n\n- {{h}}\n"
         let result = render(markdown, transforms)
-        #expect(seen == ["a_1", "b", "c", "alt", "d", "e_f", "g", "h"])
-        #expect(result.html == "<h1>Heading <b>a_1</b></h1>\n<p><b>b</b> <b>c</b> <img src=\"x.png\" alt=\"&lt;b&gt;alt&lt;/b&gt;\" /> "
+        #expect(seen == ["a_1", "b_2", "c", "alt", "d", "e_f", "g", "h"])
+        #expect(result.html == "<h1>Heading <b>a_1</b></h1>\n<p><b>b_2</b> <b>c</b> <img src=\"x.png\" alt=\"&lt;b&gt;alt&lt;/b&gt;\" /> "
             + "<a href=\"p.md\"><strong><b>d</b></strong> <b>e_f</b></a> <b>g</b></p>\n<ul>\n<li><b>h</b></li>\n</ul>\n")
+    }
+
+    /// A brace written as `\{` or as an entity is the character, as CommonMark says: the way to
+    /// show `{{population}}` itself on a page. Only braces typed as they are open a placeholder.
+    @Test(arguments: [
+        ("\\{\\{population}}", "{{population}}"),
+        ("\\{{population}}", "{{population}}"),
+        ("{\\{population}}", "{{population}}"),
+        ("&#123;&#123;population}}", "{{population}}"),
+        ("&#x7B;&lbrace;population}}", "{{population}}"),
+        ("\\\\{{population}}", "\\<b>population</b>"),
+        ("a & b; {{population}} &amp; \\{{x}}", "a &amp; b; <b>population</b> &amp; {{x}}"),
+        ("> quoted\n>   &#123;{population}} {{population}}", "quoted\n{{population}} <b>population</b>"),
+        ("![\\{{population}} {{population}}](x.png)", "<img src=\"x.png\" alt=\"{{population}} &lt;b&gt;population&lt;/b&gt;\" />"),
+    ])
+    func escapedBracesAreText(markdown: String, shown: String) {
+        let transforms = MarkdownTransforms(headingIDs: false, placeholder: { content, _ throws(Diagnostic) in "<b>\(content)</b>" })
+        let html = render(markdown, transforms).html
+        #expect(html.contains(shown), "\(html)")
+        #expect(!html.contains("\u{1}"))
     }
 
     @Test func fencedBlocksCanBecomeHTML() {
