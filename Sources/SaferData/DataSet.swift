@@ -169,20 +169,35 @@ public struct DataSet: Sendable {
                            hint: "add indicators.yaml describing each indicator: its title, unit, polarity and source"))
         }
         var observations: [Observation] = []
-        for file in files.observations { observations += read("observations", file) { ObservationFileReader.read(file, bag: &$0) } }
+        for file in files.observations {
+            let rows = read("observations", file) { ObservationFileReader.read(file, bag: &$0) }
+            // One file's rows taken as they are: appending them would hold them twice.
+            if observations.isEmpty { observations = rows } else { observations += rows }
+        }
         // Indicators that indicators.yaml names but could not read: their own errors say why.
         let named = Set(files.indicators.flatMap { file in
             read("indicator names", file) { _ in try? YAMLValue.parse(file.text, file: file.path).mapping().map(\.key) }
         } ?? [])
-        observations = validate(observations, indicators: indicators, checkIndicators: files.indicators != nil, unreadable: named, areas: areas, bag: &bag)
-        if let keep { observations = observations.filter(keep) }
+        validate(&observations, indicators: indicators, checkIndicators: files.indicators != nil, unreadable: named, areas: areas, bag: &bag)
+        if let keep { observations.removeAll { !keep($0) } }
+        let order = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let areaOrder = Dictionary(areas.all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // Each row's place worked out once, not at every comparison of the sort; the rows then
+        // moved into that order in place (a copy of a million rows is hundreds of megabytes).
+        let places = observations.map { (order[$0.indicator] ?? 0, areaOrder[$0.area] ?? 0) }
+        let sortedPositions = observations.indices.sorted { a, b in
+            if places[a] != places[b] { return places[a] < places[b] }
+            return ObservationIndex.periodOrder(observations[a], observations[b])
+        }
+        observations.permute(to: sortedPositions)
+        reportRepeatedRows(observations, bag: &bag)
         let explicit = files.figures.map { file in read("figures", file) { FigureFileReader.read(file, bag: &$0) } } ?? []
         // Figures computed from broken data would only repeat its errors in other words: report
         // the data's own problems (and figures.yaml's) and stop here.
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
 
         let indicatorsByID = Dictionary(indicators.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let index = ObservationIndex(observations)
+        let index = ObservationIndex(sorted: observations)
         var definitions: [FigureDefinition] = []
         let explicitIDs = Set(explicit.map(\.id))
         for indicator in indicators where !explicitIDs.contains(indicator.id) {
@@ -199,14 +214,6 @@ public struct DataSet: Sendable {
             bag.add(.error(at: area.location, "the indicator `\(area.id)` names the area `\(area.areaID!)`, which is not defined",
                            hint: "\(suggestion)areas are the site's area and comparators in site.yaml, and the data's areas.yaml"))
         }
-        let order = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let areaOrder = Dictionary(areas.all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        // Each row's place worked out once, not at every comparison of the sort.
-        let places = observations.map { (order[$0.indicator] ?? 0, areaOrder[$0.area] ?? 0) }
-        observations = observations.indices.sorted { a, b in
-            if places[a] != places[b] { return places[a] < places[b] }
-            return ObservationIndex.periodOrder(observations[a], observations[b])
-        }.map { observations[$0] }
         return ParsedRows(
             areas: areas, indicators: indicators, indicatorsByID: indicatorsByID, observations: observations, index: index,
             definitions: definitions, diagnostics: bag.diagnostics, texts: Dictionary(files.observations.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first }))
@@ -233,17 +240,13 @@ public struct DataSet: Sendable {
         return dataSet
     }
 
-    /// Drops rows with an unknown indicator or area, and the second of two rows for the same
-    /// indicator, area and period, reporting each.
-    private static func validate(_ observations: [Observation], indicators: [Indicator], checkIndicators: Bool, unreadable: Set<String> = [], areas: AreaSet, bag: inout DiagnosticBag) -> [Observation] {
+    /// Drops rows with an unknown indicator or area, reporting each. In place: a data set can hold
+    /// a million rows.
+    private static func validate(_ observations: inout [Observation], indicators: [Indicator], checkIndicators: Bool, unreadable: Set<String> = [], areas: AreaSet, bag: inout DiagnosticBag) {
         let indicatorIDs = Set(indicators.map(\.id))
         let areaIDs = areas.all.map(\.id)
         let knownAreas = Set(areaIDs)
-        struct RowKey: Hashable { var indicator: String, area: String, period: String }
-        var seen: [RowKey: SourceLocation] = [:]
-        seen.reserveCapacity(observations.count)
-        var kept: [Observation] = []
-        for observation in observations {
+        observations.removeAll { observation in
             var good = true
             if checkIndicators, !indicatorIDs.contains(observation.indicator), unreadable.contains(observation.indicator) {
                 good = false
@@ -259,18 +262,36 @@ public struct DataSet: Sendable {
                                hint: "\(suggestion)the areas are: \(areaIDs.joined(separator: ", ")); add data-only areas to areas.yaml"))
                 good = false
             }
-            let key = RowKey(indicator: observation.indicator, area: observation.area, period: observation.period?.label ?? "")
-            if let first = seen[key] {
-                bag.add(.error(at: observation.location,
-                               "this row repeats `\(observation.indicator)` for `\(observation.area)` in \(observation.period.labelOrNotStated), already given at \(first)",
-                               hint: "keep one of the two rows"))
-                good = false
-            } else {
-                seen[key] = observation.location
-            }
-            if good { kept.append(observation) }
+            return !good
         }
-        return kept
+    }
+
+    /// Reports the second of two rows for the same indicator, area and period. `sorted` is in
+    /// `DataSet` order, so such rows are in the same run of rows whose periods cover the same
+    /// months (two labels can cover the same months: `2018` and `Jan 2018 - Dec 2018`), and only
+    /// such a run is looked through, in file order.
+    private static func reportRepeatedRows(_ sorted: [Observation], bag: inout DiagnosticBag) {
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, sorted[end].indicator == sorted[start].indicator, sorted[end].area == sorted[start].area,
+                  !ObservationIndex.periodOrder(sorted[start], sorted[end]) && !ObservationIndex.periodOrder(sorted[end], sorted[start]) { end += 1 }
+            if end - start > 1 {
+                var first: [String: SourceLocation] = [:]
+                // The run in file order, so that the later row is the one reported.
+                for observation in sorted[start..<end].sorted(by: { $0.location < $1.location }) {
+                    let label = observation.period?.label ?? ""
+                    if let earlier = first[label] {
+                        bag.add(.error(at: observation.location,
+                                       "this row repeats `\(observation.indicator)` for `\(observation.area)` in \(observation.period.labelOrNotStated), already given at \(earlier)",
+                                       hint: "keep one of the two rows"))
+                    } else {
+                        first[label] = observation.location
+                    }
+                }
+            }
+            start = end
+        }
     }
 
     // MARK: Queries (for charts and pages)
@@ -316,5 +337,26 @@ public struct DataSet: Sendable {
     /// The text for an inline `{{...}}` reference; see `FigureBook.text(for:at:)`.
     public func text(for reference: String, at location: SourceLocation) throws(Diagnostic) -> FigureText {
         try figures.text(for: reference, at: location)
+    }
+}
+
+extension Array {
+    /// Puts the elements in the order `positions` gives (element `i` becomes the one that was at
+    /// `positions[i]`) without a second array: each cycle of the permutation is walked, moving
+    /// one element at a time.
+    mutating func permute(to positions: [Int]) {
+        precondition(positions.count == count)
+        var placed = [Bool](repeating: false, count: count)
+        for start in indices where !placed[start] {
+            let first = self[start]
+            var current = start
+            while true {
+                placed[current] = true
+                let from = positions[current]
+                if from == start { self[current] = first; break }
+                self[current] = self[from]
+                current = from
+            }
+        }
     }
 }

@@ -36,6 +36,26 @@ import Testing
         #expect(error.message == "this row repeats `residents` for `ashford` in 2021, already given at data/observations.csv:2")
     }
 
+    /// `2021` and `Jan 2021 - Dec 2021` cover the same months but are two periods; a repeat of
+    /// one of them among the other is still found, and named at its later row.
+    @Test func periodsOfTheSameMonthsAreNotRepeatsButTheirRepeatsAre() throws {
+        let rows = "indicator,area,period,value\nresidents,ashford,2021,1\nresidents,ashford,Jan 2021 - Dec 2021,2\nresidents,ashford,2020,3\nresidents,ashford,2021,4\n"
+        let error = try only(Fixture.errors(observations: rows))
+        #expect(error.location == SourceLocation(file: "data/observations.csv", line: 5))
+        #expect(error.message == "this row repeats `residents` for `ashford` in 2021, already given at data/observations.csv:2")
+    }
+
+    @Test func rowsArePutInOrderInPlace() {
+        for count in [0, 1, 2, 7, 100] {
+            var generator = SystemRandomNumberGenerator()
+            let values = (0..<count).map { _ in Int.random(in: 0..<1000, using: &generator) }
+            let positions = values.indices.shuffled(using: &generator)
+            var permuted = values
+            permuted.permute(to: positions)
+            #expect(permuted == positions.map { values[$0] })
+        }
+    }
+
     @Test func duplicateAcrossTwoFiles() throws {
         do {
             _ = try DataSet.parse(DataFiles(

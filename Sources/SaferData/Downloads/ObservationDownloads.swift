@@ -43,33 +43,58 @@ public struct ObservationDownloads: Sendable {
     private static func csv(_ data: DataSet) -> (Data, RowEnds) {
         var writer = RowWriter(data)
         let observations = data.observations
-        var csv: [UInt8] = []
-        csv.reserveCapacity(observations.count * 160)
-        CSVFormat.appendRecord(Downloads.observationColumns, to: &csv)
+        var csv = ChunkedBytes(expected: observations.count * 110)
+        CSVFormat.appendRecord(Downloads.observationColumns, to: &csv.chunk)
         var rows = RowEnds(start: csv.count, ends: [])
         rows.ends.reserveCapacity(observations.count)
         for observation in observations {
-            writer.appendCSVRow(observation, to: &csv)
+            writer.appendCSVRow(observation, to: &csv.chunk)
             rows.ends.append(csv.count)
+            csv.flushIfFull()
         }
-        return (Data(csv), rows)
+        return (csv.finished(), rows)
     }
 
     private static func json(_ data: DataSet) -> (Data, RowEnds) {
         let observations = data.observations
         guard !observations.isEmpty else { return (Data(JSONText.array([]).text.utf8), RowEnds(start: 0, ends: [])) }
         var writer = RowWriter(data)
-        var json: [UInt8] = []
-        json.reserveCapacity(observations.count * 420)
-        json.append(contentsOf: "[\n".utf8)
+        var json = ChunkedBytes(expected: observations.count * 380)
+        json.chunk.append(contentsOf: "[\n".utf8)
         var rows = RowEnds(start: json.count, ends: [])
         rows.ends.reserveCapacity(observations.count)
         for (index, observation) in observations.enumerated() {
-            writer.appendJSONRow(observation, last: index == observations.count - 1, to: &json)
+            writer.appendJSONRow(observation, last: index == observations.count - 1, to: &json.chunk)
             rows.ends.append(json.count)
+            json.flushIfFull()
         }
-        json.append(contentsOf: "]\n".utf8)
-        return (Data(json), rows)
+        json.chunk.append(contentsOf: "]\n".utf8)
+        return (json.finished(), rows)
+    }
+
+    /// Bytes written a row at a time into a small buffer and moved into the file's `Data` a
+    /// megabyte at a time: building the whole file as an array and then copying it into `Data`
+    /// held it twice, hundreds of megabytes for a million rows.
+    private struct ChunkedBytes {
+        var data: Data
+        var chunk: [UInt8] = []
+        var count: Int { data.count + chunk.count }
+
+        init(expected: Int) {
+            data = Data(capacity: expected)
+            chunk.reserveCapacity(1 << 20 + 4096)
+        }
+
+        mutating func flushIfFull() {
+            guard chunk.count >= 1 << 20 else { return }
+            data.append(contentsOf: chunk)
+            chunk.removeAll(keepingCapacity: true)
+        }
+
+        mutating func finished() -> Data {
+            data.append(contentsOf: chunk)
+            return data
+        }
     }
 
     private init(csv: Data, json: Data, csvRows: RowEnds, jsonRows: RowEnds, rowsGeneration: UInt64?, csvChanged: Bool, jsonChanged: Bool) {

@@ -6,7 +6,7 @@ import SaferCore
 /// Why not CSV.swift's reader: it accepts a stray or unclosed quote silently and reports no
 /// positions, and a spreadsheet user needs "line 12, column 3: this quoted value is never closed".
 /// CSV.swift writes the downloads instead (see `CSVCells`).
-struct CSVTable: Sendable {
+enum CSVTable {
     struct Cell: Sendable, Hashable {
         var text: String
         var line: Int
@@ -20,26 +20,31 @@ struct CSVTable: Sendable {
         var isMalformed = false
     }
 
-    var path: String
-    var rows: [Row]
-
     private enum State {
         case startOfField, unquoted, quoted, afterClosingQuote
     }
 
-    /// Reads `file` into rows, reporting malformed quoting to `bag` and carrying on, so that one
-    /// bad quote does not hide the next problem. Rows whose cells are all empty are dropped:
-    /// spreadsheets save them as `,,,`.
-    static func read(_ file: TextFile, bag: inout DiagnosticBag) -> CSVTable {
+    /// Reads `file` row by row, handing each to `row` as it ends (a data file can hold a million
+    /// rows, which are never all held at once), reporting malformed quoting to `bag` and carrying
+    /// on, so that one bad quote does not hide the next problem. Rows whose cells are all empty are
+    /// skipped: spreadsheets save them as `,,,`. `row` returns false to stop reading.
+    static func read(_ file: TextFile, bag: inout DiagnosticBag, row: (Row, inout DiagnosticBag) -> Bool) {
         var text = file.text
-        return text.withUTF8 { read(bytes: $0, path: file.path, bag: &bag) }
+        text.withUTF8 { read(bytes: $0, path: file.path, bag: &bag, onRow: row) }
+    }
+
+    /// Every row of `file` at once (for tests and small files).
+    static func rows(_ file: TextFile, bag: inout DiagnosticBag) -> [Row] {
+        var rows: [Row] = []
+        read(file, bag: &bag) { row, _ in rows.append(row); return true }
+        return rows
     }
 
     /// The same state machine over UTF-8 bytes (a data file can hold thousands of rows): the
     /// separators are all ASCII, and a column counts Unicode scalars, as an editor shows them.
-    private static func read(bytes: UnsafeBufferPointer<UInt8>, path: String, bag: inout DiagnosticBag) -> CSVTable {
+    private static func read(bytes: UnsafeBufferPointer<UInt8>, path: String, bag: inout DiagnosticBag, onRow: (Row, inout DiagnosticBag) -> Bool) {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
-        var rows: [Row] = []
+        var stopped = false
         var cells: [Cell] = []
         var field: [UInt8] = []
         var state = State.startOfField
@@ -59,15 +64,15 @@ struct CSVTable: Sendable {
         }
         func endRow() {
             if !cells.allSatisfy({ $0.text.trimmingSpaces().isEmpty }) {
-                rows.append(Row(cells: cells, line: rowLine, isMalformed: rowIsMalformed))
+                stopped = !onRow(Row(cells: cells, line: rowLine, isMalformed: rowIsMalformed), &bag)
             }
-            cells = []
+            cells.removeAll(keepingCapacity: true)
             rowIsMalformed = false
         }
 
         var index = 0
         let count = bytes.count
-        while index < count {
+        while index < count && !stopped {
             if state == .unquoted {
                 // The rest of an unquoted value, up to the next byte that means something, in one
                 // step (most cells are unquoted): a column is a scalar, so only lead bytes count.
@@ -146,6 +151,7 @@ struct CSVTable: Sendable {
                 }
             }
         }
+        if stopped { return }
         if state == .quoted {
             bag.add(.error(
                 at: location(openingQuote), "this quoted value is never closed",
@@ -156,6 +162,5 @@ struct CSVTable: Sendable {
             endField()
             endRow()
         }
-        return CSVTable(path: path, rows: rows)
     }
 }

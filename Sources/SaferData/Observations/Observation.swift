@@ -49,29 +49,63 @@ enum ObservationFileReader {
     static let allColumns = requiredColumns + optionalColumns
 
     static func read(_ file: TextFile, bag: inout DiagnosticBag) -> [Observation] {
-        let table = CSVTable.read(file, bag: &bag)
-        guard let header = table.rows.first else {
+        // Rows are read as they come and only the observations kept: a million-row file never
+        // has all its cells in memory at once.
+        var header: Header?
+        var headerFailed = false
+        var rowCount = 0
+        var observations: [Observation] = []
+        var periods = PeriodLabels()
+        CSVTable.read(file, bag: &bag) { row, bag in
+            guard let header else {
+                header = Self.header(row, path: file.path, bag: &bag)
+                headerFailed = header == nil
+                if let header { observations.reserveCapacity(Self.estimatedRows(file.text, headerLine: header.line)) }
+                return !headerFailed
+            }
+            rowCount += 1
+            if !row.isMalformed, let observation = read(row, columns: header.columns, width: header.width, path: file.path, periods: &periods, bag: &bag) {
+                observations.append(observation)
+            }
+            return true
+        }
+        if header == nil && !headerFailed {
             bag.add(.error(at: SourceLocation(file: file.path, line: 1), "this data file is empty",
                            hint: "start it with the header line `indicator,area,period,value`, then one row per value; or delete the file"))
-            return []
-        }
-        let names = header.cells.map { $0.text.trimmingSpaces().lowercased() }
-        guard names.contains(where: allColumns.contains) else {
-            bag.add(.error(at: SourceLocation(file: file.path, line: header.line, column: 1),
-                           "this data file has no header line: its first line should name the columns",
-                           hint: "add a first line `indicator,area,period,value` (and `lower,upper,numerator,denominator,note` if you use them)"))
-            return []
-        }
-        if table.rows.count == 1 {
+        } else if let header, rowCount == 0 {
             // One problem, said once: without rows every figure would also report its missing value.
             bag.add(.error(at: SourceLocation(file: file.path, line: header.line), "this data file has its header line but no rows of values",
                            hint: "add one row per value under the header (indicator, area, period, value), or delete the file"))
-            return []
+        }
+        return observations
+    }
+
+    /// A room for the rows: a line per row, counted in one pass over the bytes.
+    private static func estimatedRows(_ text: String, headerLine: Int) -> Int {
+        var text = text
+        return text.withUTF8 { bytes in bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
+    }
+
+    /// The header line read: where each column is. Nil (with the problem reported) when it does not
+    /// name the columns; then no row is read.
+    struct Header {
+        var columns: Columns
+        var width: Int
+        var line: Int
+    }
+
+    private static func header(_ header: CSVTable.Row, path: String, bag: inout DiagnosticBag) -> Header? {
+        let names = header.cells.map { $0.text.trimmingSpaces().lowercased() }
+        guard names.contains(where: allColumns.contains) else {
+            bag.add(.error(at: SourceLocation(file: path, line: header.line, column: 1),
+                           "this data file has no header line: its first line should name the columns",
+                           hint: "add a first line `indicator,area,period,value` (and `lower,upper,numerator,denominator,note` if you use them)"))
+            return nil
         }
         var columns: [String: Int] = [:]
         for (index, name) in names.enumerated() {
             let cell = header.cells[index]
-            let here = SourceLocation(file: file.path, line: cell.line, column: cell.column)
+            let here = SourceLocation(file: path, line: cell.line, column: cell.column)
             if !allColumns.contains(name) {
                 let suggestion = closestName(to: name, in: allColumns).map { "did you mean `\($0)`? " } ?? ""
                 bag.add(.error(at: here, "the column `\(cell.text)` is not one SaferSite reads",
@@ -84,21 +118,12 @@ enum ObservationFileReader {
         }
         let missing = requiredColumns.filter { columns[$0] == nil }
         if !missing.isEmpty {
-            bag.add(.error(at: SourceLocation(file: file.path, line: header.line, column: 1),
+            bag.add(.error(at: SourceLocation(file: path, line: header.line, column: 1),
                            "the header line lacks the column\(missing.count == 1 ? "" : "s") \(missing.map { "`\($0)`" }.joined(separator: ", "))",
                            hint: misspelling(of: missing, in: header.cells.map(\.text)) ?? "the header must name at least indicator, area, period and value"))
-            return []
+            return nil
         }
-        var observations: [Observation] = []
-        observations.reserveCapacity(table.rows.count - 1)
-        var periods = PeriodLabels()
-        let columnIndices = Columns(columns)
-        for row in table.rows.dropFirst() where !row.isMalformed {
-            if let observation = read(row, columns: columnIndices, width: names.count, path: file.path, periods: &periods, bag: &bag) {
-                observations.append(observation)
-            }
-        }
-        return observations
+        return Header(columns: Columns(columns), width: names.count, line: header.line)
     }
 
     /// "is `valeu` meant to be `value`?", when a header name is a near miss for a missing column.

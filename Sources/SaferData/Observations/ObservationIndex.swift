@@ -1,31 +1,36 @@
-/// Observations by indicator and area, each list in period order, for quick look-ups.
+/// Observations by indicator and area, each run in period order, for quick look-ups: the data
+/// set's own sorted rows (the same storage, not a copy: a million rows are hundreds of megabytes)
+/// with where each indicator's rows for each area are.
 struct ObservationIndex: Sendable {
-    private var byKey: [String: [String: [Observation]]] = [:]
+    private let sorted: [Observation]
+    private let ranges: [String: [String: Range<Int>]]
 
-    init(_ observations: [Observation]) {
-        for observation in observations {
-            byKey[observation.indicator, default: [:]][observation.area, default: []].append(observation)
-        }
-        for (indicator, areas) in byKey {
-            for (area, rows) in areas {
-                byKey[indicator]![area] = rows.sorted(by: ObservationIndex.periodOrder)
+    /// `sorted`: grouped by indicator and area, each group in period order, as `DataSet` keeps its
+    /// rows. Rows in any other order are sorted here.
+    init(sorted: [Observation]) {
+        var rows = sorted
+        var ranges = DataSet.ranges(of: rows)
+        if ranges.isEmpty && !rows.isEmpty {
+            // Rows given out of order (a data set built by hand): grouped here, each group in period order.
+            rows.sort { a, b in
+                if a.indicator != b.indicator { return a.indicator < b.indicator }
+                if a.area != b.area { return a.area < b.area }
+                return Self.periodOrder(a, b)
             }
+            ranges = DataSet.ranges(of: rows)
         }
-    }
-
-    /// Puts `observation` in place of the row with its indicator, area and period.
-    mutating func replace(_ observation: Observation) {
-        guard let position = byKey[observation.indicator]?[observation.area]?.firstIndex(where: { $0.period?.label == observation.period?.label }) else { return }
-        byKey[observation.indicator]![observation.area]![position] = observation
+        self.sorted = rows
+        self.ranges = ranges
     }
 
     /// The rows for one indicator and area, oldest period first; a row with no stated period first.
-    func rows(indicator: String, area: String) -> [Observation] {
-        byKey[indicator]?[area] ?? []
+    func rows(indicator: String, area: String) -> ArraySlice<Observation> {
+        guard let range = ranges[indicator]?[area] else { return [] }
+        return sorted[range]
     }
 
     func areas(indicator: String) -> [String] {
-        Array((byKey[indicator] ?? [:]).keys)
+        Array((ranges[indicator] ?? [:]).keys)
     }
 
     static func periodOrder(_ a: Observation, _ b: Observation) -> Bool {

@@ -83,11 +83,12 @@ struct ParsedRows: Sendable {
                       observation.period?.label == previous.period?.label else { return false }
                 observation.location = previous.location
                 observations[position] = observation
-                index.replace(observation)
                 changed.append(position)
             }
             texts[file.path] = file.text
         }
+        // The same rows in the same places: the index is made again over the patched ones.
+        index = ObservationIndex(sorted: observations)
         lastPatch = RowsVersion.Patch(from: generation, positions: changed)
         generation = RowsVersion.nextGeneration()
         return true
