@@ -12,6 +12,43 @@ public enum DiagnosticPrinter {
         return text
     }
 
+    /// The most problems shown for one file: a million-row file with one mistake repeated on every
+    /// row would otherwise print a million messages, where the first few say what to fix.
+    public static let shownPerFile = 20
+
+    /// `text` of each diagnostic, up to `perFile` for each file, then a line for each file with
+    /// more saying how many were not shown.
+    public static func text(_ diagnostics: [Diagnostic], perFile: Int = shownPerFile) -> [String] {
+        var shown: [String: Int] = [:]
+        var omitted: [String: (errors: Int, warnings: Int)] = [:]
+        var files: [String] = []
+        var lines: [String] = []
+        for diagnostic in diagnostics {
+            let file = diagnostic.location.file
+            if shown[file, default: 0] < perFile {
+                shown[file, default: 0] += 1
+                lines.append(text(diagnostic))
+            } else {
+                if omitted[file] == nil { files.append(file) }
+                if diagnostic.isError { omitted[file, default: (0, 0)].errors += 1 } else { omitted[file, default: (0, 0)].warnings += 1 }
+            }
+        }
+        for file in files {
+            let count = omitted[file]!
+            let what = [count.errors > 0 ? plural(count.errors, "more error") : nil, count.warnings > 0 ? plural(count.warnings, "more warning") : nil]
+                .compactMap { $0 }.joined(separator: " and ")
+            lines.append("\(line(file)): \(what) not shown\n    hint: fix the ones above and build again: many are often the same mistake repeated (`safersite check --format json` lists them all)")
+        }
+        return lines
+    }
+
+    private static func plural(_ count: Int, _ words: String) -> String {
+        // Thousands grouped: "567,980 more errors".
+        var digits = String(count), grouped = ""
+        while digits.count > 3 { grouped = "," + digits.suffix(3) + grouped; digits.removeLast(3) }
+        return "\(digits)\(grouped) \(words)\(count == 1 ? "" : "s")"
+    }
+
     /// One line of output, whatever the text holds.
     private static func line(_ text: String) -> String {
         SafeText.terminal(text.replacingAll("\r\n", with: " ").replacingAll("\n", with: " ").replacingAll("\r", with: " "))
@@ -20,6 +57,30 @@ public enum DiagnosticPrinter {
     /// Text whose own line breaks continue on indented lines.
     private static func indented(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line(String($0)) }.joined(separator: "\n      ")
+    }
+
+    /// `github` of each diagnostic, up to `perFile` for each file, then one annotation for each
+    /// file with more saying how many were not shown.
+    public static func github(_ diagnostics: [Diagnostic], perFile: Int = shownPerFile) -> [String] {
+        var shown: [String: Int] = [:]
+        var omitted: [String: Int] = [:]
+        var files: [String] = []
+        var lines: [String] = []
+        for diagnostic in diagnostics {
+            let file = diagnostic.location.file
+            if shown[file, default: 0] < perFile {
+                shown[file, default: 0] += 1
+                lines.append(github(diagnostic))
+            } else {
+                if omitted[file] == nil { files.append(file) }
+                omitted[file, default: 0] += 1
+            }
+        }
+        for file in files {
+            lines.append(github(.warning(at: SourceLocation(file: file), "\(plural(omitted[file]!, "more problem")) in this file not shown",
+                                         hint: "fix the ones shown and build again: many are often the same mistake repeated")))
+        }
+        return lines
     }
 
     /// A GitHub Actions workflow command, so the problem shows on the changed line of a pull request.

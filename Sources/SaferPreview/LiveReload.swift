@@ -59,13 +59,13 @@ public enum LiveReload {
         return html
     }
 
-    /// Every problem of the failed build, as the terminal prints them, HTML-escaped.
+    /// The problems of the failed build as the terminal prints them (up to 20 a file), HTML-escaped.
     public static func errorPanel(_ errors: [Diagnostic]) -> String {
         let count = errors.filter(\.isError).count
         var html = "<div class=\"safersite-preview-error\" role=\"alert\">\n"
         html += "<h2>The site did not build: \(HTMLText.escape(DiagnosticPrinter.summary(errors: count, warnings: errors.count - count)))</h2>\n"
         html += "<p>This is the last good build. Fix the problem below and save the file: this page reloads by itself.</p>\n"
-        for error in errors { html += "<pre>\(HTMLText.escape(DiagnosticPrinter.text(error)))</pre>\n" }
+        for line in DiagnosticPrinter.text(errors) { html += "<pre>\(HTMLText.escape(line))</pre>\n" }
         return html + "</div>\n"
     }
 

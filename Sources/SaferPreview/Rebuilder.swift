@@ -97,10 +97,10 @@ public final class Rebuilder: @unchecked Sendable {
         let listeners = Array(self.listeners.values)
         lock.unlock()
         if outcome.succeeded {
-            for warning in outcome.warnings { log(DiagnosticPrinter.text(warning)) }
+            for line in DiagnosticPrinter.text(outcome.warnings) { log(line) }
             log("Built in \(Self.duration(outcome.seconds))" + (outcome.warnings.isEmpty ? "." : " with \(DiagnosticPrinter.summary(errors: 0, warnings: outcome.warnings.count))."))
         } else {
-            for error in outcome.errors { log(DiagnosticPrinter.text(error)) }
+            for line in DiagnosticPrinter.text(outcome.errors) { log(line) }
             log("Build failed: \(DiagnosticPrinter.summary(errors: outcome.errors.filter(\.isError).count, warnings: outcome.errors.filter { !$0.isError }.count)). Still serving the last good build; fix the file and save.")
         }
         for listener in listeners { listener(outcome) }

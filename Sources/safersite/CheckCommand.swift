@@ -48,10 +48,12 @@ struct CheckCommand: ParsableCommand {
             // GitHub places annotations by path from the repository root (the working folder in a
             // workflow), so a site in a sub-folder gets that folder in front of each file.
             let prefix = Self.relativePath(of: siteOptions.siteURL, from: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            for var diagnostic in diagnostics {
+            let placed = diagnostics.map { diagnostic in
+                var diagnostic = diagnostic
                 if !prefix.isEmpty { diagnostic.location.file = prefix + "/" + diagnostic.location.file }
-                print(DiagnosticPrinter.github(diagnostic))
+                return diagnostic
             }
+            for line in DiagnosticPrinter.github(placed) { print(line) }
         case .json:
             print(DiagnosticPrinter.json(diagnostics))
         }

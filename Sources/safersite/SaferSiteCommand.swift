@@ -63,7 +63,7 @@ enum Terminal {
     }
 
     static func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics { error(DiagnosticPrinter.text(diagnostic)) }
+        for line in DiagnosticPrinter.text(diagnostics) { error(line) }
     }
 
     /// Reports a failed run's problems and the count; the caller exits with status 1.

@@ -53,4 +53,20 @@ import Testing
         let warnings = fields.unknownKeys()
         #expect(warnings.first?.hint == "did you mean `title`?")
     }
+
+    /// A mistake repeated on every row of a large file is shown a few times, not a million.
+    @Test func aFilesProblemsAreShownTwentyAtMostWithACountOfTheRest() {
+        var diagnostics = (1...25_001).map { Diagnostic.error(at: SourceLocation(file: "data/big.csv", line: $0 + 1), "the value is empty", hint: "fill it in") }
+        diagnostics.append(.warning(at: SourceLocation(file: "data/big.csv", line: 30_000), "a warning"))
+        diagnostics.append(.error(at: SourceLocation(file: "site.yaml", line: 1), "another file's problem"))
+        let lines = DiagnosticPrinter.text(diagnostics)
+        #expect(lines.count == 22)
+        #expect(lines.filter { $0.hasPrefix("data/big.csv:") && $0.contains("the value is empty") }.count == 20)
+        #expect(lines.contains { $0.hasPrefix("site.yaml:1: error: another file's problem") })
+        #expect(lines.last?.hasPrefix("data/big.csv: 24,981 more errors and 1 more warning not shown") == true)
+
+        let annotations = DiagnosticPrinter.github(diagnostics)
+        #expect(annotations.count == 22)
+        #expect(annotations.last?.hasPrefix("::warning file=data/big.csv::24,982 more problems in this file not shown") == true)
+    }
 }
