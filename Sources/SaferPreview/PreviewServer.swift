@@ -210,6 +210,9 @@ public final class PreviewSession: @unchecked Sendable {
         public var exposed: Bool = false
         /// How many live-reload connections may be open at once.
         public var maximumLiveReloadConnections = 64
+        /// How long a client has to send a request's head (from connecting, or from the end of the
+        /// last response): slower clients are cut off.
+        public var requestHeadTimeout: Duration = .seconds(10)
         public var forcePolling: Bool
         public var quietPeriod: TimeInterval
         public var verbose: Bool
@@ -268,8 +271,14 @@ public final class PreviewSession: @unchecked Sendable {
                 onReady(URL(string: "http://\(shownHost):\(port)/"))
             }
             let configuration = ApplicationConfiguration(address: .hostname(host, port: requestedPort))
-            // A connection that sends nothing for 30 seconds is closed (the live-reload stream writes every 10).
-            let app = Application(responder: responder, server: .http1(configuration: .init(idleTimeout: .seconds(30))), configuration: configuration,
+            // A connection that sends nothing for 30 seconds is closed (the live-reload stream writes
+            // every 10), and one that takes longer than `requestHeadTimeout` over a request's head.
+            let headLimit = TimeAmount.nanoseconds(Int64(options.requestHeadTimeout.components.seconds) * 1_000_000_000
+                                                   + options.requestHeadTimeout.components.attoseconds / 1_000_000_000)
+            // (An autoclosure: each connection gets its own handler.)
+            let app = Application(responder: responder,
+                                  server: .http1(configuration: .init(additionalChannelHandlers: [RequestHeadTimeout(limit: headLimit)], idleTimeout: .seconds(30))),
+                                  configuration: configuration,
                                   onServerRunning: running, logger: logger)
             services.append(app)
             services.append(HeartbeatService(events: events))

@@ -12,11 +12,12 @@ final class RunningPreview: @unchecked Sendable {
     let port: Int
     private let task: Task<Void, Error>
 
-    init(site: TestSite, forcePolling: Bool = false, liveReloadLimit: Int = 64) async throws {
+    init(site: TestSite, forcePolling: Bool = false, liveReloadLimit: Int = 64, requestHeadTimeout: Duration = .seconds(10)) async throws {
         var options = PreviewSession.Options(
             build: BuildOptions(siteFolder: site.folder), server: ("127.0.0.1", 0), forcePolling: forcePolling,
             quietPeriod: 0.05, persistentCache: false, handlesSignals: false)
         options.maximumLiveReloadConnections = liveReloadLimit
+        options.requestHeadTimeout = requestHeadTimeout
         let session = PreviewSession(options) { _ in }
         let (ready, continuation) = AsyncStream.makeStream(of: URL?.self)
         task = Task { try await session.run(onReady: { continuation.yield($0); continuation.finish() }) }
