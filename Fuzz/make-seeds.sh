@@ -5,7 +5,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 S=Fuzz/seeds
-mkdir -p $S/csv $S/yaml $S/figures $S/markdown $S/claims
+mkdir -p $S/csv $S/yaml $S/figures $S/markdown $S/claims $S/page $S/list
 name() { echo "$1" | sed 's|^\./||; s|[/ ]|_|g'; }
 files() { find content Tests/SaferBuildTests/Fixtures Tests/SaferBuildTests/BadInputs site.yaml "$@" -type f 2>/dev/null | sort; }
 
@@ -21,6 +21,10 @@ files -name '*.md' | while IFS= read -r f; do
     { printf '\000'; cat "$f"; } > "$S/markdown/$(name "$f")"
     { printf '\002'; cat "$f"; } > "$S/markdown/raw-$(name "$f")"
 done
+# Whole page files (front matter and body), and the lists.
+files -name '*.md' | while IFS= read -r f; do cp "$f" "$S/page/$(name "$f")"; done
+find content/lists Tests/SaferBuildTests/Fixtures Tests/SaferBuildTests/BadInputs -path '*lists/*.yaml' -type f 2>/dev/null | sort | while IFS= read -r f; do cp "$f" "$S/list/$(name "$f")"; done
+printf -- '- title: Fewer children in care\n  text: "{{children_looked_after}} children were in care: more than England."\n- {{knife_crime_change}} knife crime, which has fallen\n' > $S/list/hand-typed
 # Claims: the pages as they are, and the hand-typed claims the tests read.
 files -name '*.md' | while IFS= read -r f; do cp "$f" "$S/claims/$(name "$f")"; done
 printf 'Dudley has many more children looked after than England or the West Midlands. In {{children_looked_after.period}}, Dudley had {{children_looked_after.words}}. {{reviewed: 2019-20}}\n\nKnife crime is rising: {{knife_crime_change}}. It is double: {{permanent_exclusions_ratio_england}}.\n' > $S/claims/hand-typed
@@ -30,4 +34,4 @@ awk -v dir=$S/markdown '
     inside && /^\.$/ { inside=0; close(file); next }
     inside { gsub(/→/, "\t"); print > file }
 ' Tests/SaferMarkdownTests/Fixtures/spec-0.30.txt
-echo "seeds: $(ls $S/csv | wc -l) csv, $(ls $S/yaml | wc -l) yaml, $(ls $S/figures | wc -l) figures, $(ls $S/markdown | wc -l) markdown, $(ls $S/claims | wc -l) claims"
+echo "seeds: $(ls $S/csv | wc -l) csv, $(ls $S/yaml | wc -l) yaml, $(ls $S/figures | wc -l) figures, $(ls $S/markdown | wc -l) markdown, $(ls $S/claims | wc -l) claims, $(ls $S/page | wc -l) page, $(ls $S/list | wc -l) list"

@@ -22,7 +22,7 @@ public enum SiteClaims {
             return pageClaims(page.body, check: check, wholePage: namesOne)
         }.flatMap { $0 }
         for (_, list) in lists.lists.sorted(by: { $0.key < $1.key }) {
-            for source in listSources(list) { claims += check.claims(in: source) }
+            for source in ListClaimSources.sources(list) { claims += check.claims(in: source) }
         }
         return claims
     }
@@ -64,54 +64,8 @@ public enum SiteClaims {
         }
         guard !titles.isEmpty else { return nil }
         // Title and subtitle read as one short paragraph about the chart.
-        let (text, places) = paragraph(titles.compactMap { title in (try? title.string()).map { ($0, textStart(title)) } })
+        let (text, places) = ListClaimSources.paragraph(titles.compactMap { title in (try? title.string()).map { ($0, ListClaimSources.textStart(title)) } })
         return ClaimSource(text: text, places: places, subjects: subjects, what: "chart title")
-    }
-
-    /// Where a scalar's text starts: after its opening quote, when it has one.
-    static func textStart(_ value: YAMLValue) -> SourceLocation {
-        var location = value.location
-        if case .scalar(let scalar) = value.node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted, let column = location.column {
-            location.column = column + 1
-        }
-        return location
-    }
-
-    /// Texts from several places read as the sentences of one paragraph.
-    static func paragraph(_ texts: [(String, SourceLocation)]) -> (String, TextPlaces) {
-        var text = ""
-        var pieces: [TextPlaces.Piece] = []
-        for (part, location) in texts {
-            if !text.isEmpty { text += " " }
-            pieces.append(TextPlaces.Piece(offset: text.utf8.count, location: location))
-            text += part.hasSuffix(".") ? part : part + "."
-        }
-        return (text, TextPlaces(pieces))
-    }
-
-    /// Each entry of a list (a mapping) with a `{{` in any of its texts, its texts read as one paragraph.
-    static func listSources(_ value: YAMLValue) -> [ClaimSource] {
-        switch value.node {
-        case .sequence:
-            return ((try? value.sequence()) ?? []).flatMap(listSources)
-        case .mapping:
-            let entries = (try? value.mapping()) ?? []
-            var sources = entries.filter { $0.value.isCollection }.flatMap { listSources($0.value) }
-            let texts = entries.compactMap { entry -> (String, SourceLocation)? in
-                guard case .scalar = entry.value.node, let text = try? entry.value.string() else { return nil }
-                return (text, textStart(entry.value))
-            }
-            if texts.contains(where: { $0.0.contains("{{") }) {
-                let (text, places) = paragraph(texts)
-                sources.insert(ClaimSource(text: text, places: places, what: "list entry"), at: 0)
-            }
-            return sources
-        case .scalar:
-            guard let text = try? value.string(), text.contains("{{") else { return [] }
-            return [ClaimSource(text: text, at: value.location, what: "list entry")]
-        case .alias:
-            return []
-        }
     }
 
     /// The contradicted claims as problems: warnings, or errors when `strict` (`safersite check`).
@@ -127,15 +81,6 @@ public enum SiteClaims {
             return Diagnostic(strict ? .error : .warning, at: claim.location,
                               "this \(claim.what) says “\(claim.words)”, but the data say \(contradiction)\(stale). The \(claim.what): “\(claim.sentence)”",
                               hint: "\(form); or, if it is right as it is, add {{reviewed: \(label)}} to it")
-        }
-    }
-}
-
-extension YAMLValue {
-    var isCollection: Bool {
-        switch node {
-        case .mapping, .sequence: return true
-        default: return false
         }
     }
 }
