@@ -6,9 +6,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 .PHONY: site test deps golden clean site-check
 
 deps:
-	@pkg-config --exists libcmark jemalloc 2>/dev/null || { \
-	  echo "Installing libcmark-dev, libjemalloc-dev and pkg-config (the CommonMark C library and the allocator)..."; \
-	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config; }
+	@{ pkg-config --exists libcmark jemalloc 2>/dev/null && [ -x /usr/bin/time ]; } || { \
+	  echo "Installing libcmark-dev, libjemalloc-dev and pkg-config (the CommonMark C library and the allocator), and time (the tests' memory measure)..."; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev libjemalloc-dev pkg-config time; }
 
 site: deps
 	$(SWIFT) build --product safersite

@@ -18,3 +18,10 @@ int safer_exchange_paths(const char *first, const char *second) {
     return -1;
 #endif
 }
+
+ssize_t safer_copy_file_range(int input, long long *input_offset, int output, size_t length) {
+    loff_t offset = *input_offset;
+    ssize_t copied = copy_file_range(input, &offset, output, NULL, length, 0);
+    *input_offset = offset;
+    return copied;
+}

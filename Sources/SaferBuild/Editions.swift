@@ -123,7 +123,7 @@ public enum EditionBuild {
                 do {
                     let site = try SiteBuilder.render(editionOptions)
                     let skipped: Set<String> = ["robots.txt", "sitemap.xml", "404.html"]
-                    files += site.files.filter { !skipped.contains($0.path) }.map { OutputFile(path: earlier.folder + $0.path, contents: $0.contents) }
+                    files += site.files.filter { !skipped.contains($0.path) }.map { $0.moved(to: earlier.folder + $0.path) }
                     if site.files.contains(where: { $0.path == "index.html" }) { built.insert(earlier.label) }
                 } catch {
                     for problem in error.diagnostics where problem.isError {

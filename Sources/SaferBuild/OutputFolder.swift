@@ -68,7 +68,7 @@ public struct OutputFolder: Sendable {
             // The folders exist: the files are written on every core.
             let stagingPath = staging.path
             let failures = ParallelMap.map(all.indices) { index -> OutputWriter.Failure? in
-                do throws(OutputWriter.Failure) { try OutputWriter.write(all[index].contents, to: stagingPath + "/" + all[index].path); return nil } catch { return error }
+                do throws(OutputWriter.Failure) { try OutputWriter.write(all[index], to: stagingPath + "/" + all[index].path); return nil } catch { return error }
             }
             if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }
             // Kept files come from the old output, unless the build writes the same path.
@@ -111,7 +111,7 @@ public struct OutputFolder: Sendable {
             for file in changed {
                 let target = root + "/" + file.path
                 let temporary = target + ".safersite-\(getpid())"
-                try OutputWriter.write(file.contents, to: temporary)
+                try OutputWriter.write(file, to: temporary)
                 guard rename(temporary, target) == 0 else { throw OutputWriter.Failure(path: target, code: errno) }
             }
             // Every path the folder held is still written (the usual rebuild): nothing to remove.
@@ -221,3 +221,49 @@ public struct OutputFolder: Sendable {
     }
 }
 
+extension OutputWriter {
+    /// Writes one output file: a spilled one by copying its temporary file (its bytes never read
+    /// into memory), any other from its contents.
+    static func write(_ file: OutputFile, to path: String) throws(Failure) {
+        if let spilled = file.spilled { try copy(spilled, to: path) } else { try write(file.contents, to: path) }
+    }
+}
+
+extension OutputWriter {
+    /// Copies a spilled file to `path` in the kernel (copy_file_range), falling back to reading
+    /// and writing a megabyte at a time where that is not possible: never the whole file in memory.
+    static func copy(_ source: SpilledFile, to path: String) throws(Failure) {
+        let output = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard output >= 0 else { throw Failure(path: path, code: errno) }
+        defer { close(output) }
+        var offset: Int64 = 0
+        while offset < Int64(source.count) {
+            let copied = safer_copy_file_range(source.descriptor, &offset, output, source.count - Int(offset))
+            if copied == 0 { break }
+            if copied < 0 {
+                if errno == EINTR { continue }
+                if errno == EXDEV || errno == ENOSYS || errno == EINVAL || errno == EOPNOTSUPP { break }
+                throw Failure(path: path, code: errno)
+            }
+        }
+        var buffer = [UInt8](repeating: 0, count: 1 << 20)
+        while offset < Int64(source.count) {
+            let count = pread(source.descriptor, &buffer, buffer.count, off_t(offset))
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, code: errno)
+            }
+            var done = 0
+            while done < count {
+                let written = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + done, count - done) }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw Failure(path: path, code: errno)
+                }
+                done += written
+            }
+            offset += Int64(count)
+        }
+    }
+}

@@ -106,8 +106,8 @@ public struct SiteFigures: Sendable {
             ]
         })
         let files = [
-            OutputFile(path: folder + Downloads.observationsCSVName, contents: observations.csv),
-            OutputFile(path: folder + Downloads.observationsJSONName, contents: observations.json),
+            OutputFile(path: folder + Downloads.observationsCSVName, contents: observations.csv, spilled: observations.csvSpill),
+            OutputFile(path: folder + Downloads.observationsJSONName, contents: observations.json, spilled: observations.jsonSpill),
         ] + others
         var changed: Set<String> = []
         if observations.csvChanged { changed.insert(folder + Downloads.observationsCSVName) }

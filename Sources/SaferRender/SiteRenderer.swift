@@ -7,10 +7,19 @@ import SaferMarkdown
 public struct OutputFile: Sendable, Hashable {
     public var path: String
     public var contents: Data
+    /// The temporary file `contents` maps, for a file too large to hold in memory (a download of
+    /// every data row): written by copying it, so its bytes never have to be read in.
+    public var spilled: SpilledFile?
 
-    public init(path: String, contents: Data) {
+    public init(path: String, contents: Data, spilled: SpilledFile? = nil) {
         self.path = path
         self.contents = contents
+        self.spilled = spilled
+    }
+
+    /// The same file at another path (an earlier edition's copy).
+    public func moved(to path: String) -> OutputFile {
+        OutputFile(path: path, contents: contents, spilled: spilled)
     }
 
     public init(path: String, text: String) {

@@ -265,3 +265,34 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(report.warnings.last?.hint?.contains("`content/about-us.md`") == true)
     }
 }
+
+/// A data set too large to hold its downloads in memory: they go through temporary files, the
+/// output is the same, and nothing is left behind.
+@Suite struct LargeDownloadTests {
+    @Test func largeDownloadsAreWrittenFromTemporaryFilesAndLeaveNone() throws {
+        let site = try TestSite(copying: "northbrook")
+        var rows = "indicator,area,period,value,lower,upper\n"
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        // About 25 MB of JSON: past the 8 MB kept in memory.
+        for index in 0..<30_000 { rows += "bulk,england,\(months[index % 12]) \(1000 + index / 12),50.\(index % 10),40,60\n" }
+        try site.write("content/data/bulk.csv", rows)
+        try site.write("content/data/indicators.yaml", try site.read("content/data/indicators.yaml")
+            + "\nbulk:\n  title: A long series\n  unit: percent\n  polarity: no judgement\n  source: Made up\n")
+        let temporary = FileManager.default.temporaryDirectory.path
+        func spilled() -> [String] {
+            ((try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []).filter { $0.hasPrefix("safersite-\(getpid())-") }
+        }
+        let before = Set(spilled())
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(Set(spilled()) == before, "temporary files left: \(Set(spilled()).subtracting(before))")
+        let json = try Data(contentsOf: site.output.appendingPathComponent("downloads/observations.json"))
+        #expect(json.count > 8 << 20)
+        let decoded = try #require(try JSONSerialization.jsonObject(with: json) as? [[String: Any]])
+        #expect(decoded.count == 30_000 + 7)
+        let csv = try site.read("output/downloads/observations.csv")
+        #expect(csv.components(separatedBy: "\r\n").filter { !$0.isEmpty }.count == 30_000 + 7 + 1)
+        // The same input gives the same bytes, through temporary files or not.
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(try Data(contentsOf: site.output.appendingPathComponent("downloads/observations.json")) == json)
+    }
+}

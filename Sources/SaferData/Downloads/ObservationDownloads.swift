@@ -11,6 +11,10 @@ import SaferCore
 public struct ObservationDownloads: Sendable {
     public let csv: Data
     public let json: Data
+    /// The temporary files holding `csv` and `json` when they were too large to keep in memory
+    /// (`ByteSink`): the output copies these instead of reading the bytes.
+    public let csvSpill: SpilledFile?
+    public let jsonSpill: SpilledFile?
     /// Where each row ends (after its line break), row by row as `DataSet.observations`; the
     /// first row starts where the header ends.
     private let csvRows: RowEnds
@@ -31,8 +35,10 @@ public struct ObservationDownloads: Sendable {
     public init(_ data: DataSet) {
         // The two files side by side: each holds every row.
         let ((csv, csvRows), (json, jsonRows)) = ParallelMap.both({ Self.csv(data) }, { Self.json(data) })
-        self.csv = csv
-        self.json = json
+        self.csv = csv.data
+        self.json = json.data
+        csvSpill = csv.file
+        jsonSpill = json.file
         self.csvRows = csvRows
         self.jsonRows = jsonRows
         rowsGeneration = data.rowsVersion?.generation
@@ -40,10 +46,10 @@ public struct ObservationDownloads: Sendable {
         jsonChanged = false
     }
 
-    private static func csv(_ data: DataSet) -> (Data, RowEnds) {
+    private static func csv(_ data: DataSet) -> ((data: Data, file: SpilledFile?), RowEnds) {
         var writer = RowWriter(data)
         let observations = data.observations
-        var csv = ChunkedBytes(expected: observations.count * 110)
+        var csv = ByteSink()
         CSVFormat.appendRecord(Downloads.observationColumns, to: &csv.chunk)
         var rows = RowEnds(start: csv.count, ends: [])
         rows.ends.reserveCapacity(observations.count)
@@ -55,11 +61,11 @@ public struct ObservationDownloads: Sendable {
         return (csv.finished(), rows)
     }
 
-    private static func json(_ data: DataSet) -> (Data, RowEnds) {
+    private static func json(_ data: DataSet) -> ((data: Data, file: SpilledFile?), RowEnds) {
         let observations = data.observations
-        guard !observations.isEmpty else { return (Data(JSONText.array([]).text.utf8), RowEnds(start: 0, ends: [])) }
+        guard !observations.isEmpty else { return ((Data(JSONText.array([]).text.utf8), nil), RowEnds(start: 0, ends: [])) }
         var writer = RowWriter(data)
-        var json = ChunkedBytes(expected: observations.count * 380)
+        var json = ByteSink()
         json.chunk.append(contentsOf: "[\n".utf8)
         var rows = RowEnds(start: json.count, ends: [])
         rows.ends.reserveCapacity(observations.count)
@@ -72,34 +78,9 @@ public struct ObservationDownloads: Sendable {
         return (json.finished(), rows)
     }
 
-    /// Bytes written a row at a time into a small buffer and moved into the file's `Data` a
-    /// megabyte at a time: building the whole file as an array and then copying it into `Data`
-    /// held it twice, hundreds of megabytes for a million rows.
-    private struct ChunkedBytes {
-        var data: Data
-        var chunk: [UInt8] = []
-        var count: Int { data.count + chunk.count }
-
-        init(expected: Int) {
-            data = Data(capacity: expected)
-            chunk.reserveCapacity(1 << 20 + 4096)
-        }
-
-        mutating func flushIfFull() {
-            guard chunk.count >= 1 << 20 else { return }
-            data.append(contentsOf: chunk)
-            chunk.removeAll(keepingCapacity: true)
-        }
-
-        mutating func finished() -> Data {
-            data.append(contentsOf: chunk)
-            return data
-        }
-    }
-
-    private init(csv: Data, json: Data, csvRows: RowEnds, jsonRows: RowEnds, rowsGeneration: UInt64?, csvChanged: Bool, jsonChanged: Bool) {
-        self.csv = csv
-        self.json = json
+    private init(csv: (Data, SpilledFile?), json: (Data, SpilledFile?), csvRows: RowEnds, jsonRows: RowEnds, rowsGeneration: UInt64?, csvChanged: Bool, jsonChanged: Bool) {
+        (self.csv, csvSpill) = csv
+        (self.json, jsonSpill) = json
         self.csvRows = csvRows
         self.jsonRows = jsonRows
         self.rowsGeneration = rowsGeneration
@@ -125,9 +106,11 @@ public struct ObservationDownloads: Sendable {
         // JSON's): such a file stays the very same bytes.
         let csvChanged = positions.contains { csvNow[$0]! != Array(self.csv[self.csvRows.range(of: $0)]) }
         let jsonChanged = positions.contains { jsonNow[$0]! != Array(self.json[self.jsonRows.range(of: $0)]) }
+        // A patched file is made in memory (a preview's rebuild); an unchanged one keeps its file.
         let csv = csvChanged ? Self.splice(self.csv, rows: self.csvRows, changing: positions) { $1 = csvNow[$0]! } : (self.csv, self.csvRows)
         let json = jsonChanged ? Self.splice(self.json, rows: self.jsonRows, changing: positions) { $1 = jsonNow[$0]! } : (self.json, self.jsonRows)
-        return ObservationDownloads(csv: csv.0, json: json.0, csvRows: csv.1, jsonRows: json.1, rowsGeneration: version.generation,
+        return ObservationDownloads(csv: (csv.0, csvChanged ? nil : csvSpill), json: (json.0, jsonChanged ? nil : jsonSpill),
+                                    csvRows: csv.1, jsonRows: json.1, rowsGeneration: version.generation,
                                     csvChanged: csvChanged, jsonChanged: jsonChanged)
     }
 
