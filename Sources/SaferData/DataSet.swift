@@ -315,11 +315,15 @@ public struct DataSet: Sendable {
 
     /// Every period an indicator has a value for, in order, each once.
     public func periods(indicator: String) -> [Period] {
-        var periods: [Period] = []
-        for observation in observations where observation.indicator == indicator {
-            if let period = observation.period, !periods.contains(period) { periods.append(period) }
+        // A set, not a search of the list for each row: a long series has thousands of periods.
+        var periods: Set<Period> = []
+        if let ranges = observationRanges[indicator] {
+            for range in ranges.values { for observation in observationList[range] { if let period = observation.period { periods.insert(period) } } }
+        } else {
+            for observation in observations where observation.indicator == indicator { if let period = observation.period { periods.insert(period) } }
         }
-        return periods.sorted()
+        // Two labels for the same months (`2018`, `Jan 2018 - Dec 2018`) in label order: a set has no order of its own.
+        return periods.sorted { $0 < $1 || (!($1 < $0) && $0.label < $1.label) }
     }
 
     /// The areas an indicator has values for, in site order (local, comparators, others).

@@ -45,6 +45,15 @@ import Testing
         #expect(error.message == "this row repeats `residents` for `ashford` in 2021, already given at data/observations.csv:2")
     }
 
+    /// An indicator's periods, each once, in order; two labels for the same months in label order,
+    /// the same on every run (they are gathered in a set).
+    @Test func anIndicatorsPeriodsAreEachListedOnceInOrder() throws {
+        let rows = "indicator,area,period,value\nresidents,ashford,Jan 2018 - Dec 2018,1\nresidents,england,2018,2\nresidents,ashford,2017,3\nresidents,ashford,2018,4\n"
+        let data = try Fixture.load(observations: rows)
+        #expect(data.periods(indicator: "residents").map(\.label) == ["2017", "2018", "Jan 2018 - Dec 2018"])
+        #expect(data.periods(indicator: "smoking").isEmpty)
+    }
+
     @Test func rowsArePutInOrderInPlace() {
         for count in [0, 1, 2, 7, 100] {
             var generator = SystemRandomNumberGenerator()
