@@ -31,7 +31,7 @@ public struct DataSet: Sendable {
         set { indicatorList = newValue; indicatorPositions = Self.positions(newValue.map(\.id)) }
     }
     /// By indicator (in `indicators.yaml` order), then area (site order), then period.
-    public var observations: [Observation] {
+    public var observations: ObservationRows {
         get { observationList }
         set { observationList = newValue; observationRanges = Self.ranges(of: newValue) }
     }
@@ -48,11 +48,11 @@ public struct DataSet: Sendable {
     // per figure, and a scan each time would grow with the square of the data.
     private var indicatorList: [Indicator]
     private var indicatorPositions: [String: Int]
-    private var observationList: [Observation]
+    private var observationList: ObservationRows
     /// Where each indicator's rows for each area are in `observations` (sorted, so they are together).
     private var observationRanges: [String: [String: Range<Int>]]
 
-    init(areas: AreaSet, indicators: [Indicator], observations: [Observation], ranges: [String: [String: Range<Int>]]? = nil, figures: FigureBook, warnings: [Diagnostic]) {
+    init(areas: AreaSet, indicators: [Indicator], observations: ObservationRows, ranges: [String: [String: Range<Int>]]? = nil, figures: FigureBook, warnings: [Diagnostic]) {
         self.areas = areas
         self.indicatorList = indicators
         self.indicatorPositions = Self.positions(indicators.map(\.id))
@@ -66,15 +66,15 @@ public struct DataSet: Sendable {
         Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    static func ranges(of observations: [Observation]) -> [String: [String: Range<Int>]] {
+    static func ranges(of observations: ObservationRows) -> [String: [String: Range<Int>]] {
         var ranges: [String: [String: Range<Int>]] = [:]
         var start = 0
         for index in observations.indices where index == observations.count - 1
-            || observations[index + 1].indicator != observations[index].indicator || observations[index + 1].area != observations[index].area {
-            let row = observations[index]
+            || observations.indicator(at: index + 1) != observations.indicator(at: index) || observations.area(at: index + 1) != observations.area(at: index) {
+            let indicator = observations.indicator(at: index), area = observations.area(at: index)
             // Rows given out of order (a data set built by hand) fall back to a scan.
-            if ranges[row.indicator]?[row.area] != nil { return [:] }
-            ranges[row.indicator, default: [:]][row.area] = start..<(index + 1)
+            if ranges[indicator]?[area] != nil { return [:] }
+            ranges[indicator, default: [:]][area] = start..<(index + 1)
             start = index + 1
         }
         return ranges
@@ -82,7 +82,7 @@ public struct DataSet: Sendable {
 
     /// A site with no data folder: no indicators and no figures.
     public static func empty(areas: AreaSet) -> DataSet {
-        DataSet(areas: areas, indicators: [], observations: [], figures: FigureBook(figures: []), warnings: [])
+        DataSet(areas: areas, indicators: [], observations: ObservationRows(), figures: FigureBook(figures: []), warnings: [])
     }
 
     /// Reads the data folder at `folder` (shown in messages as `relativePath`, e.g. `content/data`):
@@ -168,11 +168,11 @@ public struct DataSet: Sendable {
             bag.add(.error(at: SourceLocation(file: missingIndicatorsPath), "the data folder has observations but no indicators.yaml",
                            hint: "add indicators.yaml describing each indicator: its title, unit, polarity and source"))
         }
-        var observations: [Observation] = []
+        var observations = ObservationRows()
         for file in files.observations {
             let rows = read("observations", file) { ObservationFileReader.read(file, bag: &$0) }
             // One file's rows taken as they are: appending them would hold them twice.
-            if observations.isEmpty { observations = rows } else { observations += rows }
+            if observations.isEmpty { observations = rows } else { observations.append(contentsOf: rows) }
         }
         // Indicators that indicators.yaml names but could not read: their own errors say why.
         let named = Set(files.indicators.flatMap { file in
@@ -184,10 +184,10 @@ public struct DataSet: Sendable {
         let areaOrder = Dictionary(areas.all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each row's place worked out once, not at every comparison of the sort; the rows then
         // moved into that order in place (a copy of a million rows is hundreds of megabytes).
-        let places = observations.map { (order[$0.indicator] ?? 0, areaOrder[$0.area] ?? 0) }
+        let places = observations.indices.map { UInt64(order[observations.indicator(at: $0)] ?? 0) << 32 | UInt64(areaOrder[observations.area(at: $0)] ?? 0) }
         let sortedPositions = observations.indices.sorted { a, b in
             if places[a] != places[b] { return places[a] < places[b] }
-            return ObservationIndex.periodOrder(observations[a], observations[b])
+            return ObservationIndex.periodOrder(observations.period(at: a), observations.period(at: b))
         }
         observations.permute(to: sortedPositions)
         reportRepeatedRows(observations, bag: &bag)
@@ -242,7 +242,7 @@ public struct DataSet: Sendable {
 
     /// Drops rows with an unknown indicator or area, reporting each. In place: a data set can hold
     /// a million rows.
-    private static func validate(_ observations: inout [Observation], indicators: [Indicator], checkIndicators: Bool, unreadable: Set<String> = [], areas: AreaSet, bag: inout DiagnosticBag) {
+    private static func validate(_ observations: inout ObservationRows, indicators: [Indicator], checkIndicators: Bool, unreadable: Set<String> = [], areas: AreaSet, bag: inout DiagnosticBag) {
         let indicatorIDs = Set(indicators.map(\.id))
         let areaIDs = areas.all.map(\.id)
         let knownAreas = Set(areaIDs)
@@ -270,12 +270,13 @@ public struct DataSet: Sendable {
     /// `DataSet` order, so such rows are in the same run of rows whose periods cover the same
     /// months (two labels can cover the same months: `2018` and `Jan 2018 - Dec 2018`), and only
     /// such a run is looked through, in file order.
-    private static func reportRepeatedRows(_ sorted: [Observation], bag: inout DiagnosticBag) {
+    private static func reportRepeatedRows(_ sorted: ObservationRows, bag: inout DiagnosticBag) {
         var start = 0
         while start < sorted.count {
             var end = start + 1
-            while end < sorted.count, sorted[end].indicator == sorted[start].indicator, sorted[end].area == sorted[start].area,
-                  !ObservationIndex.periodOrder(sorted[start], sorted[end]) && !ObservationIndex.periodOrder(sorted[end], sorted[start]) { end += 1 }
+            while end < sorted.count, sorted.indicator(at: end) == sorted.indicator(at: start), sorted.area(at: end) == sorted.area(at: start),
+                  !ObservationIndex.periodOrder(sorted.period(at: start), sorted.period(at: end))
+                  && !ObservationIndex.periodOrder(sorted.period(at: end), sorted.period(at: start)) { end += 1 }
             if end - start > 1 {
                 var first: [String: SourceLocation] = [:]
                 // The run in file order, so that the later row is the one reported.
@@ -341,26 +342,5 @@ public struct DataSet: Sendable {
     /// The text for an inline `{{...}}` reference; see `FigureBook.text(for:at:)`.
     public func text(for reference: String, at location: SourceLocation) throws(Diagnostic) -> FigureText {
         try figures.text(for: reference, at: location)
-    }
-}
-
-extension Array {
-    /// Puts the elements in the order `positions` gives (element `i` becomes the one that was at
-    /// `positions[i]`) without a second array: each cycle of the permutation is walked, moving
-    /// one element at a time.
-    mutating func permute(to positions: [Int]) {
-        precondition(positions.count == count)
-        var placed = [Bool](repeating: false, count: count)
-        for start in indices where !placed[start] {
-            let first = self[start]
-            var current = start
-            while true {
-                placed[current] = true
-                let from = positions[current]
-                if from == start { self[current] = first; break }
-                self[current] = self[from]
-                current = from
-            }
-        }
     }
 }

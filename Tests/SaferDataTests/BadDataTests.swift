@@ -54,15 +54,28 @@ import Testing
         #expect(data.periods(indicator: "smoking").isEmpty)
     }
 
-    @Test func rowsArePutInOrderInPlace() {
-        for count in [0, 1, 2, 7, 100] {
-            var generator = SystemRandomNumberGenerator()
-            let values = (0..<count).map { _ in Int.random(in: 0..<1000, using: &generator) }
-            let positions = values.indices.shuffled(using: &generator)
-            var permuted = values
-            permuted.permute(to: positions)
-            #expect(permuted == positions.map { values[$0] })
-        }
+    /// The rows kept in columns give back exactly the rows put in, in any order asked for.
+    @Test func rowsInColumnsAreTheRowsPutIn() throws {
+        let data = try Fixture.load()
+        let rows = Array(data.observations)
+        #expect(rows.count > 5)
+        var columns = ObservationRows(rows)
+        #expect(Array(columns) == rows)
+        var generator = SystemRandomNumberGenerator()
+        let positions = rows.indices.shuffled(using: &generator)
+        columns.permute(to: positions)
+        #expect(Array(columns) == positions.map { rows[$0] })
+        var changed = rows[2]
+        changed.value = 42
+        changed.valueText = "42.0"
+        changed.lower = 40
+        changed.upper = 44
+        changed.note = "revised"
+        columns[0] = changed
+        #expect(columns[0] == changed)
+        columns.removeAll { $0.note == "revised" }
+        #expect(columns.count == rows.count - 1)
+        #expect(!columns.contains { $0.value == 42 })
     }
 
     @Test func duplicateAcrossTwoFiles() throws {

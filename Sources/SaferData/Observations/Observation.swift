@@ -48,13 +48,13 @@ enum ObservationFileReader {
     static let optionalColumns = ["lower", "upper", "numerator", "denominator", "note"]
     static let allColumns = requiredColumns + optionalColumns
 
-    static func read(_ file: TextFile, bag: inout DiagnosticBag) -> [Observation] {
+    static func read(_ file: TextFile, bag: inout DiagnosticBag) -> ObservationRows {
         // Rows are read as they come and only the observations kept: a million-row file never
         // has all its cells in memory at once.
         var header: Header?
         var headerFailed = false
         var rowCount = 0
-        var observations: [Observation] = []
+        var observations = ObservationRows()
         var periods = RepeatedTexts()
         CSVTable.read(file, bag: &bag) { row, bag in
             guard let header else {

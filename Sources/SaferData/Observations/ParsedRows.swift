@@ -17,7 +17,7 @@ struct ParsedRows: Sendable {
     var indicators: [Indicator]
     var indicatorsByID: [String: Indicator]
     /// Sorted by indicator, area and period, as `DataSet.observations`.
-    var observations: [Observation]
+    var observations: ObservationRows
     var index: ObservationIndex
     var definitions: [FigureDefinition]
     /// Problems found before the figures (warnings, and the errors that do not stop the reading).
@@ -34,7 +34,7 @@ struct ParsedRows: Sendable {
     /// The patch that made these rows, if the last change was one.
     private(set) var lastPatch: RowsVersion.Patch?
 
-    init(areas: AreaSet, indicators: [Indicator], indicatorsByID: [String: Indicator], observations: [Observation], index: ObservationIndex,
+    init(areas: AreaSet, indicators: [Indicator], indicatorsByID: [String: Indicator], observations: ObservationRows, index: ObservationIndex,
          definitions: [FigureDefinition], diagnostics: [Diagnostic], texts: [String: String]) {
         self.areas = areas
         self.indicators = indicators
