@@ -80,9 +80,9 @@ for which in ${1:-csv yaml figures markdown claims page list}; do
         figures) target figures FiguresFuzz.swift "$OUT/objects/SaferData.o" ;;
         yaml) target yaml YAMLFuzz.swift "$OUT/objects/SaferMarkdown.o" "$OUT/objects/SaferContent.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
         markdown) target markdown MarkdownFuzz.swift "$OUT/objects/SaferMarkdown.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
-        claims) target claims ClaimsFuzz.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
-        page) target page PageFuzz.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" "$OUT/objects/SaferContent.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
-        list) target list ListFuzz.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" "$OUT/objects/SaferContent.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
+        claims) target claims ClaimsFuzz.swift Fuzz/targets/DudleyData.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
+        page) target page PageFuzz.swift Fuzz/targets/DudleyData.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" "$OUT/objects/SaferContent.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
+        list) target list ListFuzz.swift Fuzz/targets/DudleyData.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" "$OUT/objects/SaferContent.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
         *) echo "unknown target $which (csv, yaml, figures, markdown, claims, page, list)" >&2; exit 2 ;;
     esac
 done

@@ -7,26 +7,18 @@ import SaferMarkdown
 // parse notes them, then every sentence read for hand-typed claims against Dudley's own data
 // (so real figures, comparisons, changes and ratios answer them).
 
-let claimAreas = AreaSet(
-    local: Area(id: "dudley", name: "Dudley"),
-    comparators: [Area(id: "england", name: "England"), Area(id: "west-midlands", name: "the West Midlands")])
-let claimData = try! DataSet.parse(
-    DataFiles(observations: [FuzzSupport.file("content/data/observations.csv")], indicators: FuzzSupport.file("content/data/indicators.yaml"),
-              figures: FuzzSupport.file("content/data/figures.yaml"), areas: FuzzSupport.file("content/data/areas.yaml")),
-    areas: claimAreas)
-let claimCheck = ClaimCheck(data: claimData)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzClaims(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: bytes, count: count), as: UTF8.self)
     let document = MarkdownDocument(text, file: "content/page.md", lineOffset: 3)
     for block in document.proseBlocks {
-        for claim in claimCheck.claims(in: ClaimSource(text: block.text, places: block.places)) {
+        for claim in DudleyData.claims.claims(in: ClaimSource(text: block.text, places: block.places)) {
             // Every claim points into the page, at or after the front matter.
             precondition((claim.location.line ?? 4) >= 4, "a claim outside the page")
         }
     }
     // The same text read whole, as a chart title or list entry is.
-    _ = claimCheck.claims(in: ClaimSource(text: text, at: SourceLocation(file: "content/page.md", line: 1, column: 1), subjects: ["children_looked_after"], what: "chart title"))
+    _ = DudleyData.claims.claims(in: ClaimSource(text: text, at: SourceLocation(file: "content/page.md", line: 1, column: 1), subjects: ["children_looked_after"], what: "chart title"))
     return 0
 }

@@ -10,14 +10,6 @@ import SaferMarkdown
 // blocks seen), its outline and prose blocks read by the claim check, and the title and
 // description with their references filled as the navigation and the contents list show them.
 
-let pageAreas = AreaSet(
-    local: Area(id: "dudley", name: "Dudley"),
-    comparators: [Area(id: "england", name: "England"), Area(id: "west-midlands", name: "the West Midlands")])
-let pageData = try! DataSet.parse(
-    DataFiles(observations: [FuzzSupport.file("content/data/observations.csv")], indicators: FuzzSupport.file("content/data/indicators.yaml"),
-              figures: FuzzSupport.file("content/data/figures.yaml"), areas: FuzzSupport.file("content/data/areas.yaml")),
-    areas: pageAreas)
-let pageClaims = ClaimCheck(data: pageData)
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPage(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
@@ -28,13 +20,13 @@ public func fuzzPage(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     let body = MarkdownDocument(split.body, file: file.path, lineOffset: split.bodyLineOffset, options: options)
     let page = Page(sourcePath: file.path, urlPath: Page.urlPath(forContentPath: "page.md"), frontMatter: frontMatter, body: body, bodyText: split.body)
     _ = page.fingerprint
-    let fill: (String) -> String? = { reference in try? pageData.figures.text(for: reference, at: SourceLocation(file: file.path)).text }
+    let fill: (String) -> String? = { reference in try? DudleyData.data.figures.text(for: reference, at: SourceLocation(file: file.path)).text }
     _ = frontMatter.title.replacingReferences(fill)
     _ = frontMatter.description.replacingReferences(fill)
     let transforms = MarkdownTransforms(
         headingIDs: true,
         resolveLink: { destination, _ in destination.hasPrefix("javascript:") ? .invalid(.error(at: SourceLocation(file: file.path), "no")) : .keep },
-        placeholder: { content, location throws(Diagnostic) in try pageData.figures.text(for: content, at: location).text },
+        placeholder: { content, location throws(Diagnostic) in try DudleyData.data.figures.text(for: content, at: location).text },
         fencedBlock: { info, body, _ in info == "chart" ? "<figure>\(body.utf8.count)</figure>" : nil })
     let rendered = body.render(transforms)
     // Every problem is placed in the page, at or after its front matter.
@@ -43,7 +35,7 @@ public func fuzzPage(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
     }
     precondition(!rendered.html.contains("\u{1}"), "an escaped brace's stand-in reached the HTML")
     for block in body.proseBlocks {
-        _ = pageClaims.claims(in: ClaimSource(text: block.text, places: block.places))
+        _ = DudleyData.claims.claims(in: ClaimSource(text: block.text, places: block.places))
     }
     _ = page.reparsedBody(idPrefix: "p-").render(transforms)
     return 0

@@ -19,27 +19,32 @@ public enum DiagnosticPrinter {
     /// `text` of each diagnostic, up to `perFile` for each file, then a line for each file with
     /// more saying how many were not shown.
     public static func text(_ diagnostics: [Diagnostic], perFile: Int = shownPerFile) -> [String] {
-        var shown: [String: Int] = [:]
-        var omitted: [String: (errors: Int, warnings: Int)] = [:]
-        var files: [String] = []
-        var lines: [String] = []
+        let (shown, omitted) = limited(diagnostics, perFile: perFile)
+        return shown.map(text) + omitted.map { file in
+            let what = [file.errors > 0 ? plural(file.errors, "more error") : nil, file.warnings > 0 ? plural(file.warnings, "more warning") : nil]
+                .compactMap { $0 }.joined(separator: " and ")
+            return "\(line(file.path)): \(what) not shown\n    hint: fix the ones above and build again: many are often the same mistake repeated (`safersite check --format json` lists them all)"
+        }
+    }
+
+    /// The first `perFile` diagnostics of each file, in order, and for each file with more, how
+    /// many errors and warnings were left out (files in the order their first left-out one came).
+    private static func limited(_ diagnostics: [Diagnostic], perFile: Int) -> (shown: [Diagnostic], omitted: [(path: String, errors: Int, warnings: Int)]) {
+        var shownCount: [String: Int] = [:]
+        var omitted: [(path: String, errors: Int, warnings: Int)] = []
+        var omittedPosition: [String: Int] = [:]
+        var shown: [Diagnostic] = []
         for diagnostic in diagnostics {
             let file = diagnostic.location.file
-            if shown[file, default: 0] < perFile {
-                shown[file, default: 0] += 1
-                lines.append(text(diagnostic))
-            } else {
-                if omitted[file] == nil { files.append(file) }
-                if diagnostic.isError { omitted[file, default: (0, 0)].errors += 1 } else { omitted[file, default: (0, 0)].warnings += 1 }
+            if shownCount[file, default: 0] < perFile {
+                shownCount[file, default: 0] += 1
+                shown.append(diagnostic)
+                continue
             }
+            let position = omittedPosition[file] ?? { omitted.append((file, 0, 0)); omittedPosition[file] = omitted.count - 1; return omitted.count - 1 }()
+            if diagnostic.isError { omitted[position].errors += 1 } else { omitted[position].warnings += 1 }
         }
-        for file in files {
-            let count = omitted[file]!
-            let what = [count.errors > 0 ? plural(count.errors, "more error") : nil, count.warnings > 0 ? plural(count.warnings, "more warning") : nil]
-                .compactMap { $0 }.joined(separator: " and ")
-            lines.append("\(line(file)): \(what) not shown\n    hint: fix the ones above and build again: many are often the same mistake repeated (`safersite check --format json` lists them all)")
-        }
-        return lines
+        return (shown, omitted)
     }
 
     private static func plural(_ count: Int, _ words: String) -> String {
@@ -62,25 +67,11 @@ public enum DiagnosticPrinter {
     /// `github` of each diagnostic, up to `perFile` for each file, then one annotation for each
     /// file with more saying how many were not shown.
     public static func github(_ diagnostics: [Diagnostic], perFile: Int = shownPerFile) -> [String] {
-        var shown: [String: Int] = [:]
-        var omitted: [String: Int] = [:]
-        var files: [String] = []
-        var lines: [String] = []
-        for diagnostic in diagnostics {
-            let file = diagnostic.location.file
-            if shown[file, default: 0] < perFile {
-                shown[file, default: 0] += 1
-                lines.append(github(diagnostic))
-            } else {
-                if omitted[file] == nil { files.append(file) }
-                omitted[file, default: 0] += 1
-            }
+        let (shown, omitted) = limited(diagnostics, perFile: perFile)
+        return shown.map(github) + omitted.map { file in
+            github(.warning(at: SourceLocation(file: file.path), "\(plural(file.errors + file.warnings, "more problem")) in this file not shown",
+                            hint: "fix the ones shown and build again: many are often the same mistake repeated"))
         }
-        for file in files {
-            lines.append(github(.warning(at: SourceLocation(file: file), "\(plural(omitted[file]!, "more problem")) in this file not shown",
-                                         hint: "fix the ones shown and build again: many are often the same mistake repeated")))
-        }
-        return lines
     }
 
     /// A GitHub Actions workflow command, so the problem shows on the changed line of a pull request.
