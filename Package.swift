@@ -82,7 +82,7 @@ let package = Package(
         .testTarget(name: "SaferMarkdownTests", dependencies: ["SaferMarkdown", "SaferTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "SaferContentTests", dependencies: ["SaferContent"]),
         .testTarget(name: "SaferDataTests", dependencies: ["SaferData", "SaferTestSupport"]),
-        .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts", "SaferCore"], exclude: ["Golden"]),
+        .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts", "SaferCore", "SaferTestSupport"], exclude: ["Golden"]),
         // Scratch site folders for the tests that build sites.
         .target(name: "SaferTestSupport", path: "Tests/SaferTestSupport"),
         .testTarget(name: "SaferPreviewTests", dependencies: ["SaferPreview", "SaferTestSupport"]),

@@ -25,7 +25,7 @@ struct BuildCommand: ParsableCommand {
     var watch = false
 
     // Off by default: measured, loading and saving the cache cost more than the rendering it
-    // saves (README, "Speed"). serve and --watch always keep it in memory.
+    // saves (benchmarks/README.md). serve and --watch always keep it in memory.
     @Flag(inversion: .prefixedNo, help: "Read and write .safersite-cache/ (what each page depends on, to skip unchanged pages).")
     var cache = false
 

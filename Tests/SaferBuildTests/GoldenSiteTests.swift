@@ -13,7 +13,7 @@ import Testing
         let report = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
         #expect(report.pageCount == 5)  // home, plan, about, numbers and the generated figures page; not the draft
         let built = TestSite.tree(site.output)
-        if ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] != nil {
+        if Golden.updating {
             try? FileManager.default.removeItem(at: Self.golden)
             for (path, data) in built {
                 let url = Self.golden.appendingPathComponent(path)

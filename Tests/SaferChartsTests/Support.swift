@@ -1,14 +1,15 @@
 import Foundation
 import Testing
 @testable import SaferCharts
+import SaferTestSupport
 
 /// Golden files live beside this source file. Regenerate them all with:
-///     UPDATE_GOLDEN=1 swift test --scratch-path .build-charts --filter SaferChartsTests
+///     UPDATE_GOLDEN=1 swift test --filter SaferChartsTests   (or make golden)
 /// then review the diff of Tests/SaferChartsTests/Golden/ before committing.
 enum Golden {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
-    static var updating: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
+    static var updating: Bool { SaferTestSupport.Golden.updating }
 
     static func check(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = directory.appendingPathComponent(name)
