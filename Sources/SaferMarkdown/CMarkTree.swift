@@ -11,10 +11,12 @@ import Darwin
 
 /// A node of cmark's tree. Borrowed: it lives as long as the `CMark.withTree` call that made its
 /// tree, and every node made here is made in the same arena.
-struct CMarkNode {
+struct CMarkNode: Hashable {
     let pointer: OpaquePointer
 
     var type: cmark_node_type { cmark_node_get_type(pointer) }
+    /// What the node is, in the module's own words (the rest of SaferMarkdown never sees cmark's constants).
+    var kind: MarkdownNodeKind { MarkdownNodeKind(type) }
     var firstChild: CMarkNode? { cmark_node_first_child(pointer).map(CMarkNode.init) }
     var next: CMarkNode? { cmark_node_next(pointer).map(CMarkNode.init) }
     var parent: CMarkNode? { cmark_node_parent(pointer).map(CMarkNode.init) }
@@ -110,9 +112,30 @@ struct CMarkNode {
     }
 }
 
-extension cmark_node_type {
-    var isRawHTML: Bool { self == CMARK_NODE_HTML_BLOCK || self == CMARK_NODE_HTML_INLINE }
-    var isLinkOrImage: Bool { self == CMARK_NODE_LINK || self == CMARK_NODE_IMAGE }
+/// The kinds of node SaferSite acts on, after swift-markdown's markup types: named here once, so
+/// that only this file knows cmark's C constants.
+enum MarkdownNodeKind: Equatable {
+    case paragraph, heading, codeBlock, text, code, softBreak, lineBreak, htmlBlock, htmlInline, link, image, other
+
+    init(_ type: cmark_node_type) {
+        switch type {
+        case CMARK_NODE_PARAGRAPH: self = .paragraph
+        case CMARK_NODE_HEADING: self = .heading
+        case CMARK_NODE_CODE_BLOCK: self = .codeBlock
+        case CMARK_NODE_TEXT: self = .text
+        case CMARK_NODE_CODE: self = .code
+        case CMARK_NODE_SOFTBREAK: self = .softBreak
+        case CMARK_NODE_LINEBREAK: self = .lineBreak
+        case CMARK_NODE_HTML_BLOCK: self = .htmlBlock
+        case CMARK_NODE_HTML_INLINE: self = .htmlInline
+        case CMARK_NODE_LINK: self = .link
+        case CMARK_NODE_IMAGE: self = .image
+        default: self = .other
+        }
+    }
+
+    var isRawHTML: Bool { self == .htmlBlock || self == .htmlInline }
+    var isLinkOrImage: Bool { self == .link || self == .image }
 }
 
 enum CMark {
@@ -128,7 +151,7 @@ enum CMark {
 
     /// Parses `text` into this thread's arena and hands the tree to `body`; the tree, and every
     /// node and text made in it, is gone when `body` returns, all at once.
-    static func withTree<T>(_ text: String, options: MarkdownOptions, _ body: (OpaquePointer) -> T) -> T {
+    static func withTree<T>(_ text: String, options: MarkdownOptions, _ body: (CMarkNode) -> T) -> T {
         let mark = safer_arena_mark_now()
         defer { safer_arena_release(mark) }
         var flags = CMARK_OPT_DEFAULT
@@ -140,14 +163,14 @@ enum CMark {
         }
         let root = cmark_parser_finish(parser)!
         cmark_parser_free(parser)
-        return body(root)
+        return body(CMarkNode(pointer: root))
     }
 
     /// The tree's HTML. cmark writes it into the tree's arena, so it is copied out here.
-    static func renderHTML(_ root: OpaquePointer, options: MarkdownOptions) -> String {
+    static func renderHTML(_ root: CMarkNode, options: MarkdownOptions) -> String {
         var flags = CMARK_OPT_DEFAULT
         if options.allowRawHTML { flags |= CMARK_OPT_UNSAFE }
-        guard let html = cmark_render_html(root, flags) else { return "" }
+        guard let html = cmark_render_html(root.pointer, flags) else { return "" }
         return String(cString: html)
     }
 }

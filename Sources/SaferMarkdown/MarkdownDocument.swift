@@ -1,4 +1,3 @@
-import CMark
 import Foundation
 import SaferCore
 
@@ -55,7 +54,7 @@ public final class MarkdownDocument: Sendable {
     public var allProseBlocks: [ProseBlock] {
         allProse.value {
             CMark.withTree(text, options: options) { root in
-                CMarkNode(pointer: root).descendants().filter { $0.type == CMARK_NODE_PARAGRAPH || $0.type == CMARK_NODE_HEADING }
+                root.descendants().filter { $0.kind == .paragraph || $0.kind == .heading }
                     .compactMap { proseBlock($0, withReferenceOnly: false) }
             }
         }
@@ -75,26 +74,26 @@ public final class MarkdownDocument: Sendable {
     }
 
     private var knownOutline: Outline {
-        outline.value { CMark.withTree(text, options: options) { root in makeOutline(CMarkNode(pointer: root).descendants()) } }
+        outline.value { CMark.withTree(text, options: options) { root in makeOutline(root.descendants()) } }
     }
 
     /// The headings and fenced blocks among `nodes`, a freshly parsed tree's descendants in order.
     private func makeOutline(_ nodes: [CMarkNode]) -> Outline {
         var ids = UniqueIDs()
         var outline = Outline()
-        var noted = Set<OpaquePointer>()
+        var noted = Set<CMarkNode>()
         for node in nodes {
-            switch node.type {
-            case CMARK_NODE_HEADING:
+            switch node.kind {
+            case .heading:
                 let (text, explicitID) = Self.splitExplicitID(node.plainText)
                 outline.headings.append(Heading(level: node.headingLevel, text: text, id: idPrefix + ids.claim(explicitID ?? Slug.make(text)), location: location(of: node)))
-            case CMARK_NODE_CODE_BLOCK:
+            case .codeBlock:
                 let info = node.fenceInfo
                 if !info.isEmpty { outline.fenceInfos.append(info) }
                 if info.trimmingSpaces() == "chart" { outline.charts.append(FencedChart(body: node.literal, location: location(of: node))) }
-            case CMARK_NODE_TEXT:
+            case .text:
                 // Only a block with a reference in it is noted: the claim check reads no other.
-                guard node.literalHasBrace, let block = Self.proseHolder(of: node), noted.insert(block.pointer).inserted else { break }
+                guard node.literalHasBrace, let block = Self.proseHolder(of: node), noted.insert(block).inserted else { break }
                 if let prose = proseBlock(block, withReferenceOnly: true) { outline.proseBlocks.append(prose) }
             default:
                 break
@@ -107,7 +106,7 @@ public final class MarkdownDocument: Sendable {
     private static func proseHolder(of node: CMarkNode) -> CMarkNode? {
         var ancestor = node.parent
         while let current = ancestor {
-            if current.type == CMARK_NODE_PARAGRAPH || current.type == CMARK_NODE_HEADING { return current }
+            if current.kind == .paragraph || current.kind == .heading { return current }
             ancestor = current.parent
         }
         return nil
@@ -120,22 +119,22 @@ public final class MarkdownDocument: Sendable {
         var pieces: [TextPlaces.Piece] = []
         let blockLocation = location(of: block)
         for node in block.descendants() {
-            switch node.type {
-            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+            switch node.kind {
+            case .text, .code:
                 // Inline nodes know their line and column from cmark 0.29 on; a piece without
                 // them takes the block's place.
                 let place = node.startLine > 0 ? location(of: node) : blockLocation
                 pieces.append(TextPlaces.Piece(offset: text.utf8.count, location: place))
                 text += node.literal
-            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            case .softBreak, .lineBreak:
                 text += " "
             default:
                 break
             }
         }
         guard !withReferenceOnly || text.contains("{{") else { return nil }
-        let (plain, _) = block.type == CMARK_NODE_HEADING ? Self.splitExplicitID(text) : (text, nil)
-        return ProseBlock(kind: block.type == CMARK_NODE_HEADING ? .heading : .paragraph, text: plain, places: TextPlaces(pieces))
+        let (plain, _) = block.kind == .heading ? Self.splitExplicitID(text) : (text, nil)
+        return ProseBlock(kind: block.kind == .heading ? .heading : .paragraph, text: plain, places: TextPlaces(pieces))
     }
 
     /// CommonMark to HTML with no transforms: the conformance path.
@@ -149,13 +148,13 @@ public final class MarkdownDocument: Sendable {
         CMark.withTree(text, options: options) { root in render(root, transforms) }
     }
 
-    private func render(_ root: OpaquePointer, _ transforms: MarkdownTransforms) -> RenderedMarkdown {
+    private func render(_ root: CMarkNode, _ transforms: MarkdownTransforms) -> RenderedMarkdown {
         var diagnostics: [Diagnostic] = []
-        let nodes = CMarkNode(pointer: root).descendants()
+        let nodes = root.descendants()
         // Noted before any transform runs: a link in this page to its own heading asks for them.
         let headings = outline.value { makeOutline(nodes) }.headings
         var headingIndex = 0
-        var removed = Set<OpaquePointer>()
+        var removed = Set<CMarkNode>()
         // Kept from this walk for the heading ids below: nothing in between frees a heading.
         var headingNodes: [CMarkNode] = []
         // Text with a brace, where placeholders can be. Only a text with `{{` (or an entity or
@@ -163,18 +162,18 @@ public final class MarkdownDocument: Sendable {
         let placeholder = Self.mayHoldPlaceholder(text) ? transforms.placeholder : nil
         var braceTexts: [CMarkNode] = []
 
-        for node in nodes where removed.isEmpty || !removed.contains(node.pointer) {
-            let type = node.type
-            if type == CMARK_NODE_TEXT {
+        for node in nodes where removed.isEmpty || !removed.contains(node) {
+            let type = node.kind
+            if type == .text {
                 if placeholder != nil, node.literalHasBrace { braceTexts.append(node) }
-            } else if type == CMARK_NODE_HEADING {
+            } else if type == .heading {
                 headingNodes.append(node)
             } else if type.isRawHTML && !options.allowRawHTML {
                 diagnostics.append(.warning(
                     at: location(of: node), "raw HTML in this page is not published",
                     hint: "use Markdown instead, or set `markdown: {rawHTML: true}` in site.yaml if this site trusts its authors with HTML"))
                 // Children of raw HTML nodes do not exist, so nothing below needs skipping.
-                removed.insert(node.pointer)
+                removed.insert(node)
                 node.remove()
             } else if type.isLinkOrImage, let resolve = transforms.resolveLink {
                 switch resolve(node.url, location(of: node)) {
@@ -182,11 +181,11 @@ public final class MarkdownDocument: Sendable {
                 case .rewrite(let url): node.url = url
                 case .invalid(let diagnostic): diagnostics.append(diagnostic)
                 }
-            } else if type == CMARK_NODE_CODE_BLOCK, !node.fenceInfo.isEmpty, let fencedBlock = transforms.fencedBlock {
+            } else if type == .codeBlock, !node.fenceInfo.isEmpty, let fencedBlock = transforms.fencedBlock {
                 do {
                     if let html = try fencedBlock(node.fenceInfo, node.literal, location(of: node)) {
                         node.replace(with: .custom(block: true, onEnter: html))
-                        removed.insert(node.pointer)
+                        removed.insert(node)
                     }
                 } catch {
                     diagnostics.append(error)
@@ -233,7 +232,7 @@ public final class MarkdownDocument: Sendable {
     }
 
     private func stripExplicitID(from heading: CMarkNode) {
-        guard let last = heading.children.last, last.type == CMARK_NODE_TEXT else { return }
+        guard let last = heading.children.last, last.kind == .text else { return }
         let (text, id) = Self.splitExplicitID(last.literal)
         guard id != nil else { return }
         let trimmed = text.hasSuffix(" ") ? String(text.dropLast()) : text
@@ -251,15 +250,15 @@ public final class MarkdownDocument: Sendable {
     private func expandPlaceholders(around braceTexts: [CMarkNode], _ placeholder: (String, SourceLocation) throws(Diagnostic) -> String) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var holders: [CMarkNode] = []
-        var seen = Set<OpaquePointer>()
+        var seen = Set<CMarkNode>()
         for text in braceTexts {
-            guard let parent = text.parent, seen.insert(parent.pointer).inserted else { continue }
+            guard let parent = text.parent, seen.insert(parent).inserted else { continue }
             holders.append(parent)
         }
         let outermost = holders.filter { holder in
             var ancestor = holder.parent
             while let current = ancestor {
-                if seen.contains(current.pointer) { return false }
+                if seen.contains(current) { return false }
                 ancestor = current.parent
             }
             return true
@@ -270,25 +269,25 @@ public final class MarkdownDocument: Sendable {
             // when a file is read) while the text is joined and searched, then put back.
             var escapedAny = false
             if text.utf8.contains(UInt8(ascii: "\\")) || text.utf8.contains(UInt8(ascii: "&")) {
-                for node in holder.descendants() where node.type == CMARK_NODE_TEXT && node.literalHasBrace {
+                for node in holder.descendants() where node.kind == .text && node.literalHasBrace {
                     if let marked = markingEscapedBraces(node) { node.literal = marked; escapedAny = true }
                 }
             }
             defer {
                 if escapedAny {
-                    for node in holder.descendants() where node.type == CMARK_NODE_TEXT && node.literal.contains(Self.escapedBrace) {
+                    for node in holder.descendants() where node.kind == .text && node.literal.contains(Self.escapedBrace) {
                         node.literal = node.literal.replacingAll(Self.escapedBrace, with: "{")
                     }
                 }
             }
             holder.consolidateText()
-            for node in holder.descendants() where node.type == CMARK_NODE_TEXT {
+            for node in holder.descendants() where node.kind == .text {
                 guard node.literalHasOpeningBraces else { continue }
                 // An image's text is its alt attribute, where no HTML can go: there a figure is its
                 // plain text (cmark escapes it as it writes the attribute).
-                let inImage = isInside(CMARK_NODE_IMAGE, node)
+                let inImage = isInside(.image, node)
                 // A link cannot hold another: inside one, a figure keeps its text without its own link.
-                let inLink = isInside(CMARK_NODE_LINK, node)
+                let inLink = isInside(.link, node)
                 let text = node.literal
                 var rest = text[...]
                 var pieces: [CMarkNode] = []
@@ -395,10 +394,10 @@ public final class MarkdownDocument: Sendable {
         }
     }
 
-    private func isInside(_ type: cmark_node_type, _ node: CMarkNode) -> Bool {
+    private func isInside(_ kind: MarkdownNodeKind, _ node: CMarkNode) -> Bool {
         var ancestor = node.parent
         while let current = ancestor {
-            if current.type == type { return true }
+            if current.kind == kind { return true }
             ancestor = current.parent
         }
         return false
