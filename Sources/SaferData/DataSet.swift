@@ -183,7 +183,7 @@ public struct DataSet: Sendable {
         let order = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let areaOrder = Dictionary(areas.all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each row's place worked out once, not at every comparison of the sort; the rows then
-        // moved into that order in place (a copy of a million rows is hundreds of megabytes).
+        // moved into that order a column at a time (never a second copy of every row).
         let places = observations.indices.map { UInt64(order[observations.indicator(at: $0)] ?? 0) << 32 | UInt64(areaOrder[observations.area(at: $0)] ?? 0) }
         let sortedPositions = observations.indices.sorted { a, b in
             if places[a] != places[b] { return places[a] < places[b] }
