@@ -29,13 +29,7 @@ import Glibc
     }
 
     func build(_ site: TestSite) throws -> Process {
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = ["build", "--site", site.folder.path]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        return process
+        try SaferSiteBinary.start(["build", "--site", site.folder.path]).process
     }
 
     @Test func killingABuildAtRandomMomentsLeavesAWholeOutput() throws {

@@ -4,8 +4,6 @@ import Testing
 
 /// Runs the real `safersite` binary, as a communications officer or CI would.
 @Suite struct CommandLineTests {
-    static var binary: URL { SaferSiteBinary.path }
-
     static let repository = TestSite.repository
 
     func run(_ arguments: [String]) throws -> SaferSiteBinary.Run {

@@ -7,7 +7,6 @@ import Testing
 /// Built for CI: `check --format github|json` on broken data, and `diff` between two data versions,
 /// through the real `safersite` binary.
 @Suite struct EditionCheckAndDiffTests {
-    static var binary: URL { CommandLineTests.binary }
 
     static func run(_ arguments: [String], in folder: URL? = nil) throws -> SaferSiteBinary.Run {
         try SaferSiteBinary.run(arguments, in: folder)
@@ -51,16 +50,7 @@ import Testing
                 == "::error file=a%2Cb%3Ac.md,line=3::50%25 done%0Anext")
     }
 
-    static let hasJSONSchema: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", "import jsonschema"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let hasJSONSchema: Bool = (try? Subprocess.run("python3", ["-c", "import jsonschema"]))?.status == 0
 
     /// Validates `json` against docs/check-output.schema.json with python's jsonschema; returns its complaint, if any.
     static func schemaProblem(_ json: String) throws -> String? {
@@ -68,20 +58,13 @@ import Testing
         try Data(json.utf8).write(to: file)
         defer { try? FileManager.default.removeItem(at: file) }
         let schema = CommandLineTests.repository.appendingPathComponent("docs/check-output.schema.json")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        let result = try Subprocess.run("python3", ["-c", """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
             jsonschema.Draft202012Validator.check_schema(schema)
             jsonschema.validate(json.load(open(sys.argv[2])), schema, cls=jsonschema.Draft202012Validator)
-            """, schema.path, file.path]
-        let err = Pipe()
-        process.standardError = err
-        try process.run()
-        let problem = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return process.terminationStatus == 0 ? nil : String(decoding: problem, as: UTF8.self)
+            """, schema.path, file.path])
+        return result.status == 0 ? nil : result.errors
     }
 
     /// Skipped only when python3 or its jsonschema package is not installed.
@@ -170,15 +153,8 @@ import Testing
     }
 
     static func git(_ arguments: [String], in folder: URL) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"] + arguments
-        process.currentDirectoryURL = folder
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0, "git \(arguments.joined(separator: " "))")
+        let result = try Subprocess.run("git", ["-c", "user.name=Test", "-c", "user.email=test@example.invalid", "-c", "commit.gpgsign=false"] + arguments, in: folder)
+        try #require(result.status == 0, "git \(arguments.joined(separator: " ")): \(result.errors)")
     }
 
     @Test func diffAgainstAGitRefUnpacksTheBaseAndCleansUp() throws {

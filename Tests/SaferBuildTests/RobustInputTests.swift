@@ -80,13 +80,7 @@ import Glibc
     @Test func aPipeInTheDataFolderDoesNotHangTheRealBinary() throws {
         let (site, before) = try builtSite()
         #expect(mkfifo(site.folder.appendingPathComponent("content/data/pipe.csv").path, 0o600) == 0)
-        let process = Process()
-        process.executableURL = CommandLineTests.binary
-        process.arguments = ["build", "--site", site.folder.path]
-        let err = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = err
-        try process.run()
+        let (process, err) = try SaferSiteBinary.start(["build", "--site", site.folder.path])
         let deadline = Date().addingTimeInterval(15)
         while process.isRunning && Date() < deadline { usleep(50_000) }
         let hung = process.isRunning
