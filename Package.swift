@@ -27,20 +27,20 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // The command line's allocator (see Sources/CJemalloc/shim.h and the README's "Speed").
+        // The command line's allocator (see Sources/CJemalloc/shim.h and benchmarks/README.md).
         .systemLibrary(
             name: "CJemalloc",
             pkgConfig: "jemalloc",
             providers: [.apt(["libjemalloc-dev"])]
         ),
-        // A per-thread bump allocator for cmark's trees, which live only as long as one call.
-        .target(name: "CMarkArena"),
-        // The one Linux call Foundation lacks: an atomic exchange of two folders.
-        .target(name: "CSaferSystem"),
+        // The few C helpers: a per-thread bump allocator for cmark's trees (which live only as long
+        // as one call), and the Linux calls Foundation lacks (an atomic exchange of two folders,
+        // copy_file_range).
+        .target(name: "CSaferSupport"),
         // Diagnostics with source locations, text files, YAML with line numbers.
         .target(name: "SaferCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // CommonMark through libcmark: parse, walk the AST, transform, render HTML.
-        .target(name: "SaferMarkdown", dependencies: ["CMark", "CMarkArena", "SaferCore"]),
+        .target(name: "SaferMarkdown", dependencies: ["CMark", "CSaferSupport", "SaferCore"]),
         // The site folder: site.yaml, pages with front matter, their Markdown.
         .target(name: "SaferContent", dependencies: ["SaferCore", "SaferMarkdown"]),
         // Observations, indicators and computed figures: the violence numbers.
@@ -59,7 +59,7 @@ let package = Package(
             ]
         ),
         // The build pipeline: steps, output folder, atomic swap, sitemap.
-        .target(name: "SaferBuild", dependencies: ["SaferRender", "CSaferSystem"]),
+        .target(name: "SaferBuild", dependencies: ["SaferRender", "CSaferSupport"]),
         // File watching, incremental rebuilds, the preview server (Hummingbird) and live reload.
         .target(
             name: "SaferPreview",

@@ -27,12 +27,13 @@ mkdir -p "$OUT/modules" "$OUT/objects"
 SAN="-sanitize=fuzzer"
 FLAGS="-O -g -parse-as-library -DSWIFT_PACKAGE -I $OUT/modules -I $ROOT/Sources/CMark -I $OUT/cmarkarena -I $CHECKOUTS/Yams/Sources/CYaml/include -Xcc -DYAML_DECLARE_STATIC"
 
-# CMarkArena (C): cmark's per-thread allocator, a module as SwiftPM makes it from its include/ folder.
+# CSaferSupport (C): cmark's per-thread allocator is the part the modules fuzzed here use; a module
+# as SwiftPM makes it from its include/ folder.
 mkdir -p "$OUT/cmarkarena"
-printf 'module CMarkArena {\n    header "%s/Sources/CMarkArena/include/CMarkArena.h"\n    export *\n}\n' "$ROOT" > "$OUT/cmarkarena/module.modulemap"
-if [ ! -f "$OUT/objects/cmarkarena.o" ] || [ Sources/CMarkArena/arena.c -nt "$OUT/objects/cmarkarena.o" ]; then
-    echo "compiling CMarkArena"
-    "$CLANG" -O1 -g -fsanitize=fuzzer-no-link -I Sources/CMarkArena/include -c Sources/CMarkArena/arena.c -o "$OUT/objects/cmarkarena.o"
+printf 'module CSaferSupport {\n    header "%s/Sources/CSaferSupport/include/CSaferSupport.h"\n    export *\n}\n' "$ROOT" > "$OUT/cmarkarena/module.modulemap"
+if [ ! -f "$OUT/objects/cmarkarena.o" ] || [ Sources/CSaferSupport/arena.c -nt "$OUT/objects/cmarkarena.o" ]; then
+    echo "compiling CSaferSupport's arena"
+    "$CLANG" -O1 -g -fsanitize=fuzzer-no-link -I Sources/CSaferSupport/include -c Sources/CSaferSupport/arena.c -o "$OUT/objects/cmarkarena.o"
 fi
 
 # module NAME SWIFT-VERSION SOURCES...: one Swift module, compiled whole, as an object file.

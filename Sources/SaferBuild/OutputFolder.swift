@@ -1,4 +1,4 @@
-import CSaferSystem
+import CSaferSupport
 import Foundation
 import SaferContent
 import SaferCore

@@ -1,5 +1,5 @@
 import CMark
-import CMarkArena
+import CSaferSupport
 import SaferCore
 #if canImport(Glibc)
 import Glibc
@@ -139,7 +139,7 @@ enum MarkdownNodeKind: Equatable {
 }
 
 enum CMark {
-    /// cmark's allocator for the trees of `withTree`: this thread's arena (Sources/CMarkArena).
+    /// cmark's allocator for the trees of `withTree`: this thread's arena (Sources/CSaferSupport/arena.c).
     nonisolated(unsafe) static let arena: UnsafeMutablePointer<cmark_mem> = {
         let mem = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
         mem.initialize(to: cmark_mem(calloc: safer_arena_calloc, realloc: safer_arena_realloc, free: safer_arena_free))
