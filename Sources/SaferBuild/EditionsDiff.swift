@@ -298,7 +298,8 @@ public enum SiteDiff {
         _ = try git(["rev-parse", "--verify", "--quiet", ref + "^{commit}"], in: site)
         let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("safersite-diff-\(UUID().uuidString)")
         do { try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true) } catch {
-            throw DiagnosticList([.error(at: SourceLocation(file: "."), "could not make a temporary folder: \(FileProblem(error).what)", hint: FileProblem(error).hint)])
+            let problem = FileProblem(error)
+            throw DiagnosticList([.error(at: SourceLocation(file: "."), "could not make a temporary folder: \(problem.what)", hint: problem.hint)])
         }
         let archive = temporary.appendingPathComponent("base.tar")
         do throws(DiagnosticList) {

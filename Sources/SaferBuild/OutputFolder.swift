@@ -254,14 +254,8 @@ extension OutputWriter {
                 if errno == EINTR { continue }
                 throw Failure(path: path, code: errno)
             }
-            var done = 0
-            while done < count {
-                let written = buffer.withUnsafeBytes { Glibc.write(output, $0.baseAddress! + done, count - done) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure(path: path, code: errno)
-                }
-                done += written
+            if let failure = buffer.withUnsafeBytes({ writeAll(UnsafeRawBufferPointer(rebasing: $0[..<count]), to: output) }) {
+                throw Failure(path: path, code: failure)
             }
             offset += Int64(count)
         }

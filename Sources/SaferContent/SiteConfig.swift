@@ -77,7 +77,7 @@ public struct SiteConfig: Sendable, Equatable {
                 for item in try keepValue.sequence("`keep`") {
                     let path = try item.string("each path in `keep`").trimmingSpaces()
                     let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-                    guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." }), path != ".safersite" else {
+                    guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." }), path != SiteFiles.outputMarker else {
                         throw Diagnostic.error(at: item.location, "`\(SafeText.terminal(path))` in `keep` is not a path inside the output folder",
                                                hint: "write a path relative to the output folder, such as `CNAME` or `.well-known`")
                     }

@@ -79,21 +79,11 @@ public struct ByteSink {
         chunk.removeAll(keepingCapacity: true)
     }
 
-    /// False when the file could not take it all (a full temporary disk).
+    /// False when the file could not take it all (a full temporary disk): the buffer then counts
+    /// as not written at all, and is kept in memory whole.
     private mutating func writeToFile(_ buffer: UnsafeRawBufferPointer) -> Bool {
-        guard let base = buffer.baseAddress else { return true }
-        var offset = 0
-        while offset < buffer.count {
-            let count = write(descriptor, base + offset, buffer.count - offset)
-            if count < 0 {
-                if errno == EINTR { continue }
-                // This buffer counts as not written at all: it is kept in memory whole.
-                written -= offset
-                return false
-            }
-            offset += count
-            written += count
-        }
+        guard OutputWriter.writeAll(buffer, to: descriptor) == nil else { return false }
+        written += buffer.count
         return true
     }
 

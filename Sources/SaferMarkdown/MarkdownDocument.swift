@@ -157,9 +157,9 @@ public final class MarkdownDocument: Sendable {
         var removed = Set<CMarkNode>()
         // Kept from this walk for the heading ids below: nothing in between frees a heading.
         var headingNodes: [CMarkNode] = []
-        // Text with a brace, where placeholders can be. Only a text with `{{` (or an entity or
-        // `\{` that cmark turns into a brace) can hold one: other pages skip looking.
-        let placeholder = Self.mayHoldPlaceholder(text) ? transforms.placeholder : nil
+        // Text with a brace, where placeholders can be. Only a page with `{{` typed as it is can
+        // hold one (a brace written `\{` or as an entity is text): other pages skip looking.
+        let placeholder = text.containsBytes("{{") ? transforms.placeholder : nil
         var braceTexts: [CMarkNode] = []
 
         for node in nodes where removed.isEmpty || !removed.contains(node) {
@@ -378,20 +378,6 @@ public final class MarkdownDocument: Sendable {
 
     private static func isASCIIPunctuation(_ byte: UInt8) -> Bool {
         (0x21...0x2F).contains(byte) || (0x3A...0x40).contains(byte) || (0x5B...0x60).contains(byte) || (0x7B...0x7E).contains(byte)
-    }
-
-    /// Whether the text has `{{`, `\{` or an entity (`&...;` can stand for a brace): one pass
-    /// over the bytes, for every page.
-    static func mayHoldPlaceholder(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            var previous: UInt8 = 0
-            for byte in bytes {
-                if byte == UInt8(ascii: "&") || (byte == UInt8(ascii: "{") && (previous == UInt8(ascii: "{") || previous == UInt8(ascii: "\\"))) { return true }
-                previous = byte
-            }
-            return false
-        }
     }
 
     private func isInside(_ kind: MarkdownNodeKind, _ node: CMarkNode) -> Bool {

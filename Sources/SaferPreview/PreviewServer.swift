@@ -273,8 +273,7 @@ public final class PreviewSession: @unchecked Sendable {
             let configuration = ApplicationConfiguration(address: .hostname(host, port: requestedPort))
             // A connection that sends nothing for 30 seconds is closed (the live-reload stream writes
             // every 10), and one that takes longer than `requestHeadTimeout` over a request's head.
-            let headLimit = TimeAmount.nanoseconds(Int64(options.requestHeadTimeout.components.seconds) * 1_000_000_000
-                                                   + options.requestHeadTimeout.components.attoseconds / 1_000_000_000)
+            let headLimit = TimeAmount(options.requestHeadTimeout)
             // (An autoclosure: each connection gets its own handler.)
             let app = Application(responder: responder,
                                   server: .http1(configuration: .init(additionalChannelHandlers: [RequestHeadTimeout(limit: headLimit)], idleTimeout: .seconds(30))),

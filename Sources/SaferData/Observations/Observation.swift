@@ -55,12 +55,12 @@ enum ObservationFileReader {
         var headerFailed = false
         var rowCount = 0
         var observations = ObservationRows()
-        var periods = RepeatedTexts()
+        var periods = PeriodLabels()
         CSVTable.read(file, bag: &bag) { row, bag in
             guard let header else {
                 header = Self.header(row, path: file.path, bag: &bag)
                 headerFailed = header == nil
-                if let header { observations.reserveCapacity(Self.estimatedRows(file.text, headerLine: header.line)) }
+                if let header { observations.reserveCapacity(Self.estimatedRows(file.text)) }
                 return !headerFailed
             }
             rowCount += 1
@@ -81,7 +81,7 @@ enum ObservationFileReader {
     }
 
     /// A room for the rows: a line per row, counted in one pass over the bytes.
-    private static func estimatedRows(_ text: String, headerLine: Int) -> Int {
+    private static func estimatedRows(_ text: String) -> Int {
         var text = text
         return text.withUTF8 { bytes in bytes.reduce(0) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 } }
     }
@@ -136,23 +136,14 @@ enum ObservationFileReader {
         return nil
     }
 
-    /// What a file repeats on every row, read once: periods by label, and the
-    /// indicator and area ids, each kept once (an id longer than 15 bytes is a string of its
-    /// own on every row otherwise: a million rows of `children_looked_after` are 48 MB of copies).
-    struct RepeatedTexts {
+    /// Periods by label, read once per file: a file repeats a few labels on every row.
+    struct PeriodLabels {
         private var known: [String: Period?] = [:]
-        private var ids: Set<String> = []
         mutating func parse(_ label: String) -> Period? {
             if let period = known[label] { return period }
             let period = Period.parse(label)
             known[label] = period
             return period
-        }
-
-        /// `id`, or the equal string met before, whose storage it then shares.
-        mutating func shared(_ id: String) -> String {
-            guard id.utf8.count > 15 else { return id }
-            return ids.insert(id).memberAfterInsert
         }
     }
 
@@ -169,7 +160,7 @@ enum ObservationFileReader {
         }
     }
 
-    private static func read(_ row: CSVTable.Row, columns: Columns, width: Int, path: String, periods: inout RepeatedTexts, bag: inout DiagnosticBag) -> Observation? {
+    private static func read(_ row: CSVTable.Row, columns: Columns, width: Int, path: String, periods: inout PeriodLabels, bag: inout DiagnosticBag) -> Observation? {
         let rowLocation = SourceLocation(file: path, line: row.line)
         guard row.cells.count == width else {
             let cell = row.cells[min(row.cells.count, width) - 1]
@@ -185,7 +176,7 @@ enum ObservationFileReader {
         func here(_ cell: CSVTable.Cell) -> SourceLocation { SourceLocation(file: path, line: cell.line, column: cell.column) }
 
         var failed = false
-        let indicator = periods.shared(text("indicator")), area = periods.shared(text("area")), periodText = text("period")
+        let indicator = text("indicator"), area = text("area"), periodText = text("period")
         func requireID(_ name: String, _ value: String) {
             guard value.isEmpty else { return }
             bag.add(.error(at: here(cell(name)!), "the \(name) is empty", hint: "write the \(name)'s id, as in \(name == "indicator" ? "indicators.yaml" : "site.yaml or areas.yaml")"))

@@ -3,24 +3,16 @@
 /// with where each indicator's rows for each area are.
 struct ObservationIndex: Sendable {
     private let sorted: ObservationRows
-    private let ranges: [String: [String: Range<Int>]]
+    /// Where each indicator's rows for each area are in the rows (`DataSet.ranges(of:)`), worked
+    /// out once here and handed on to the data set.
+    let ranges: [String: [String: Range<Int>]]
 
-    /// `sorted`: grouped by indicator and area, each group in period order, as `DataSet` keeps its
-    /// rows. Rows in any other order are sorted here.
+    /// `sorted`: grouped by indicator and area, each group in period order, as `DataSet.parse`
+    /// puts its rows (the only maker of an index).
     init(sorted: ObservationRows) {
-        var rows = sorted
-        var ranges = DataSet.ranges(of: rows)
-        if ranges.isEmpty && !rows.isEmpty {
-            // Rows given out of order (a data set built by hand): grouped here, each group in period order.
-            rows.permute(to: rows.indices.sorted { a, b in
-                if rows.indicator(at: a) != rows.indicator(at: b) { return rows.indicator(at: a) < rows.indicator(at: b) }
-                if rows.area(at: a) != rows.area(at: b) { return rows.area(at: a) < rows.area(at: b) }
-                return Self.periodOrder(rows.period(at: a), rows.period(at: b))
-            })
-            ranges = DataSet.ranges(of: rows)
-        }
-        self.sorted = rows
-        self.ranges = ranges
+        self.sorted = sorted
+        ranges = DataSet.ranges(of: sorted)
+        assert(!ranges.isEmpty || sorted.isEmpty, "the rows of an index must be grouped by indicator and area")
     }
 
     /// The rows for one indicator and area, oldest period first; a row with no stated period first.
@@ -32,8 +24,6 @@ struct ObservationIndex: Sendable {
     func areas(indicator: String) -> [String] {
         Array((ranges[indicator] ?? [:]).keys)
     }
-
-    static func periodOrder(_ a: Observation, _ b: Observation) -> Bool { periodOrder(a.period, b.period) }
 
     static func periodOrder(_ a: Period?, _ b: Period?) -> Bool {
         switch (a, b) {

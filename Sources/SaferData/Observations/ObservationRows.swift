@@ -74,8 +74,8 @@ public struct ObservationRows: RandomAccessCollection, Sendable, Equatable {
             columns[position] = Int32(clamping: newValue.location.column ?? -1)
             values[position] = newValue.value
             decimals[position] = Int8(clamping: newValue.decimals)
-            intervals[position] = pair(newValue.lower, newValue.upper)
-            counts[position] = pair(newValue.numerator, newValue.denominator)
+            intervals[position] = pair(newValue.lower, newValue.upper, replacing: intervals[position])
+            counts[position] = pair(newValue.numerator, newValue.denominator, replacing: counts[position])
         }
     }
 
@@ -95,8 +95,14 @@ public struct ObservationRows: RandomAccessCollection, Sendable, Equatable {
         for row in rows { append(row) }
     }
 
-    private mutating func pair(_ first: Decimal?, _ second: Decimal?) -> Int32 {
+    /// Where the pair is kept: in the row's old slot when it had one (a row set again, as a
+    /// preview's patch does, takes no new room), else a new one; -1 for no pair.
+    private mutating func pair(_ first: Decimal?, _ second: Decimal?, replacing slot: Int32) -> Int32 {
         guard first != nil || second != nil else { return -1 }
+        if slot >= 0 {
+            pairs[Int(slot)] = NumberPair(first: first, second: second)
+            return slot
+        }
         // Room for a pair per row at the first: most files give every row an interval or none,
         // and growing by doubling would hold the old and the new storage at once.
         if pairs.isEmpty { pairs.reserveCapacity(indicators.capacity) }

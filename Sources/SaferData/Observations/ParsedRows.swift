@@ -24,8 +24,8 @@ struct ParsedRows: Sendable {
     var diagnostics: [Diagnostic]
     /// Each observation file's text, by path.
     var texts: [String: String]
-    /// `DataSet`'s look-up of `observations`, worked out once.
-    let ranges: [String: [String: Range<Int>]]
+    /// `DataSet`'s look-up of `observations`: the index's own.
+    var ranges: [String: [String: Range<Int>]] { index.ranges }
     /// Where the row on each line of each file is in `observations`: noted (`notePositions`) only
     /// for rows the memo keeps, as only a patch asks.
     private var positions: [String: [Int: Int]] = [:]
@@ -44,7 +44,6 @@ struct ParsedRows: Sendable {
         self.definitions = definitions
         self.diagnostics = diagnostics
         self.texts = texts
-        self.ranges = DataSet.ranges(of: observations)
     }
 
     mutating func notePositions() {
