@@ -164,11 +164,11 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(
             content: content, theme: theme, assets: assets, figures: figures, downloads: inputs.downloads, otherFiles: otherFiles, links: links)
         bag.add(contentsOf: renderer.listProblems)
-        var pages = cache?.renderPages(renderer, log: log) ?? renderer.renderPages()
+        let withReport = renderer.navigation.count > 1 || content.pages.contains(where: { $0.urlPath == ReportPage.urlPath })
+        let rendered = cache?.render(renderer, withReport: withReport) ?? (pages: renderer.renderPages(), report: withReport ? renderer.renderReport() : nil)
+        var pages = rendered.pages
         bag.add(contentsOf: pages.diagnostics)
-        if renderer.navigation.count > 1 || content.pages.contains(where: { $0.urlPath == ReportPage.urlPath }) {
-            log("Rendering the one-page report")
-            let report = cache?.renderReport(renderer, log: log) ?? renderer.renderReport()
+        if let report = rendered.report {
             pages.files += report.files
             bag.add(contentsOf: report.diagnostics)
         }

@@ -12,7 +12,7 @@ public struct Page: Sendable {
         let frontMatter: FrontMatter
         let body: MarkdownDocument
         let bodyText: String
-        private let knownFingerprint = OnceValue<UInt64>()
+        private let knownContentHash = OnceValue<UInt64>()
 
         init(sourcePath: String, urlPath: String, frontMatter: FrontMatter, body: MarkdownDocument, bodyText: String) {
             self.sourcePath = sourcePath
@@ -24,8 +24,8 @@ public struct Page: Sendable {
 
         /// Worked out on first use: only incremental builds ask, and a full build of a large site
         /// would otherwise hash every page's text for nothing.
-        var fingerprint: UInt64 {
-            knownFingerprint.value {
+        var contentHash: UInt64 {
+            knownContentHash.value {
                 let options = body.options
                 var parts = [sourcePath, urlPath, body.file, String(body.lineOffset), "\(options.smartPunctuation) \(options.allowRawHTML)",
                              frontMatter.title, frontMatter.description, frontMatter.order.map(String.init) ?? "-", String(frontMatter.draft),
@@ -54,7 +54,7 @@ public struct Page: Sendable {
     /// A hash of everything above that rendering reads: any edit to the file that matters to its
     /// output changes it. Worked out once, when first asked (a page is never changed once made):
     /// incremental builds ask for it for every page on every rebuild.
-    public var fingerprint: UInt64 { storage.fingerprint }
+    public var contentHash: UInt64 { storage.contentHash }
 
     public init(sourcePath: String, urlPath: String, frontMatter: FrontMatter, body: MarkdownDocument, bodyText: String) {
         storage = Storage(sourcePath: sourcePath, urlPath: urlPath, frontMatter: frontMatter, body: body, bodyText: bodyText)

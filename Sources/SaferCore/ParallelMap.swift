@@ -19,7 +19,7 @@ public enum ParallelMap {
                 slots[offset] = transform(range.lowerBound + offset)
             }
         }
-        // Moved out rather than copied: a result may be large (a page with its trace).
+        // Moved out rather than copied: a result may be large (a rendered page with what it asked).
         return (0..<count).map { (results.baseAddress! + $0).move()! }
     }
 }

@@ -1,7 +1,7 @@
 /// Where something came from: a file (relative to the site folder) and, when known, a line and column.
 ///
 /// Lines and columns count from 1, as editors show them.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
     public var file: String
     public var line: Int?
     public var column: Int?

@@ -31,7 +31,7 @@ public struct AssetManifest: Sendable {
                 let text = String(decoding: data, as: UTF8.self)
                 data = memo?.value("minified", path: file.path, text: text) { Data(CSSMinifier.minify(text).utf8) } ?? Data(CSSMinifier.minify(text).utf8)
             }
-            assets.append(Asset(sourcePath: path, outputPath: Self.outputFolder + "/" + Self.fingerprinted(path, data), contents: data))
+            assets.append(Asset(sourcePath: path, outputPath: Self.outputFolder + "/" + Self.hashedName(path, data), contents: data))
         }
         try bag.throwIfErrors()
         self.assets = assets
@@ -50,7 +50,7 @@ public struct AssetManifest: Sendable {
         Dictionary(uniqueKeysWithValues: assets.map { (Self.templateKey($0.sourcePath), $0.outputPath) })
     }
 
-    static func fingerprinted(_ path: String, _ data: Data) -> String {
+    static func hashedName(_ path: String, _ data: Data) -> String {
         let hash = String(ContentHash.fnv1a64(data), radix: 16).leftPadded(to: 16).prefix(8)
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return "\(path).\(hash)" }
         return "\(path[..<dot]).\(hash)\(path[dot...])"

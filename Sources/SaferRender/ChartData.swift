@@ -3,13 +3,13 @@ import SaferCore
 import SaferData
 
 /// The data a chart is drawn from, as `ChartBlock` reads it: each look-up is written down in a
-/// `ReadLog` (`figure:population`, `observations:knife_crime`), so an incremental build can
-/// tell whether a chart would come out the same without drawing it (`chartReadFingerprint`).
-struct ChartData {
+/// `ReadLog` (`.figure("population")`, `.observations(indicator: "knife_crime")`), so an
+/// incremental build can tell whether a chart would come out the same without drawing it.
+package struct ChartData {
     let source: DataSet
     let log: ReadLog?
 
-    private func note(_ name: String) { log?.note(name) }
+    private func note(_ read: SiteRead) { log?.note(read) }
 
     var figures: Figures { Figures(source: source.figures, log: log) }
 
@@ -18,66 +18,48 @@ struct ChartData {
         let log: ReadLog?
 
         func figure(_ id: String) -> Figure? {
-            log?.note("figure:" + id)
+            log?.note(.figure(id))
             return source.figure(id)
         }
 
         /// Every figure (only to suggest a name after a typo).
         var figures: [Figure] {
-            log?.note("figures")
+            log?.note(.figures)
             return source.figures
         }
     }
 
-    var indicators: [Indicator] { note("indicators"); return source.indicators }
-    var areas: AreaSet { note("areas"); return source.areas }
+    var indicators: [Indicator] { note(.indicators); return source.indicators }
+    var areas: AreaSet { note(.areas); return source.areas }
 
-    func indicator(_ id: String) -> Indicator? { note("indicator:" + id); return source.indicator(id) }
+    func indicator(_ id: String) -> Indicator? { note(.indicator(id)); return source.indicator(id) }
 
     func text(for reference: String, at location: SourceLocation) throws(Diagnostic) -> FigureText {
-        note("text:" + reference)
+        note(.figureText(reference))
         return try source.text(for: reference, at: location)
     }
 
-    func periods(indicator: String) -> [Period] { note("observations:" + indicator); return source.periods(indicator: indicator) }
+    func periods(indicator: String) -> [Period] { note(.observations(indicator: indicator)); return source.periods(indicator: indicator) }
 
     func observation(indicator: String, area: String, period: Period?) -> Observation? {
-        note("observations:" + indicator)
+        note(.observations(indicator: indicator))
         return source.observation(indicator: indicator, area: area, period: period)
     }
 
     func observations(indicator: String, area: String) -> [Observation] {
-        note("observations:" + indicator)
+        note(.observations(indicator: indicator))
         return source.observations(indicator: indicator, area: area)
     }
 
-    func comparisons(figure id: String) -> [AreaComparison] { note("figure:" + id); return source.comparisons(figure: id) }
+    func comparisons(figure id: String) -> [AreaComparison] { note(.figure(id)); return source.comparisons(figure: id) }
 
     /// The comparison figure made from `indicator`, if the data has one.
     func comparisonFigure(indicator: String) -> Figure? {
-        note("comparison:" + indicator)
+        note(.comparison(indicator: indicator))
         return Self.comparisonFigure(indicator: indicator, in: source)
     }
 
-    static func comparisonFigure(indicator: String, in data: DataSet) -> Figure? {
+    package static func comparisonFigure(indicator: String, in data: DataSet) -> Figure? {
         data.figures.figures.first { $0.kind == .comparison && $0.indicator == indicator }
-    }
-
-    /// What a name `ChartData` wrote down stands for in `data`, as text to hash.
-    static func describe(_ name: String, in data: DataSet) -> String {
-        let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
-        let key = parts.count > 1 ? parts[1] : ""
-        func all<T: FingerprintText>(_ values: [T]) -> String { values.map(\.fingerprintText).joined(separator: "\u{3}") }
-        switch parts[0] {
-        case "figure": return data.figures.figure(key)?.fingerprintText ?? "absent"
-        case "figures": return all(data.figures.figures)
-        case "indicators": return all(data.indicators)
-        case "areas": return data.areas.fingerprintText
-        case "indicator": return data.indicator(key)?.fingerprintText ?? "absent"
-        case "text": return (try? data.text(for: key, at: SourceLocation(file: "")).text) ?? "absent"
-        case "observations": return all(data.areas.all.flatMap { data.observations(indicator: key, area: $0.id) })
-        case "comparison": return comparisonFigure(indicator: key, in: data)?.fingerprintText ?? "absent"
-        default: return "unknown " + name
-        }
     }
 }

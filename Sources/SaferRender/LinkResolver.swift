@@ -55,14 +55,14 @@ public struct LinkResolver: Sendable {
     }
 
     /// A hash of what `init` is given, cheaper to work out than the resolver itself: while it is
-    /// the same, so is the resolver (each page stands for its fingerprint, which covers its headings
+    /// the same, so is the resolver (each page stands for its content hash, which covers its headings
     /// and code blocks), and a rebuild may keep the one it made last time.
     public static func inputsKey(pages: [Page], files: Set<String>, unreadablePages: Set<String> = [], blockIDs: [String: Set<String>] = [:]) -> UInt64 {
         var key = ContentHash.fnv1a64(files.sorted().joined(separator: "\u{0}") + "\u{1}" + unreadablePages.sorted().joined(separator: "\u{0}"))
         key = key &* 31 &+ ContentHash.fnv1a64(blockIDs.keys.sorted().map { "\($0)\u{1}\(blockIDs[$0]!.sorted().joined(separator: "\u{0}"))" }.joined(separator: "\u{2}"))
         for page in pages {
             key = (key &* 31 &+ ContentHash.fnv1a64(page.sourcePath)) &* 31 &+ ContentHash.fnv1a64(page.urlPath)
-            key = key &* 31 &+ page.fingerprint
+            key = key &* 31 &+ page.contentHash
         }
         return key
     }

@@ -22,63 +22,60 @@ public enum ReportPage {
             body: MarkdownDocument(text, file: "content/report.md"), bodyText: text)
     }
 
-    static func prefix(for page: Page) -> String {
+    package static func prefix(for page: Page) -> String {
         (page.isHome ? "home" : Slug.make(page.urlPath)) + "--"
     }
 }
 
 /// One part of the report as rendered: the report page's own text, or one page of the navigation
-/// as a section. Incremental builds keep each with the questions it asked, and render again only
-/// the sections whose answers changed.
+/// as a section.
 public struct ReportSection: Sendable {
     public var sourcePath: String
-    public var dependencies: [RenderDependency]
     public var html: String
     /// The report's own text keeps its problems and chart files; a section's come from its page's build.
     public var diagnostics: [Diagnostic]
     public var files: [OutputFile]
 }
 
+/// The pages the report holds, its own page first, and where their anchors go in it.
+package struct ReportParts: Sendable {
+    package let report: Page
+    package let pages: [Page]
+    let prefixes: [String: String]
+}
+
 extension SiteRenderer {
-    /// Renders the one-page report (see `ReportPage`).
+    /// Renders the one-page report (see `ReportPage`), its parts on every core.
     public func renderReport() -> Result {
-        let sections = reportSections(reusing: nil, checker: nil)
+        let parts = reportParts()
+        let sections = ParallelMap.map(parts.pages.indices) { renderReportSection($0, of: parts) }
         return assembleReport(sections, layoutLog: nil).result
     }
 
-    /// The report's parts in order, its own text first, rendered on every core; with `previous`,
-    /// a part whose questions all have the same answers is reused as it was.
-    func reportSections(reusing previous: [String: ReportSection]?, checker: TraceChecker?) -> [ReportSection] {
+    package func reportParts() -> ReportParts {
         let report = ReportPage.page(in: content)
-        let root = root(for: report)
-        let links = linkResolver
         let sections = navigation.filter { $0.urlPath != ReportPage.urlPath }
-        let prefixes = Dictionary(uniqueKeysWithValues: sections.map {
-            ($0.contentPath, ReportPage.prefix(for: $0))
-        })
-        let parts = [report] + sections
-        return ParallelMap.map(parts.indices) { index -> ReportSection in
-            let page = parts[index]
-            if let old = previous?[page.sourcePath], let checker, checker.firstChanged(old.dependencies, current: page) == nil { return old }
-            var traced = self
-            let recorder = checker.map { _ in RenderRecorder() }
-            traced.recorder = recorder
-            let context = LinkResolver.Context(page: page, root: root, reportSections: prefixes)
-            let dependencies = { [Self.sourceDependency(page)] + (recorder?.dependencies ?? []) }
-            if index == 0 {
-                let intro = traced.renderBody(report.reparsedBody(idPrefix: ""), context: context, links: links)
-                return ReportSection(sourcePath: page.sourcePath, dependencies: dependencies(), html: intro.html, diagnostics: intro.diagnostics, files: intro.files)
-            }
-            let prefix = ReportPage.prefix(for: page)
-            let body = traced.renderBody(page.reparsedBody(idPrefix: prefix), context: context, links: links, headingLevelOffset: 1)
-            let id = prefix + ReportPage.sectionAnchor
-            let html = "<section class=\"report-section\" aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(HTMLText.escape(page.title))</h2>\n\(body.html)</section>\n"
-            return ReportSection(sourcePath: page.sourcePath, dependencies: dependencies(), html: html, diagnostics: [], files: [])
+        let prefixes = Dictionary(uniqueKeysWithValues: sections.map { ($0.contentPath, ReportPage.prefix(for: $0)) })
+        return ReportParts(report: report, pages: [report] + sections, prefixes: prefixes)
+    }
+
+    /// Part `index` of the report: its own text (0), or a page as a section.
+    package func renderReportSection(_ index: Int, of parts: ReportParts) -> ReportSection {
+        let page = parts.pages[index]
+        let context = LinkResolver.Context(page: page, root: root(for: parts.report), reportSections: parts.prefixes)
+        if index == 0 {
+            let intro = renderBody(parts.report.reparsedBody(idPrefix: ""), context: context, links: linkResolver)
+            return ReportSection(sourcePath: page.sourcePath, html: intro.html, diagnostics: intro.diagnostics, files: intro.files)
         }
+        let prefix = ReportPage.prefix(for: page)
+        let body = renderBody(page.reparsedBody(idPrefix: prefix), context: context, links: linkResolver, headingLevelOffset: 1)
+        let id = prefix + ReportPage.sectionAnchor
+        let html = "<section class=\"report-section\" aria-labelledby=\"\(id)\">\n<h2 id=\"\(id)\">\(HTMLText.escape(page.title))</h2>\n\(body.html)</section>\n"
+        return ReportSection(sourcePath: page.sourcePath, html: html, diagnostics: [], files: [])
     }
 
     /// The report page from its parts: their HTML in order, in the report's layout.
-    func assembleReport(_ sections: [ReportSection], layoutLog: ReadLog?) -> (result: Result, body: String, headings: [Heading]) {
+    package func assembleReport(_ sections: [ReportSection], layoutLog: ReadLog?) -> (result: Result, body: String, headings: [Heading]) {
         let report = ReportPage.page(in: content)
         let html = sections.map(\.html).joined()
         let headings = navigation.filter { $0.urlPath != ReportPage.urlPath }.map { page in

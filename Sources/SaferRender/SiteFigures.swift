@@ -56,21 +56,14 @@ public struct SiteFigures: Sendable {
     /// `{{{figures_by_id.population.link}}}` for the text linked to how it is worked out.
     /// Worked out only for the ids a template asks for: a block names a few of many figures.
     public func templateFiguresByID(root: String) -> FiguresByID {
-        FiguresByID(book: data.figures, root: root, log: nil)
-    }
-
-    func templateFiguresByID(root: String, log: ReadLog?) -> FiguresByID {
-        FiguresByID(book: data.figures, root: root, log: log)
+        FiguresByID(book: data.figures, root: root)
     }
 
     public struct FiguresByID: MustacheParent, Sendable {
         let book: FigureBook
         let root: String
-        /// Writes down which figures a block asked for (for incremental builds).
-        let log: ReadLog?
 
         public func child(named id: String) -> Any? {
-            log?.note("figures_by_id." + id)
             guard let figure = book.figure(id) else { return nil }
             let href = root + SiteFigures.pagePath + "#figure-" + figure.id
             var forms: [String: Any] = Dictionary(figure.forms.map { ($0.name, $0.text) }, uniquingKeysWith: { a, _ in a })

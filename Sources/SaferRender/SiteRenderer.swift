@@ -42,27 +42,22 @@ public struct SiteRenderer: Sendable {
         downloadFiles.value.files.map { Download(path: $0.path, bytes: $0.contents.count) }
     }
     private let downloadFiles: Deferred<DownloadFiles>
-    /// Set by incremental builds: writes down what a page's body asks for (RenderTrace.swift).
-    public var recorder: RenderRecorder?
+    /// Set by incremental builds: told what a page's rendering asks of the site.
+    public var observer: (any RenderObserver)?
     /// The lists as template values, worked out once: every page's body and layout use them.
     private let lists: TemplateValues<[String: Any]>
     /// Every figure as a template value (`figures` in blocks), worked out once.
-    let figureValues: TemplateValues<[[String: Any]]>
-    /// Blocks and charts drawn in this build, by everything they are drawn from: an incremental
-    /// build draws one to see whether it changed, then puts the same drawing in the page.
+    package let figureValues: TemplateValues<[[String: Any]]>
+    /// Blocks and charts drawn in this build, by everything they are drawn from: the same chart
+    /// in a page and in the report is drawn once.
     private let drawn = DrawnBlocks()
-    /// Hashes of what every block and every layout can read, by name, so an incremental build can
-    /// tell that a block or a layout would come out the same without drawing it (see
-    /// SiteFingerprints.swift and RenderTrace.swift). Worked out on first use: a build without a
-    /// cache never asks.
-    let fingerprints = KeyedValues<String, UInt64>()
     /// Pages with an `order`, in that order: the site's navigation and the report's sections.
     /// Worked out once, like the site's settings and the assets' addresses: every page's layout
     /// reads them, and working them out per page grew with the square of the site.
     public let navigation: [Page]
     private let navigationIndex: [String: Int]
     private let site: TemplateValues<[String: Any]>
-    let assetPaths: [String: String]
+    package let assetPaths: [String: String]
     /// The navigation (no page current) and the asset addresses as seen from each depth (`../../`),
     /// made once for all its pages rather than a dictionary per navigation entry for every page.
     private let rootValues = KeyedValues<String, (navigation: [[String: Any]], assets: [String: String])>()
@@ -113,6 +108,11 @@ public struct SiteRenderer: Sendable {
     public struct Result: Sendable {
         public var files: [OutputFile]
         public var diagnostics: [Diagnostic]
+
+        package init(files: [OutputFile], diagnostics: [Diagnostic]) {
+            self.files = files
+            self.diagnostics = diagnostics
+        }
     }
 
     /// Renders every page, on all cores: each page's work is independent, and results are kept in
@@ -132,7 +132,7 @@ public struct SiteRenderer: Sendable {
         return Result(files: results.flatMap { $0.files }, diagnostics: results.flatMap { $0.diagnostics })
     }
 
-    var siteContext: [String: Any] { site.values }
+    package var siteContext: [String: Any] { site.values }
 
     private static func siteValues(_ content: SiteContent) -> [String: Any] {
         let config = content.config
@@ -166,20 +166,26 @@ public struct SiteRenderer: Sendable {
                             ?? (known.isEmpty ? "add templates/\(name).mustache" : "blocks in this theme: \(known.joined(separator: ", "))"))
         }
         let params = try YAMLValue.parse(body, file: location.file, lineOffset: (location.line ?? 1))
-        let context: [String: Any] = [
-            "params": params.templateValue, "lists": lists, "root": root, "site": siteContext,
-            "assets": assetPaths.mapValues { root + $0 },
-            "figures": figureValues.values,
-            "figures_by_id": figures.templateFiguresByID(root: root, log: log),
-            "downloads": downloads.map { download -> [String: Any] in
-                [
-                    "url": root + download.path, "name": download.name,
-                    "format": download.name.hasSuffix(".csv") ? "CSV" : "JSON",
-                    "title": DownloadTitles.title(for: download.name), "size": ByteSize.text(download.bytes),
-                ]
-            },
-        ]
-        return try theme.templates.render(log.map { LoggedContext(values: context, log: $0) } ?? context, template: name, for: location)
+        let values = BlockName.values { name in
+            switch name {
+            case .params: params.templateValue
+            case .lists: lists
+            case .root: root
+            case .site: siteContext
+            case .assets: assetPaths.mapValues { root + $0 }
+            case .figures: figureValues.values
+            case .figures_by_id: figures.templateFiguresByID(root: root)
+            case .downloads:
+                downloads.map { download -> [String: Any] in
+                    [
+                        "url": root + download.path, "name": download.name,
+                        "format": download.name.hasSuffix(".csv") ? "CSV" : "JSON",
+                        "title": DownloadTitles.title(for: download.name), "size": ByteSize.text(download.bytes),
+                    ]
+                }
+            }
+        }
+        return try theme.templates.render(BlockName.context(values, log: log), template: name, for: location)
     }
 
     /// A plain "page not found" page for sites without content/404.md.
@@ -205,11 +211,11 @@ public struct SiteRenderer: Sendable {
 
     /// The relative way back to the site root from `page` ("", "../", "../../"); the 404 page is
     /// served at any depth, so it uses the site's base path instead.
-    func root(for page: Page) -> String {
+    package func root(for page: Page) -> String {
         page.isNotFoundPage ? content.config.basePath : String(repeating: "../", count: page.depth)
     }
 
-    func layout(for page: Page) -> String {
+    package func layout(for page: Page) -> String {
         if let layout = page.frontMatter.layout { return "layouts/" + layout }
         if page.isHome && theme.templates.contains("layouts/home") { return "layouts/home" }
         if page.isNotFoundPage && theme.templates.contains("layouts/404") { return "layouts/404" }
@@ -217,17 +223,17 @@ public struct SiteRenderer: Sendable {
     }
 
     /// What rendering one page's Markdown gives.
-    struct Body {
-        var html: String
-        var diagnostics: [Diagnostic]
+    package struct Body {
+        package var html: String
+        package var diagnostics: [Diagnostic]
         /// Files the body needs besides the page (each chart's CSV).
-        var files: [OutputFile]
+        package var files: [OutputFile]
     }
 
     /// Renders a page's Markdown with the site's transforms: links checked and rewritten for
     /// `context`, figure references, blocks and charts. `document` is the page's own, or (for the
     /// one-page report) a fresh parse of the same text with prefixed ids and deeper headings.
-    func renderBody(_ document: MarkdownDocument, context: LinkResolver.Context, links: LinkResolver, headingLevelOffset: Int = 0) -> Body {
+    package func renderBody(_ document: MarkdownDocument, context: LinkResolver.Context, links: LinkResolver, headingLevelOffset: Int = 0) -> Body {
         let chartFiles = ChartFiles(page: context.page)
         var transforms = bodyTransforms(context: context, links: links, chartFiles: chartFiles)
         transforms.headingLevelOffset = headingLevelOffset
@@ -236,21 +242,26 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The transforms a body renders with: the answers to every question its Markdown asks (links,
-    /// figures, charts, blocks). Incremental builds ask them again through here (RenderTrace.swift).
-    func bodyTransforms(context: LinkResolver.Context, links: LinkResolver, chartFiles: ChartFiles) -> MarkdownTransforms {
+    /// figures, charts, blocks), each told to the `observer`. Incremental builds ask again through here.
+    package func bodyTransforms(context: LinkResolver.Context, links: LinkResolver, chartFiles: ChartFiles) -> MarkdownTransforms {
         let root = context.root
         var transforms = MarkdownTransforms()
-        let recorder = recorder
+        let observer = observer
+        let place = RenderPlace(context)
         transforms.resolveLink = { destination, location in
-            recorder.recordLink(destination, context: context, at: location) { links.resolve(destination, in: context, at: location) }
+            let resolution = links.resolve(destination, in: context, at: location)
+            observer?.asked(.link(destination: destination, place: place, at: location), answer: .link(resolution))
+            return resolution
         }
         transforms.placeholder = { content, location throws(Diagnostic) in
-            try recorder.record({ RenderDependency(.figure, key: content, context: context, at: location, answer: $0) }, hashing: TraceHash.of) { () throws(Diagnostic) in
+            let html = Swift.Result { () throws(Diagnostic) in
                 // The one-page report is for print: figures are plain text there (a link cannot be
                 // followed on paper, and the report must stay within the page budget).
                 if context.reportSections != nil { return HTMLText.escape(try figures.data.text(for: content, at: location).text) }
                 return try figures.referenceHTML(content, root: root, at: location)
             }
+            observer?.asked(.figure(reference: content, place: place, at: location), answer: .text(html))
+            return try html.get()
         }
         let lists = listValues
         let data = figures.data
@@ -265,9 +276,7 @@ public struct SiteRenderer: Sendable {
                         try ChartBlock(data: data, log: log).render(body, name: name, root: root, withTable: withTable, at: location)
                     }, log.read)
                 }
-                recorder?.add(RenderDependency(.chart, key: "chart", body: body, name: name, context: context, at: location,
-                                               answer: chartAnswer(body: body, name: name, root: root, withTable: withTable, at: location, reads: drawing.reads),
-                                               reads: drawing.reads))
+                observer?.asked(.chart(yaml: body, name: name, place: place, at: location, reads: drawing.reads), answer: .drawing)
                 let chart = try drawing.chart.get()
                 chartFiles.files.append(chart.csv)
                 return chart.html
@@ -277,9 +286,7 @@ public struct SiteRenderer: Sendable {
                 let log = ReadLog()
                 return (Swift.Result { () throws(Diagnostic) in try renderBlock(info: info, body: body, lists: lists, root: root, at: location, log: log) }, log.read)
             }
-            recorder?.add(RenderDependency(.block, key: info, body: body, context: context, at: location,
-                                           answer: blockAnswer(info: info, body: body, root: root, at: location, reads: drawing.reads),
-                                           reads: drawing.reads))
+            observer?.asked(.block(info: info, yaml: body, place: place, at: location, reads: drawing.reads), answer: .drawing)
             return try drawing.html.get()
         }
         return transforms
@@ -287,12 +294,12 @@ public struct SiteRenderer: Sendable {
 
     /// Names a page's charts in order (`risk-factors-chart-1`), the same wherever the page is shown,
     /// and keeps their CSV files. One per page render, used on one thread.
-    final class ChartFiles {
-        let prefix: String
+    package final class ChartFiles {
+        package let prefix: String
         var count = 0
         var files: [OutputFile] = []
 
-        init(page: Page) {
+        package init(page: Page) {
             prefix = page.isHome ? "home" : Self.shortened(Slug.make(page.urlPath))
         }
 
@@ -312,10 +319,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Puts a rendered body into the page's layout with the site's navigation.
-    /// `log` (or the recorder's) writes down what the layout looks up, for incremental builds.
-    func layOut(_ page: Page, body: String, headings: [Heading], root: String, log: ReadLog? = nil) throws(Diagnostic) -> String {
-        recorder?.recordLayout(body: body, headings: headings)
-        let log = log ?? recorder?.layoutReads
+    /// `log` (or the observer's) writes down what the layout looks up, for incremental builds.
+    package func layOut(_ page: Page, body: String, headings: [Heading], root: String, log: ReadLog? = nil) throws(Diagnostic) -> String {
+        let log = log ?? observer?.layingOut(body: body, headings: headings)
         let config = content.config
         let navigationIndex = navigationIndex[page.urlPath]
         let shared = rootValues.value(root) {
@@ -340,18 +346,20 @@ public struct SiteRenderer: Sendable {
             if index > 0 { pageContext["previous"] = shared.navigation[index - 1] }
             if index + 1 < navigation.count { pageContext["next"] = shared.navigation[index + 1] }
         }
-        let context: [String: Any] = [
-            "site": siteContext,
-            "page": pageContext,
-            "nav": nav,
-            "root": root,
-            "home": root.isEmpty ? "./" : root,
-            "assets": shared.assets,
-            "lists": listValues,
-            "csp": Self.contentSecurityPolicyMeta,
-        ]
+        let values = LayoutName.values { name in
+            switch name {
+            case .site: siteContext
+            case .page: pageContext
+            case .nav: nav
+            case .root: root
+            case .home: root.isEmpty ? "./" : root
+            case .assets: shared.assets
+            case .lists: listValues
+            case .csp: Self.contentSecurityPolicyMeta
+            }
+        }
         let location = page.frontMatter.layoutLocation ?? SourceLocation(file: page.sourcePath, line: 1)
-        let html = try theme.templates.render(log.map { LoggedContext(values: context, log: $0) } ?? context, template: layout(for: page), for: location)
+        let html = try theme.templates.render(LayoutName.context(values, log: log), template: layout(for: page), for: location)
         // Every published page must forbid scripts, whatever the theme: a reader's safety is not
         // left to each theme's author to remember. The usual policy is looked for byte-wise first
         // (every page has it); any other is read directive by directive.
@@ -384,7 +392,7 @@ public struct SiteRenderer: Sendable {
 
     /// The lists with `{{figure}}` references in their text replaced by the figures' text, so a
     /// list never holds a typed number. (Errors in them are reported once, by `listProblems`.)
-    var listValues: [String: Any] { lists.values }
+    package var listValues: [String: Any] { lists.values }
 
     /// Unknown figures referred to in the lists.
     public var listProblems: [Diagnostic] {
@@ -400,7 +408,7 @@ public struct SiteRenderer: Sendable {
         return problems
     }
 
-    func render(_ page: Page, links: LinkResolver) throws(Diagnostic) -> (html: String, diagnostics: [Diagnostic], files: [OutputFile]) {
+    package func render(_ page: Page, links: LinkResolver) throws(Diagnostic) -> (html: String, diagnostics: [Diagnostic], files: [OutputFile]) {
         let root = root(for: page)
         let body = renderBody(page.body, context: LinkResolver.Context(page: page, root: root), links: links)
         let html = try layOut(page, body: body.html, headings: page.body.headings, root: root)
@@ -410,8 +418,8 @@ public struct SiteRenderer: Sendable {
 
 /// Template values built from YAML: strings, Bools, arrays and dictionaries of them, never changed
 /// after they are made, so sharing them between the threads that render pages is safe.
-struct TemplateValues<Value>: @unchecked Sendable {
-    let values: Value
+package struct TemplateValues<Value>: @unchecked Sendable {
+    package let values: Value
 
     init(_ values: Value) {
         self.values = values
@@ -420,16 +428,16 @@ struct TemplateValues<Value>: @unchecked Sendable {
 
 /// What one renderer drew, by what it was drawn from (the renderer's site being fixed).
 final class DrawnBlocks: Sendable {
-    private let blocks = KeyedValues<String, (html: Result<String?, Diagnostic>, reads: [String])>()
-    private let charts = KeyedValues<String, (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [String])>()
+    private let blocks = KeyedValues<String, (html: Result<String?, Diagnostic>, reads: [SiteRead])>()
+    private let charts = KeyedValues<String, (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [SiteRead])>()
 
     func block(_ info: String, _ body: String, root: String, at location: SourceLocation,
-               draw: () -> (html: Result<String?, Diagnostic>, reads: [String])) -> (html: Result<String?, Diagnostic>, reads: [String]) {
+               draw: () -> (html: Result<String?, Diagnostic>, reads: [SiteRead])) -> (html: Result<String?, Diagnostic>, reads: [SiteRead]) {
         blocks.value([info, body, root, location.description].joined(separator: "\u{0}"), draw)
     }
 
     func chart(_ body: String, name: String, root: String, withTable: Bool, at location: SourceLocation,
-               draw: () -> (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [String])) -> (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [String]) {
+               draw: () -> (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [SiteRead])) -> (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [SiteRead]) {
         charts.value([body, name, root, "\(withTable)", location.description].joined(separator: "\u{0}"), draw)
     }
 }

@@ -32,7 +32,7 @@ import SaferTestSupport
     static func summary(_ result: Result<DataSet, DiagnosticList>) -> String {
         switch result {
         case .success(let data):
-            return (data.observations.map(\.fingerprintText) + data.figures.figures.map { "\($0)" }
+            return (data.observations.map { "\($0)" } + data.figures.figures.map { "\($0)" }
                 + data.warnings.map(DiagnosticPrinter.text)).joined(separator: "\n")
         case .failure(let error):
             return "failed: " + error.diagnostics.map(DiagnosticPrinter.text).joined(separator: "\n")

@@ -14,7 +14,7 @@ import SaferRender
 public final class BuildCache: @unchecked Sendable {
     public static let folderName = ".safersite-cache"
     /// Bump when traces or rendering change in a way the executable's own stamp would not show.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     /// The folder the cache is saved in, or nil to keep it in memory only.
     public let folder: URL?
@@ -214,10 +214,19 @@ public final class BuildCache: @unchecked Sendable {
         return try cache.loadData(options, title: title, load)
     }
 
-    func renderPages(_ renderer: SiteRenderer, log: (String) -> Void) -> SiteRenderer.Result {
+    /// Renders the pages, and the one-page report when `withReport`, reusing what the last build
+    /// rendered wherever every answer is the same (see `BuildGraph`).
+    func render(_ renderer: SiteRenderer, withReport: Bool) -> (pages: SiteRenderer.Result, report: SiteRenderer.Result?) {
+        // One set of answers for the pages and the report: they read much the same.
+        let answers = SiteAnswers(renderer)
+        return (renderPages(answers), withReport ? renderReport(answers) : nil)
+    }
+
+    private func renderPages(_ answers: SiteAnswers) -> SiteRenderer.Result {
+        let renderer = answers.renderer
         let previous = lastGraph.traces
         let previousShape = lock.withLock { linkShape.previous }
-        let (result, traces, decisions) = renderer.renderPages(reusing: previous, linkShapeChecked: previousShape)
+        let (result, traces, decisions) = answers.renderPages(reusing: previous, linkShapeChecked: previousShape)
         lock.lock()
         linkShape.current = renderer.linkResolver.shape
         // Pages that are gone, or failed, lose their traces; the report keeps its own. (Made
@@ -238,9 +247,9 @@ public final class BuildCache: @unchecked Sendable {
     /// Where the one-page report's trace is kept: under its output path, like a page's.
     private static let reportPath = ReportPage.urlPath + "index.html"
 
-    func renderReport(_ renderer: SiteRenderer, log: (String) -> Void) -> SiteRenderer.Result {
+    private func renderReport(_ answers: SiteAnswers) -> SiteRenderer.Result {
         let previous = lastGraph.traces[Self.reportPath].flatMap { $0.isReport ? $0 : nil }
-        let (result, trace, made) = renderer.renderReport(reusing: previous, linkShapeChecked: lock.withLock { linkShape.previous })
+        let (result, trace, made) = answers.renderReport(reusing: previous, linkShapeChecked: lock.withLock { linkShape.previous })
         lock.lock()
         if graph.traces[Self.reportPath]?.isReport == true { graph.traces[Self.reportPath] = nil }
         if let trace { graph.traces[trace.outputPath] = trace }
@@ -331,7 +340,7 @@ public final class BuildCache: @unchecked Sendable {
         var outputPath: String
         var sourcePath: String
         var isReport: Bool
-        var dependencies: [RenderDependency]
+        var dependencies: [RecordedDependency]
         var body: String
         var headings: [StoredHeading]
         var files: [StoredFile]
@@ -339,7 +348,7 @@ public final class BuildCache: @unchecked Sendable {
         var pageHash: UInt64
         var html: String?
         var layoutKey: UInt64?
-        var layoutReads: [String]?
+        var layoutReads: [SiteRead]?
     }
 
     private struct StoredHeading: Codable {

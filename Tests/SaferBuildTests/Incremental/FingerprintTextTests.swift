@@ -1,13 +1,19 @@
 import Foundation
 import SaferCore
-import Testing
 @testable import SaferData
+import Testing
+@testable import SaferBuild
 
 /// `FingerprintText` writes every stored field by hand; these counts fail when a type gains a field
 /// it does not write yet (a chart reading that field would then never be drawn again).
 @Suite struct FingerprintTextTests {
     func data() throws -> DataSet {
-        try DataSet.load(folder: DudleyDataTests.folder, relativePath: "content/data", areas: DudleyDataTests.areas)
+        // The repository's own data, which has every kind of figure.
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("content/data")
+        let areas = AreaSet(local: Area(id: "dudley", name: "Dudley"),
+                            comparators: [Area(id: "england", name: "England"), Area(id: "west-midlands", name: "the West Midlands")])
+        return try DataSet.load(folder: folder, relativePath: "content/data", areas: areas)
     }
 
     func fields(_ value: Any) -> Int { Mirror(reflecting: value).children.count }

@@ -20,7 +20,7 @@ public struct BuildGraph: Sendable {
 
     /// The outputs whose trace asks about `sourcePath` (`content/a.md`): the page itself and the report.
     public func outputs(dependingOn sourcePath: String) -> [String] {
-        traces.values.filter { trace in trace.dependencies.contains { $0.kind == .source && $0.key == sourcePath } }
+        traces.values.filter { trace in trace.dependencies.contains { $0.dependency == .source(path: sourcePath) } }
             .map(\.outputPath).sorted()
     }
 

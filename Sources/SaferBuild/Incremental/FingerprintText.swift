@@ -1,5 +1,6 @@
 import Foundation
 import SaferCore
+import SaferData
 
 /// Every stored field of a data value, written out as text the same way in every process, for
 /// incremental builds to hash what a chart read (see `ChartData`). Written field by field because
