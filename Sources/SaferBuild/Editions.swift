@@ -97,7 +97,7 @@ public enum EditionBuild {
     /// earlier editions themselves (built first, so that links to them resolve), and the
     /// "what has changed" page. Does nothing for a site without editions.
     static func prepare(_ content: inout SiteContent, files: inout [OutputFile], data: DataSet, options: BuildOptions,
-                        bag: inout DiagnosticBag, log: (String) -> Void) {
+                        bag: inout DiagnosticBag, tell: (BuildEvent) -> Void) {
         guard let list = (try? editions(options))?.list, let latest = list.latest else { return }
         let edition = options.edition.flatMap(list.edition) ?? latest
         let rootURL = content.config.baseURL
@@ -115,7 +115,7 @@ public enum EditionBuild {
         var built: Set<String> = []
         if options.edition == nil, !bag.hasErrors {
             for earlier in list.earlier {
-                log("Building the \(earlier.label) edition into \(earlier.folder)")
+                tell(.progress(.editions, "the \(earlier.label) edition into \(earlier.folder)"))
                 var editionOptions = options
                 editionOptions.edition = earlier.label
                 // Stated values describe the latest text; an earlier edition's numbers may differ.

@@ -17,11 +17,10 @@ public struct BuildOptions: Sendable {
     /// Files parsed by earlier builds of this process, reused when their text is the same (`serve`,
     /// `build --watch`; a build with a `BuildCache` uses the cache's).
     public var memo: TextMemo? = nil
-    /// The paths (below the site folder) the watcher saw change since the last build, or nil when
-    /// not known. When none is read by the page reading (site.yaml, `content/` outside the data
-    /// folder), a build with a `BuildCache` reuses the pages it read last time without listing the
-    /// content folder again (see `BuildCache.unchangedContent`).
-    public var changedPaths: [String]? = nil
+    /// What the watcher saw change since the last build, or nil when not known. When none of it is
+    /// read by the page reading (`ChangeKind.rereadsPages`), a build with a `BuildCache` reuses the
+    /// pages it read last time without listing the content folder again.
+    public var changes: SiteChanges? = nil
 
     public init(siteFolder: URL, outputFolder: URL? = nil, includeDrafts: Bool = false, strict: Bool = false) {
         self.strict = strict
@@ -41,33 +40,35 @@ public struct BuildReport: Sendable {
     public var outputFolder: URL
 }
 
-/// The build, as a list of named steps (after Publish's pipeline): read the site, render it,
-/// then publish the output in one swap. Errors from every step are gathered and reported together.
+/// The build, as named steps (`BuildStep`, after Publish's pipeline): read the site, render it,
+/// then publish the output in one swap. Each step's time and problems are told as `BuildEvent`s;
+/// errors from every step are gathered and reported together.
 public enum SiteBuilder {
-    public static func build(_ options: BuildOptions, cache: BuildCache? = nil, log: (String) -> Void = { _ in }) throws(DiagnosticList) -> BuildReport {
+    public static func build(_ options: BuildOptions, cache: BuildCache? = nil, events: @escaping (BuildEvent) -> Void = { _ in }) throws(DiagnosticList) -> BuildReport {
         let output: OutputFolder
         do { output = try OutputFolder(options.outputFolder, siteFolder: options.siteFolder) } catch { throw DiagnosticList([error]) }
-        let rendered = try render(options, cache: cache, log: log)
+        let rendered = try render(options, cache: cache, events: events)
         var warnings = rendered.warnings
-        log("Writing \(rendered.files.count) files to \(output.url.path)")
+        let run = BuildRun(tell: events)
         do {
-            // A rebuild in the same process (serve, --watch) writes only what changed; it never
-            // needs the swap, because a failed build never reaches this point.
-            if cache?.keepsRunning == true, let previous = cache?.publishedFiles(in: output.url) {
-                let update = try output.update(rendered.files, previous: previous, knownChanged: rendered.knownChanged)
-                // What the folder holds now is what it held with the written files changed.
-                if update.removedAny { cache?.recordPublished(rendered.files, in: output.url) } else { cache?.recordWritten(update.written) }
-            } else {
-                let removed = try output.publish(rendered.files, keep: rendered.keep)
-                cache?.recordPublished(rendered.files, in: output.url)
-                // What a publisher keeps in the output folder (a CNAME file, .git) is never removed without a word.
-                warnings += removed.map { name in
-                    Diagnostic.warning(at: SourceLocation(file: SiteConfig.fileName), "`\(name)` was in the output folder and is not part of this build, so it was removed",
-                                       hint: "if you keep it in the output folder on purpose, list it under `keep:` in site.yaml, e.g. `keep: [\(name)]`")
+            try run.step(.write, "\(rendered.files.count) files to \(output.url.path)") { () throws(Diagnostic) in
+                // A rebuild in the same process (serve, --watch) writes only what changed; it never
+                // needs the swap, because a failed build never reaches this point.
+                if let cache, cache.keepsRunning, let previous = cache.published.files(in: output.url) {
+                    let update = try output.update(rendered.files, previous: previous, knownChanged: rendered.knownChanged)
+                    // What the folder holds now is what it held with the written files changed.
+                    if update.removedAny { cache.published.record(rendered.files, in: output.url) } else { cache.published.recordWritten(update.written) }
+                } else {
+                    let removed = try output.publish(rendered.files, keep: rendered.keep)
+                    cache?.published.record(rendered.files, in: output.url)
+                    // What a publisher keeps in the output folder (a CNAME file, .git) is never removed without a word.
+                    warnings += removed.map { name in
+                        Diagnostic.warning(at: SourceLocation(file: SiteConfig.fileName), "`\(name)` was in the output folder and is not part of this build, so it was removed",
+                                           hint: "if you keep it in the output folder on purpose, list it under `keep:` in site.yaml, e.g. `keep: [\(name)]`")
+                    }
                 }
             }
         } catch { throw DiagnosticList([error]) }
-        log("Done")
         return BuildReport(
             pageCount: rendered.pageCount, fileCount: rendered.files.count, warnings: warnings,
             largestPage: rendered.largestPage, outputFolder: output.url)
@@ -87,118 +88,117 @@ public enum SiteBuilder {
     /// Everything but the writing: what `safersite check` runs.
     /// With a `cache`, pages whose inputs did not change since the last build are not rendered
     /// again (see `BuildGraph`); the result is the same, byte for byte.
-    public static func render(_ options: BuildOptions, cache: BuildCache? = nil, log: (String) -> Void = { _ in }) throws(DiagnosticList) -> RenderedSite {
+    public static func render(_ options: BuildOptions, cache: BuildCache? = nil, events: @escaping (BuildEvent) -> Void = { _ in }) throws(DiagnosticList) -> RenderedSite {
         var withMemo = options
         if withMemo.memo == nil { withMemo.memo = cache?.memo }
-        return try renderSite(withMemo, cache: cache, log: log)
+        return try renderSite(withMemo, cache: cache, run: BuildRun(tell: events))
     }
 
-    private static func renderSite(_ options: BuildOptions, cache: BuildCache?, log: (String) -> Void) throws(DiagnosticList) -> RenderedSite {
-        var bag = DiagnosticBag()
-        let cacheKey = cache?.begin(options, log: log)
-        log("Reading \(options.siteFolder.path)")
+    private static func renderSite(_ options: BuildOptions, cache: BuildCache?, run: BuildRun) throws(DiagnosticList) -> RenderedSite {
+        let cacheKey = cache?.begin(options, tell: run.tell)
+        func finishCache(succeeded: Bool) {
+            if let cache, let cacheKey { cache.finish(cacheKey, options: options, succeeded: succeeded, tell: run.tell) }
+        }
         // The pages on one side, the theme, data, figures and downloads on the other: neither needs
         // the other, so both cores work from the start. site.yaml is read once for both. (One that
         // cannot be used leaves the second side idle, and the page reading reports why.)
-        let configReading = SiteContent.readConfig(in: options.siteFolder)
-        let config = configReading.config
-        let start = Date()
-        let unchangedContent = cache?.unchangedContent(options)
-        let (loaded, alongside) = ParallelMap.both(
-            { () -> (Result<SiteContent, DiagnosticList>, TimeInterval) in
-                if let unchangedContent { return (.success(unchangedContent), 0) }
-                do throws(DiagnosticList) {
-                    let content = try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts, memo: options.memo),
-                                                       configReading: configReading)
-                    return (.success(content), Date().timeIntervalSince(start))
-                } catch { return (.failure(error), Date().timeIntervalSince(start)) }
-            },
-            { config.map { (SiteInputs.load(options, config: $0, cache: cache), Date().timeIntervalSince(start)) } })
-        log(String(format: "Pages read in %.3fs; theme, data, figures and downloads alongside in %.3fs", loaded.1, alongside?.1 ?? 0))
-        cache?.remember(try? loaded.0.get(), options: options)
-        var content = try loaded.0.get()
-        bag.add(contentsOf: content.diagnostics)
-        // Both sides used the same reading of site.yaml, so the inputs always match the content.
-        let inputs = alongside?.0 ?? SiteInputs.load(options, config: content.config, cache: cache)
-
-        log("Loading theme \(content.config.theme)")
-        let theme = try inputs.theme.get()
-        let assets = try inputs.assets.get()
-
-        log("Reading data and computing figures")
-        var data = DataSet.empty(areas: AreaSet(content.config))
-        switch inputs.data {
-        case .success(let loadedData):
-            data = loadedData
-            let mismatches = Set(data.statedMismatches)
-            bag.add(contentsOf: data.warnings.filter { !(options.strict && mismatches.contains($0)) })
-            if options.strict { bag.add(contentsOf: data.statedMismatches.map { Diagnostic(.error, at: $0.location, $0.message, hint: $0.hint) }) }
-        case .failure(let error):
-            bag.add(contentsOf: error.diagnostics)
-            // Pages would only repeat the data's errors as missing figures: one problem, one report.
-            if let cache, let cacheKey { cache.finish(cacheKey, options: options, succeeded: false, log: log) }
-            try bag.throwIfErrors()
+        let (loaded, inputs, theme, assets) = try run.step(.read, options.siteFolder.path) { () throws(DiagnosticList) in
+            let configReading = SiteContent.readConfig(in: options.siteFolder)
+            let unchangedContent = cache?.unchangedContent(options)
+            let (loaded, alongside) = ParallelMap.both(
+                { () -> Result<SiteContent, DiagnosticList> in
+                    if let unchangedContent { return .success(unchangedContent) }
+                    return Result { () throws(DiagnosticList) in
+                        try SiteContent.load(from: options.siteFolder, options: .init(includeDrafts: options.includeDrafts, memo: options.memo),
+                                             configReading: configReading)
+                    }
+                },
+                { configReading.config.map { SiteInputs.load(options, config: $0, cache: cache) } })
+            cache?.content.remember(try? loaded.get(), options: options)
+            let content = try loaded.get()
+            run.bag.add(contentsOf: content.diagnostics)
+            // Both sides used the same reading of site.yaml, so the inputs always match the content.
+            let inputs = alongside ?? SiteInputs.load(options, config: content.config, cache: cache)
+            let theme = try inputs.theme.get()
+            let assets = try inputs.assets.get()
+            switch inputs.data {
+            case .success(let data):
+                let mismatches = Set(data.statedMismatches)
+                run.bag.add(contentsOf: data.warnings.filter { !(options.strict && mismatches.contains($0)) })
+                if options.strict { run.bag.add(contentsOf: data.statedMismatches.map { Diagnostic(.error, at: $0.location, $0.message, hint: $0.hint) }) }
+            case .failure(let error):
+                run.bag.add(contentsOf: error.diagnostics)
+                // Pages would only repeat the data's errors as missing figures: one problem, one report.
+                finishCache(succeeded: false)
+                try run.bag.throwIfErrors()
+            }
+            return (content, inputs, theme, assets)
         }
+        var content = loaded
+        let data = (try? inputs.data.get()) ?? DataSet.empty(areas: AreaSet(content.config))
         let figures = SiteFigures(data: data)
         // The claim check reads what the authors wrote, not the pages generated below.
         let authoredPages = content.pages
         content.addGeneratedPages(hasFigures: !data.figures.figures.isEmpty)
 
-        var files: [OutputFile] = []
-        for (path, url) in content.staticFiles.sorted(by: { $0.key < $1.key }) {
-            guard let data = FileManager.default.contents(atPath: url.path) else {
-                bag.add(.error(at: SourceLocation(file: "content/" + path), "this file could not be read", hint: "check its permissions"))
-                continue
+        var files = run.step(.copyFiles) { () -> [OutputFile] in
+            var files: [OutputFile] = []
+            for (path, url) in content.staticFiles.sorted(by: { $0.key < $1.key }) {
+                guard let data = FileManager.default.contents(atPath: url.path) else {
+                    run.bag.add(.error(at: SourceLocation(file: "content/" + path), "this file could not be read", hint: "check its permissions"))
+                    continue
+                }
+                if let problem = ActiveContent.problem(path: path, data: data) { run.bag.add(problem); continue }
+                files.append(OutputFile(path: path, contents: data))
             }
-            if let problem = ActiveContent.problem(path: path, data: data) { bag.add(problem); continue }
-            files.append(OutputFile(path: path, contents: data))
+            return files + assets.assets.map { OutputFile(path: $0.outputPath, contents: $0.contents) }
         }
-        files += assets.assets.map { OutputFile(path: $0.outputPath, contents: $0.contents) }
-        EditionBuild.prepare(&content, files: &files, data: data, options: options, bag: &bag, log: log)
+        run.step(.editions) { EditionBuild.prepare(&content, files: &files, data: data, options: options, bag: &run.bag, tell: run.tell) }
 
-        log("Rendering \(content.pages.count) pages")
         let otherFiles = Set(files.map(\.path) + figures.downloadPaths)
-        let links = cache?.linkResolver(SiteRenderer.linkInputs(content: content, figures: figures, otherFiles: otherFiles)) {
+        let links = cache?.content.linkResolver(SiteRenderer.linkInputs(content: content, figures: figures, otherFiles: otherFiles)) {
             SiteRenderer.linkResolver(content: content, figures: figures, otherFiles: otherFiles)
         }
         let renderer = SiteRenderer(
             content: content, theme: theme, assets: assets, figures: figures, downloads: inputs.downloads, otherFiles: otherFiles, links: links)
-        bag.add(contentsOf: renderer.listProblems)
         let withReport = renderer.navigation.count > 1 || content.pages.contains(where: { $0.urlPath == ReportPage.urlPath })
-        let rendered = cache?.render(renderer, withReport: withReport) ?? (pages: renderer.renderPages(), report: withReport ? renderer.renderReport() : nil)
-        var pages = rendered.pages
-        bag.add(contentsOf: pages.diagnostics)
-        if let report = rendered.report {
-            pages.files += report.files
-            bag.add(contentsOf: report.diagnostics)
+        let pages = run.step(.render, "\(content.pages.count) pages" + (withReport ? " and the one-page report" : "")) { () -> SiteRenderer.Result in
+            run.bag.add(contentsOf: renderer.listProblems)
+            let rendered = cache?.render(renderer, withReport: withReport) ?? (pages: renderer.renderPages(), report: withReport ? renderer.renderReport() : nil)
+            var pages = rendered.pages
+            if let report = rendered.report { pages.files += report.files }
+            run.bag.add(contentsOf: pages.diagnostics + (rendered.report?.diagnostics ?? []))
+            if !content.pages.contains(where: { $0.isNotFoundPage }) {
+                do throws(Diagnostic) { pages.files.append(try renderer.renderDefaultNotFoundPage()) } catch { run.bag.add(error) }
+            }
+            return pages
         }
-        // Hand-typed words about the numbers, read against this edition's data (after the pages
-        // rendered, so each page's prose was noted by its one parse).
-        let edition = content.config.extra[EditionBuild.editionKey]
-        bag.add(contentsOf: SiteClaims.diagnostics(SiteClaims.claims(pages: authoredPages, lists: content.lists, data: data),
-                                                     edition: edition, strict: options.strict))
-        if !content.pages.contains(where: \.isNotFoundPage) {
-            do { pages.files.append(try renderer.renderDefaultNotFoundPage()) } catch { bag.add(error) }
+        run.step(.claims) {
+            // Hand-typed words about the numbers, read against this edition's data (after the pages
+            // rendered, so each page's prose was noted by its one parse).
+            let edition = content.config.extra[EditionBuild.editionKey]
+            run.bag.add(contentsOf: SiteClaims.diagnostics(SiteClaims.claims(pages: authoredPages, lists: content.lists, data: data),
+                                                           edition: edition, strict: options.strict))
         }
-        log("Waiting for the downloads")
-        files = inputs.downloads.value.files + files + pages.files
-        log("Writing the site map and feed")
-        files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
-        if let feed = Feed.atom(pages: content.pages, config: content.config) { files.append(feed) }
-        files.append(SiteMap.robots(baseURL: content.config.baseURL))
-        bag.add(contentsOf: PathCollisions.problems(files, staticFiles: content.staticFiles))
-        if let cache, let cacheKey { cache.finish(cacheKey, options: options, succeeded: !bag.hasErrors, log: log) }
-        try bag.throwIfErrors()
+        files = run.step(.downloads) { inputs.downloads.value.files } + files + pages.files
+        run.step(.siteMap) {
+            files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
+            if let feed = Feed.atom(pages: content.pages, config: content.config) { files.append(feed) }
+            files.append(SiteMap.robots(baseURL: content.config.baseURL))
+            run.bag.add(contentsOf: PathCollisions.problems(files, staticFiles: content.staticFiles))
+        }
+        finishCache(succeeded: !run.bag.hasErrors)
+        try run.bag.throwIfErrors()
         // The largest page is news for a build's summary, not for each rebuild of serve or --watch,
         // which would otherwise scan every page's HTML after every save.
         let keepsRunning = cache?.keepsRunning == true
-        if !keepsRunning { log("Measuring page weights") }
         // A build that ends its process has no use for freeing every page one by one (tens of
         // milliseconds on a large site): the pages stay until the process exits.
-        if !keepsRunning { ProcessLifetime.keep(content, renderer, loaded) }
+        if !keepsRunning { ProcessLifetime.keep(content, renderer) }
+        let largestPage = keepsRunning ? nil : run.step(.measure) { PageWeight.largest(pages.files, allFiles: files) }
         return RenderedSite(
-            files: files, knownChanged: inputs.downloads.value.changedFromPrevious, pageCount: content.pages.count, warnings: DiagnosticBag.sorted(bag.warnings),
-            largestPage: keepsRunning ? nil : PageWeight.largest(pages.files, allFiles: files), keep: content.config.keep)
+            files: files, knownChanged: inputs.downloads.value.changedFromPrevious, pageCount: content.pages.count, warnings: DiagnosticBag.sorted(run.bag.warnings),
+            largestPage: largestPage, keep: content.config.keep)
     }
 }
 

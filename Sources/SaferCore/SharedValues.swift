@@ -40,3 +40,20 @@ public final class KeyedValues<Key: Hashable, Value>: @unchecked Sendable {
 
     @inlinable public func store(_ value: Value, for key: Key) { lock.withLock { values[key] = value } }
 }
+
+/// A value shared between threads, read and changed only under its own lock.
+public final class Locked<Value>: @unchecked Sendable {
+    // @unchecked: `value` is only touched inside `withLock`.
+    private let lock = NSLock()
+    private var value: Value
+
+    public init(_ value: Value) {
+        self.value = value
+    }
+
+    public func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

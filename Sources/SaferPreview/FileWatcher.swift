@@ -1,4 +1,5 @@
 import Foundation
+import SaferBuild
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -72,8 +73,8 @@ public final class FileWatcher: @unchecked Sendable {
 
     /// Starts watching; each batch holds the changed paths relative to the site folder, sorted
     /// (`*` when the kernel dropped events and anything may have changed).
-    public func start() -> AsyncStream<[String]> {
-        let (stream, continuation) = AsyncStream.makeStream(of: [String].self, bufferingPolicy: .unbounded)
+    public func start() -> AsyncStream<SiteChanges> {
+        let (stream, continuation) = AsyncStream.makeStream(of: SiteChanges.self, bufferingPolicy: .unbounded)
         // What is watched is set up before this returns, not on the thread: a file saved the
         // moment after would otherwise be missed (already in the first snapshot, or written
         // before its folder's watch was added).
@@ -134,11 +135,12 @@ public final class FileWatcher: @unchecked Sendable {
         return folders
     }
 
-    private func watchWithInotify(_ continuation: AsyncStream<[String]>.Continuation, folders: [Int32: String]) {
+    private func watchWithInotify(_ continuation: AsyncStream<SiteChanges>.Continuation, folders: [Int32: String]) {
         var folders = folders
         func add(_ relative: String) { addInotifyWatch(relative, to: &folders) }
 
         var pending: Set<String> = []
+        var missed = false
         var lastEvent = Date.distantPast
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 8)
         defer { buffer.deallocate() }
@@ -155,7 +157,7 @@ public final class FileWatcher: @unchecked Sendable {
                     let nameBytes = UnsafeRawBufferPointer(rebasing: buffer[(offset + 16)..<min(offset + 16 + length, count)])
                     let name = String(decoding: nameBytes.prefix { $0 != 0 }, as: UTF8.self)
                     offset += 16 + length
-                    if mask & UInt32(IN_Q_OVERFLOW) != 0 { pending.insert("*"); lastEvent = Date(); continue }
+                    if mask & UInt32(IN_Q_OVERFLOW) != 0 { missed = true; lastEvent = Date(); continue }
                     if mask & UInt32(IN_IGNORED) != 0 { folders[descriptor] = nil; continue }
                     guard let folder = folders[descriptor] else { continue }
                     if folder.isEmpty && !WatchedSite.isWatchedTopLevel(name) { continue }
@@ -169,9 +171,10 @@ public final class FileWatcher: @unchecked Sendable {
                     lastEvent = Date()
                 }
             }
-            if !pending.isEmpty && Date().timeIntervalSince(lastEvent) >= quietPeriod {
-                continuation.yield(pending.sorted())
+            if (!pending.isEmpty || missed) && Date().timeIntervalSince(lastEvent) >= quietPeriod {
+                continuation.yield(SiteChanges(paths: Array(pending), missedEvents: missed))
                 pending = []
+                missed = false
             }
         }
     }
@@ -205,7 +208,7 @@ public final class FileWatcher: @unchecked Sendable {
         return stamps
     }
 
-    private func watchByPolling(_ continuation: AsyncStream<[String]>.Continuation, previous: [String: Stamp]) {
+    private func watchByPolling(_ continuation: AsyncStream<SiteChanges>.Continuation, previous: [String: Stamp]) {
         var previous = previous
         var pending: Set<String> = []
         while !isStopped {
@@ -217,7 +220,7 @@ public final class FileWatcher: @unchecked Sendable {
             previous = current
             if changed.isEmpty {
                 // Quiet for one interval: report what gathered.
-                if !pending.isEmpty { continuation.yield(pending.sorted()); pending = [] }
+                if !pending.isEmpty { continuation.yield(SiteChanges(paths: Array(pending))); pending = [] }
             } else {
                 pending.formUnion(changed)
             }

@@ -9,7 +9,7 @@ import ServiceLifecycle
 import UnixSignals
 
 /// The open live-reload connections: each gets the number of every finished build.
-public final class BuildEvents: @unchecked Sendable {
+public final class ReloadBroadcast: @unchecked Sendable {
     /// At most this many open at once (64 unless told): each holds a file descriptor, and a page
     /// opened in many tabs needs one per tab, not thousands.
     public let maximumConnections: Int
@@ -77,14 +77,14 @@ public struct PreviewResponder: HTTPResponder {
     public typealias Context = BasicRequestContext
     let output: URL
     let rebuilder: Rebuilder
-    let events: BuildEvents
+    let events: ReloadBroadcast
     /// The host names a request may be addressed to (lower case, without the port); `nil`: any,
     /// for a preview exposed to other machines on purpose. A page on another site can make a
     /// browser ask for `http://its-own-name:4000/` once that name points at 127.0.0.1 (DNS
     /// rebinding); it cannot make it send `Host: 127.0.0.1`.
     let allowedHosts: Set<String>?
 
-    public init(output: URL, rebuilder: Rebuilder, events: BuildEvents, allowedHosts: Set<String>? = PreviewResponder.loopbackNames) {
+    public init(output: URL, rebuilder: Rebuilder, events: ReloadBroadcast, allowedHosts: Set<String>? = PreviewResponder.loopbackNames) {
         self.output = output
         self.rebuilder = rebuilder
         self.events = events
@@ -186,7 +186,7 @@ public struct PreviewResponder: HTTPResponder {
             try await writer.write(ByteBuffer(string: "retry: 1000\nevent: build\ndata: \(generation)\n\n"))
             for await build in builds {
                 // A comment line: browsers ignore it; writing it to a closed connection ends this one.
-                try await writer.write(ByteBuffer(string: build == BuildEvents.heartbeat ? ":\n\n" : "event: build\ndata: \(build)\n\n"))
+                try await writer.write(ByteBuffer(string: build == ReloadBroadcast.heartbeat ? ":\n\n" : "event: build\ndata: \(build)\n\n"))
             }
             try await writer.finish(nil)
         })
@@ -234,7 +234,7 @@ public final class PreviewSession: @unchecked Sendable {
 
     public let options: Options
     public let rebuilder: Rebuilder
-    public let events: BuildEvents
+    public let events: ReloadBroadcast
     public let watcher: FileWatcher
     private let log: @Sendable (String) -> Void
     private let lock = NSLock()
@@ -244,9 +244,8 @@ public final class PreviewSession: @unchecked Sendable {
     public init(_ options: Options, log: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.log = log
-        events = BuildEvents(maximumConnections: options.maximumLiveReloadConnections)
-        let cache = options.persistentCache ? BuildCache.persistent(in: options.build.siteFolder) : BuildCache(folder: nil)
-        rebuilder = Rebuilder(options: options.build, cache: cache, verbose: options.verbose, log: log)
+        events = ReloadBroadcast(maximumConnections: options.maximumLiveReloadConnections)
+        rebuilder = Rebuilder(options: options.build, persistentCache: options.persistentCache, verbose: options.verbose, log: log)
         watcher = FileWatcher(site: WatchedSite(folder: options.build.siteFolder), quietPeriod: options.quietPeriod, forcePolling: options.forcePolling)
         rebuilder.addListener { [events] outcome in events.send(outcome.generation) }
     }
@@ -330,13 +329,13 @@ public final class PreviewSession: @unchecked Sendable {
 
     /// Writes a heartbeat to every live-reload connection, so closed ones are let go.
     struct HeartbeatService: Service {
-        let events: BuildEvents
+        let events: ReloadBroadcast
 
         func run() async throws {
             try? await cancelWhenGracefulShutdown {
                 while !Task.isCancelled {
-                    try await Task.sleep(for: BuildEvents.heartbeatInterval)
-                    events.send(BuildEvents.heartbeat)
+                    try await Task.sleep(for: ReloadBroadcast.heartbeatInterval)
+                    events.send(ReloadBroadcast.heartbeat)
                 }
             }
         }

@@ -27,11 +27,11 @@ public final class Rebuilder: @unchecked Sendable {
     private var current = Outcome(generation: 0, errors: [], warnings: [], seconds: 0)
     private var listeners: [UUID: @Sendable (Outcome) -> Void] = [:]
 
-    public init(options: BuildOptions, cache: BuildCache, verbose: Bool = false, log: @escaping @Sendable (String) -> Void) {
+    /// - Parameter persistentCache: start from the site's `.safersite-cache/` and save to it (after
+    ///   a quiet moment, see `buildNow`, and on stopping); else the cache is kept in memory only.
+    public init(options: BuildOptions, persistentCache: Bool = false, verbose: Bool = false, log: @escaping @Sendable (String) -> Void) {
         self.options = options
-        self.cache = cache
-        // Saved after a quiet moment (see `buildNow`) and on `stop`, not after every save of a file.
-        cache.keepsRunning = true
+        cache = persistentCache ? BuildCache.persistent(in: options.siteFolder, keepsRunning: true) : BuildCache(folder: nil, keepsRunning: true)
         self.verbose = verbose
         self.log = log
     }
@@ -60,9 +60,9 @@ public final class Rebuilder: @unchecked Sendable {
     }
 
     /// Builds now, on the rebuild queue (never on the server's threads), and reports to the
-    /// terminal and every listener. `changes` are the paths that set it off, for the log.
+    /// terminal and every listener. `changes`: what set it off, if known.
     @discardableResult
-    public func rebuild(after changes: [String] = []) async -> Outcome {
+    public func rebuild(after changes: SiteChanges? = nil) async -> Outcome {
         await withCheckedContinuation { continuation in
             queue.async {
                 continuation.resume(returning: self.buildNow(after: changes))
@@ -70,27 +70,23 @@ public final class Rebuilder: @unchecked Sendable {
         }
     }
 
-    private func buildNow(after changes: [String]) -> Outcome {
-        if !changes.isEmpty {
-            let shown = changes.prefix(5).joined(separator: ", ") + (changes.count > 5 ? " and \(changes.count - 5) more" : "")
-            log("Changed: \(shown) (\(Self.kinds(of: changes)))")
-        }
+    private func buildNow(after changes: SiteChanges?) -> Outcome {
+        if let changes, !changes.isEmpty { log("Changed: \(changes.summary)") }
         let start = Date()
         var lines: [String] = []
         var outcome: Outcome
         do {
-            // With --verbose, each step shows when it began, as `safersite build --verbose` does.
             var options = options
-            options.changedPaths = changes
-            let report = try SiteBuilder.build(options, cache: cache, log: { [verbose] line in
-                lines.append(verbose && !line.hasPrefix(" ") && !line.hasPrefix("Pages:") ? String(format: "%6.3fs  ", Date().timeIntervalSince(start)) + line : line)
+            options.changes = changes
+            // Which pages were built again and why always; each step only with --verbose.
+            let report = try SiteBuilder.build(options, cache: cache, events: { [verbose] event in
+                if verbose { lines += BuildLog.lines(event, since: start) } else if event.isRebuildNews { lines += event.lines }
             })
             outcome = Outcome(generation: 0, errors: [], warnings: report.warnings, seconds: Date().timeIntervalSince(start))
         } catch {
             outcome = Outcome(generation: 0, errors: DiagnosticBag.sorted(error.diagnostics), warnings: [], seconds: Date().timeIntervalSince(start))
         }
-        // The graph's lines say which pages were rendered and why; the rest only when asked.
-        for line in lines where verbose || line.hasPrefix("Pages:") || line.hasPrefix("  ") || line.hasPrefix("Starting afresh") { log(line) }
+        for line in lines { log(line) }
         lock.lock()
         outcome.generation = current.generation + 1
         current = outcome
@@ -106,7 +102,7 @@ public final class Rebuilder: @unchecked Sendable {
         for listener in listeners { listener(outcome) }
         let generation = outcome.generation
         queue.asyncAfter(deadline: .now() + Self.saveDelay) { [self] in
-            if self.outcome.generation == generation { cache.savePending(log: log) }
+            if self.outcome.generation == generation { cache.savePending(tell: { for line in $0.lines { self.log(line) } }) }
         }
         return outcome
     }
@@ -116,29 +112,11 @@ public final class Rebuilder: @unchecked Sendable {
 
     /// Writes the cache now (when stopping), after any build still running.
     public func saveCache() {
-        queue.sync { cache.savePending(log: log) }
+        queue.sync { cache.savePending(tell: { for line in $0.lines { log(line) } }) }
     }
 
     /// "38 ms", or "2.4 s" for a long build: a rebuild is usually well under a second.
     static func duration(_ seconds: Double) -> String {
         seconds < 10 ? "\(Int((seconds * 1000).rounded())) ms" : String(format: "%.1f s", seconds)
-    }
-
-    /// What kinds of files changed, in words (after Zola's serve, which sorts changes by kind).
-    static func kinds(of changes: [String]) -> String {
-        var kinds: [String] = []
-        func note(_ kind: String) { if !kinds.contains(kind) { kinds.append(kind) } }
-        for path in changes {
-            if path == "*" { note("anything: the watcher missed events") }
-            else if path == "site.yaml" { note("the site's settings: everything is built again") }
-            else if path.hasPrefix("content/data") { note("data") }
-            else if path.hasPrefix("content/lists") { note("lists") }
-            else if path.hasPrefix("content/") && path.hasSuffix(".md") { note("pages") }
-            else if path.hasPrefix("content") { note("content files") }
-            else if path.contains("templates") { note("templates") }
-            else if path.contains("static") { note("assets") }
-            else { note("theme") }
-        }
-        return kinds.joined(separator: ", ")
     }
 }

@@ -42,8 +42,12 @@ struct BuildCommand: ParsableCommand {
         do {
             let start = Date()
             let diskCache = cache ? BuildCache.persistent(in: options.siteFolder) : nil
-            let report = try SiteBuilder.build(options, cache: diskCache, log: { message in
-                if verbose { print(String(format: "%6.3fs  ", Date().timeIntervalSince(start)) + message) }
+            let report = try SiteBuilder.build(options, cache: diskCache, events: { event in
+                if verbose {
+                    for line in BuildLog.lines(event, since: start) { print(line) }
+                } else if case .note(let text) = event {
+                    print(text)
+                }
             })
             Terminal.report(report.warnings)
             var summary = "Built \(report.pageCount) pages (\(report.fileCount) files) into \(report.outputFolder.path)"

@@ -77,10 +77,10 @@ import Testing
         case failed([String])
     }
 
-    static func build(_ site: TestSite, output: URL, cache: BuildCache?, changedPaths: [String]? = nil) -> Outcome {
+    static func build(_ site: TestSite, output: URL, cache: BuildCache?, changes: SiteChanges? = nil) -> Outcome {
         do {
             var options = BuildOptions(siteFolder: site.folder, outputFolder: output)
-            options.changedPaths = changedPaths
+            options.changes = changes
             let report = try SiteBuilder.build(options, cache: cache)
             var tree = TestSite.tree(output)
             tree[".safersite"] = nil
@@ -116,7 +116,7 @@ import Testing
             if step % 4 == 3 { cache = BuildCache.persistent(in: site.folder, generator: "test") }
             let after = sources()
             let changed = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
-            let incremental = Self.build(site, output: site.output, cache: cache, changedPaths: seed % 2 == 0 ? changed : nil)
+            let incremental = Self.build(site, output: site.output, cache: cache, changes: seed % 2 == 0 ? SiteChanges(paths: changed) : nil)
             try? FileManager.default.removeItem(at: clean)
             let fresh = Self.build(site, output: clean, cache: nil)
             #expect(incremental == fresh, "seed \(seed), step \(step), after \(names)")

@@ -46,7 +46,7 @@ import Glibc
             open.append(descriptor)
         }
         #expect(preview.session.events.connectionCount == 4)
-        #expect(BuildEvents().maximumConnections == 64)
+        #expect(ReloadBroadcast().maximumConnections == 64)
         let refused = try await preview.get("/__safersite/events")
         #expect(refused.status == 503)
         // Pages are still served while the cap is reached.

@@ -25,7 +25,12 @@ public struct BuildGraph: Sendable {
     }
 
     /// The log of the last build: which outputs were rendered, laid out again or reused, and why.
-    public var summary: [String] {
+    public var summary: [String] { RenderDecision.summary(decisions) }
+}
+
+extension RenderDecision {
+    /// In words: how many outputs were rendered, laid out again or reused, and why each was built.
+    static func summary(_ decisions: [RenderDecision]) -> [String] {
         let rendered = decisions.filter { $0.action == .rendered }
         let laidOut = decisions.filter { $0.action == .laidOutAgain }
         let reused = decisions.filter { $0.action == .reused }
