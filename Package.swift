@@ -27,16 +27,11 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // The command line's allocator (see Sources/CJemalloc/shim.h and benchmarks/README.md).
-        .systemLibrary(
-            name: "CJemalloc",
-            pkgConfig: "jemalloc",
-            providers: [.apt(["libjemalloc-dev"])]
-        ),
         // The few C helpers: a per-thread bump allocator for cmark's trees (which live only as long
-        // as one call), and the Linux calls Foundation lacks (an atomic exchange of two folders,
-        // copy_file_range).
-        .target(name: "CSaferSupport"),
+        // as one call), the Linux calls Foundation lacks (an atomic exchange of two folders,
+        // copy_file_range), and jemalloc's settings. jemalloc (Debian `libjemalloc-dev`) is linked
+        // here, so the command line and every test run on the same allocator (benchmarks/README.md).
+        .target(name: "CSaferSupport", linkerSettings: [.linkedLibrary("jemalloc")]),
         // Diagnostics with source locations, text files, YAML with line numbers.
         .target(name: "SaferCore", dependencies: [.product(name: "Yams", package: "Yams")]),
         // CommonMark through libcmark: parse, walk the AST, transform, render HTML.
@@ -75,7 +70,7 @@ let package = Package(
         // The command line: thin ArgumentParser commands over SaferBuild.
         .executableTarget(
             name: "safersite",
-            dependencies: ["SaferBuild", "SaferPreview", "CJemalloc", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["SaferBuild", "SaferPreview", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "SaferCoreTests", dependencies: ["SaferCore", "SaferTestSupport"]),

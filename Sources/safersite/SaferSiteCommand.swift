@@ -1,5 +1,4 @@
 import ArgumentParser
-import CJemalloc
 import Foundation
 import SaferBuild
 import SaferCore
@@ -16,9 +15,6 @@ struct SaferSiteCommand: ParsableCommand {
 
     /// ArgumentParser exits with 64 on a usage error; we document 0 clean, 1 errors, 2 usage.
     static func main() {
-        // Configuring jemalloc makes the executable need the library, whose malloc then serves
-        // the whole process (see Sources/CJemalloc).
-        Allocator.keepFreedPages()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -29,21 +25,6 @@ struct SaferSiteCommand: ParsableCommand {
                 Foundation.exit(2)
             }
             exit(withError: error)
-        }
-    }
-}
-
-/// The memory allocator: jemalloc, linked in for speed (glibc's malloc was a quarter of a large
-/// build's time, freeing cmark's nodes and Swift's strings).
-enum Allocator {
-    /// Freed pages stay with the process rather than going back to the system after a few
-    /// seconds: `serve` and `--watch` rebuild every few seconds, and each rebuild would fault them
-    /// in again (a data rebuild of 10,000 pages took 159 ms instead of 129 ms). The process keeps
-    /// the memory of its largest build until it stops.
-    static func keepFreedPages() {
-        var never: Int = -1   // ssize_t: milliseconds, -1 for never
-        for name in ["arenas.dirty_decay_ms", "arenas.muzzy_decay_ms", "arena.4096.dirty_decay_ms", "arena.4096.muzzy_decay_ms"] {
-            _ = mallctl(name, nil, nil, &never, MemoryLayout<Int>.size)   // 4096: every arena made so far
         }
     }
 }
