@@ -12,6 +12,29 @@ enum BuiltInTemplates {
         {{/figures}}
         </div>
         """,
+        // A chart with its caption, description, source, data table and CSV (see `ChartName`).
+        ChartName.template: """
+        <figure class="chart" id="{{id}}">
+        <figcaption><span class="chart__title">{{title}}</span> <span class="chart__subtitle">{{subtitle}}</span></figcaption>
+        {{{svg}}}
+        <p class="chart__description">{{description}}</p>
+        <p class="chart__source">{{source}}</p>
+        {{#table}}
+        <details><summary>Show the data as a table</summary>
+        <div class="table-wrap" role="region" aria-labelledby="{{id}}-caption" tabindex="0"><table class="data-table">
+        <caption id="{{id}}-caption">{{subtitle}}</caption>
+        <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
+        <tbody>
+        {{#rows}}
+        <tr><th scope="row">{{label}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+        {{/rows}}
+        </tbody>
+        </table></div>
+        </details>
+        {{/table}}
+        <p class="chart__download"><a href="{{download.url}}" download>{{download.text}}</a></p>
+        </figure>
+        """,
         "blocks/downloads": """
         <ul class="downloads">
         {{#downloads}}

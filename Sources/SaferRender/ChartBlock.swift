@@ -30,17 +30,16 @@ struct ChartBlock {
     static let types = ["comparison", "ranked", "icons", "part-to-whole", "trend", "scales"]
     static let keys = ["type", "indicator", "area", "figures", "rest", "whole", "title", "subtitle"]
 
-    /// A chart ready for the page: its HTML (figure, table, download link) and its CSV file.
-    struct Rendered {
-        var html: String
+    /// A chart drawn for the page: the theme's `charts/chart` template turns it into HTML
+    /// (`SiteRenderer.chartHTML`); `csv` is its data file.
+    struct Drawn {
+        var chart: RenderedChart
         var csv: OutputFile
     }
 
     /// - Parameters:
     ///   - name: unique on the site, e.g. `risk-factors-chart-1`: the CSV's name and the SVG ids.
-    ///   - root: the way back to the site root from the page it is shown on.
-    ///   - withTable: show the data as a table too (the print report leaves it out: it links the CSV).
-    func render(_ body: String, name: String, root: String, withTable: Bool = true, at location: SourceLocation) throws(Diagnostic) -> Rendered {
+    func draw(_ body: String, name: String, at location: SourceLocation) throws(Diagnostic) -> Drawn {
         let yaml = try YAMLValue.parse(body, file: location.file, lineOffset: location.line ?? 0)
         var fields = try YAMLFields(yaml, what: "the chart")
         let typeValue = try fields.required("type", hint: "say what to draw: \(Self.types.joined(separator: ", "))")
@@ -69,36 +68,7 @@ struct ChartBlock {
         } catch {
             throw .error(at: location, "this chart cannot be drawn: \(error)", hint: "check the figures it names and their values in content/data/")
         }
-        let csvPath = "charts/\(name).csv"
-        return Rendered(html: Self.html(rendered, csvURL: root + csvPath, withTable: withTable), csv: OutputFile(path: csvPath, text: rendered.csv))
-    }
-
-    /// The chart as the theme's chart component: headline and subtitle as the caption, the SVG,
-    /// what it shows in words, the source, its data as a table, and its CSV.
-    static func html(_ chart: RenderedChart, csvURL: String, withTable: Bool = true) -> String {
-        let id = chart.id
-        var html = "<figure class=\"chart\" id=\"\(id)\">\n"
-        html += "<figcaption><span class=\"chart__title\">\(HTMLText.escape(chart.titles.headline))</span> <span class=\"chart__subtitle\">\(HTMLText.escape(chart.titles.subtitle))</span></figcaption>\n"
-        html += chart.svg + "\n"
-        html += "<p class=\"chart__description\">\(HTMLText.escape(chart.description))</p>\n"
-        html += "<p class=\"chart__source\">\(HTMLText.escape(chart.titles.source))</p>\n"
-        if withTable {
-        html += "<details><summary>Show the data as a table</summary>\n"
-        html += "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"\(id)-caption\" tabindex=\"0\"><table class=\"data-table\">\n"
-        html += "<caption id=\"\(id)-caption\">\(HTMLText.escape(chart.titles.subtitle))</caption>\n<thead><tr>"
-        for header in chart.table.headers { html += "<th scope=\"col\">\(HTMLText.escape(header))</th>" }
-        html += "</tr></thead>\n<tbody>\n"
-        for row in chart.table.rows {
-            html += "<tr>"
-            for (index, cell) in row.enumerated() {
-                html += index == 0 ? "<th scope=\"row\">\(HTMLText.escape(cell))</th>" : "<td>\(HTMLText.escape(cell))</td>"
-            }
-            html += "</tr>\n"
-        }
-        html += "</tbody>\n</table></div>\n</details>\n"
-        }
-        html += "<p class=\"chart__download\"><a href=\"\(HTMLText.escape(csvURL))\" download>\(HTMLText.escape(chart.csvLinkText))</a></p>\n</figure>"
-        return html
+        return Drawn(chart: rendered, csv: OutputFile(path: "charts/\(name).csv", text: rendered.csv))
     }
 
     // MARK: Reading the block

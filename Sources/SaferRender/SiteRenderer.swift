@@ -188,6 +188,30 @@ public struct SiteRenderer: Sendable {
         return try theme.templates.render(BlockName.context(values, log: log), template: name, for: location)
     }
 
+    /// A drawn chart through the theme's `charts/chart` template.
+    /// - Parameter withTable: show the data as a table too (the print report leaves it out: it links the CSV).
+    func chartHTML(_ drawn: ChartBlock.Drawn, root: String, withTable: Bool, at location: SourceLocation) throws(Diagnostic) -> String {
+        let chart = drawn.chart
+        let values = ChartName.values { name in
+            switch name {
+            case .id: chart.id
+            case .title: chart.titles.headline
+            case .subtitle: chart.titles.subtitle
+            case .svg: chart.svg
+            case .description: chart.description
+            case .source: chart.titles.source
+            case .table:
+                withTable ? [
+                    "headers": chart.table.headers,
+                    "rows": chart.table.rows.map { row -> [String: Any] in ["label": row.first ?? "", "cells": Array(row.dropFirst())] },
+                ] as [String: Any] : false
+            case .download: ["url": root + drawn.csv.path, "text": chart.csvLinkText]
+            case .root: root
+            }
+        }
+        return try theme.templates.render(values, template: ChartName.template, for: location)
+    }
+
     /// A plain "page not found" page for sites without content/404.md.
     public func renderDefaultNotFoundPage() throws(Diagnostic) -> OutputFile {
         let markdown = "We could not find that page. It may have moved, or the address may be mistyped.\n"
@@ -273,7 +297,8 @@ public struct SiteRenderer: Sendable {
                 let drawing = drawn.chart(body, name: name, root: root, withTable: withTable, at: location) {
                     let log = ReadLog()
                     return (Swift.Result { () throws(Diagnostic) in
-                        try ChartBlock(data: data, log: log).render(body, name: name, root: root, withTable: withTable, at: location)
+                        let drawn = try ChartBlock(data: data, log: log).draw(body, name: name, at: location)
+                        return RenderedChartBlock(html: try chartHTML(drawn, root: root, withTable: withTable, at: location), csv: drawn.csv)
                     }, log.read)
                 }
                 observer?.asked(.chart(yaml: body, name: name, place: place, at: location, reads: drawing.reads), answer: .drawing)
@@ -427,9 +452,15 @@ package struct TemplateValues<Value>: @unchecked Sendable {
 }
 
 /// What one renderer drew, by what it was drawn from (the renderer's site being fixed).
+/// A chart as the page shows it, and its CSV file.
+struct RenderedChartBlock: Sendable {
+    var html: String
+    var csv: OutputFile
+}
+
 final class DrawnBlocks: Sendable {
     private let blocks = KeyedValues<String, (html: Result<String?, Diagnostic>, reads: [SiteRead])>()
-    private let charts = KeyedValues<String, (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [SiteRead])>()
+    private let charts = KeyedValues<String, (chart: Result<RenderedChartBlock, Diagnostic>, reads: [SiteRead])>()
 
     func block(_ info: String, _ body: String, root: String, at location: SourceLocation,
                draw: () -> (html: Result<String?, Diagnostic>, reads: [SiteRead])) -> (html: Result<String?, Diagnostic>, reads: [SiteRead]) {
@@ -437,7 +468,7 @@ final class DrawnBlocks: Sendable {
     }
 
     func chart(_ body: String, name: String, root: String, withTable: Bool, at location: SourceLocation,
-               draw: () -> (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [SiteRead])) -> (chart: Result<ChartBlock.Rendered, Diagnostic>, reads: [SiteRead]) {
+               draw: () -> (chart: Result<RenderedChartBlock, Diagnostic>, reads: [SiteRead])) -> (chart: Result<RenderedChartBlock, Diagnostic>, reads: [SiteRead]) {
         charts.value([body, name, root, "\(withTable)", location.description].joined(separator: "\u{0}"), draw)
     }
 }

@@ -66,6 +66,33 @@ public enum BlockName: String, TemplateName {
     }
 }
 
+/// What the chart template (`charts/chart`) can look up: one drawn chart. Everything here is
+/// drawn from the chart's own block, page and data reads, which its drawing already records.
+public enum ChartName: String, TemplateName {
+    /// The SVG's id prefix, also the figure's id (`risk-factors-chart-1`).
+    case id
+    /// The headline and the line under it (what is measured, where and when).
+    case title, subtitle
+    /// The `<svg>` element, to include unescaped: `{{{svg}}}`.
+    case svg
+    /// What the chart shows in words, and its source line.
+    case description, source
+    /// `headers` and `rows` (`label` and `cells`); absent where the page leaves the table out (the print report).
+    case table
+    /// The CSV: `url` and `text` ("Download the data for this chart (CSV, 1 KB)").
+    case download
+    case root
+
+    /// The template's name; a theme or site overrides it with `templates/charts/chart.mustache`.
+    public static let template = "charts/chart"
+
+    public var origin: ValueOrigin {
+        switch self {
+        case .id, .title, .subtitle, .svg, .description, .source, .table, .download, .root: .ownPlace
+        }
+    }
+}
+
 /// Template values that write down what the template looks up, by `Name`'s origins.
 struct LoggedValues<Name: TemplateName>: MustacheParent {
     let values: [String: Any]

@@ -48,6 +48,14 @@ import Testing
         ("footer partial", { site, random in
             try site.write("templates/partials/footer.mustache", "<footer>{{site.organisation}} · \(Int.random(in: 0...3, using: &random)) · {{site.extra.contact_email}}</footer>\n")
         }),
+        ("chart template", { site, random in
+            // A site's own chart template, or none (back to the built-in one).
+            if Bool.random(using: &random) {
+                try site.write("templates/charts/chart.mustache", "<figure id=\"{{id}}\"><figcaption>{{title}} \(Int.random(in: 0...3, using: &random))</figcaption>{{{svg}}}<a href=\"{{download.url}}\">{{download.text}}</a></figure>\n")
+            } else {
+                site.remove("templates/charts/chart.mustache")
+            }
+        }),
         ("goals list", { site, random in
             try replace(site, "content/lists/goals.yaml", "Fewer people hurt", "Fewer people hurt, \(Int.random(in: 0...3, using: &random))")
         }),
@@ -166,6 +174,14 @@ import Testing
         rendered = cache.lastGraph.decisions.filter { $0.action == .rendered }.map(\.outputPath)
         #expect(rendered.contains("trend/index.html"))
         #expect(cache.lastGraph.decisions.first { $0.outputPath == "trend/index.html" }?.reason?.contains("the chart at content/trend.md") == true)
+
+        // The site's own chart template: every page with a chart is rendered again, and no other.
+        try site.write("templates/charts/chart.mustache", "<figure class=\"own-chart\" id=\"{{id}}\">{{{svg}}}<p>{{description}}</p></figure>\n")
+        _ = Self.build(site, output: site.output, cache: cache)
+        rendered = cache.lastGraph.decisions.filter { $0.action == .rendered }.map(\.outputPath)
+        #expect(rendered.contains("trend/index.html") && rendered.contains("numbers/index.html"))
+        #expect(!rendered.contains("about/index.html"))
+        #expect(try site.read("output/trend/index.html").contains("<figure class=\"own-chart\" id=\"trend-chart-1\"><svg"))
     }
 
     @Test func theCacheIsThrownAwayWhenTheGeneratorOrConfigChanges() throws {

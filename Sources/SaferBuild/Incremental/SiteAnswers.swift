@@ -55,7 +55,8 @@ final class SiteAnswers: Sendable {
         switch dependency {
         case .chart(let yaml, let name, let place, let location, let reads):
             let withTable = place.reportSections == nil
-            return TraceHash.of(([yaml, name, place.root, String(withTable), location.description] + readsText(reads)).joined(separator: "\u{0}"))
+            let templates = templatesHash(for: ChartName.template)
+            return TraceHash.of(([yaml, name, place.root, String(withTable), location.description, String(templates)] + readsText(reads)).joined(separator: "\u{0}"))
         case .block(let info, let yaml, let place, let location, let reads):
             let words = info.split(separator: " ", omittingEmptySubsequences: true)
             let templates = words.count == 2 && words[0] == "block" ? templatesHash(for: "blocks/" + words[1]) : 0
