@@ -101,7 +101,7 @@ struct LayoutTests {
 
     @Test("Area-proportional circles: radii squared are in the ratio of the groups")
     func nestedAreas() throws {
-        let circles = Fixtures.scales.circles(top: 0, theme: ChartTheme())
+        let circles = Fixtures.scales.packed(gap: 4.0 / 140)
         let outer = circles[0].radius * circles[0].radius
         #expect(abs(circles[1].radius * circles[1].radius / outer - 25_650.0 / 330_626) < 1e-9)
         #expect(abs(circles[2].radius * circles[2].radius / outer - 760.0 / 330_626) < 1e-9)

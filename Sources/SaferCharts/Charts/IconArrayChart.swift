@@ -15,6 +15,21 @@ public struct NaturalFrequency: Sendable, Equatable {
     }
 }
 
+extension NaturalFrequency {
+    /// One dot per person in `outOf`, row by row, the first `count` filled; each sits in the
+    /// middle of its cell and is the same size filled or hollow (the outline is drawn inside).
+    func icons(perLine: Int, theme: ChartTheme) -> [DotMark] {
+        (0..<outOf).map { index in
+            let filled = index < count
+            return DotMark(
+                x: Double(index % perLine) + 0.5, y: Double(index / perLine) + 0.5, size: 1, inset: filled ? 0 : 1,
+                fill: filled ? theme.highlight : theme.background,
+                outline: filled ? nil : theme.neutral,
+                cssClass: filled ? "sc-icon sc-icon-filled" : "sc-icon")
+        }
+    }
+}
+
 /// Icon arrays: `outOf` circles per group, the first `count` filled. Groups side by side share a
 /// denominator (house style, and the only way the arrays compare fairly). Filled versus hollow
 /// icons survive black-and-white printing; the frequency is printed above each array.
@@ -51,9 +66,8 @@ public struct IconArrayChart: Chart {
         let iconsPerLine = outOf <= 10 ? outOf : 10
         let cell = min(columnWidth / Double(iconsPerLine), 48)
         let iconLines = (outOf + iconsPerLine - 1) / iconsPerLine
-        let context = PlotContext.unscaled(theme: theme, metrics: metrics)
 
-        var marks: [any Mark] = []
+        var primitives: [Primitive] = []
         var y = top
         for rowStart in stride(from: 0, to: groups.count, by: perRow) {
             let row = Array(groups[rowStart..<min(groups.count, rowStart + perRow)])
@@ -69,24 +83,19 @@ public struct IconArrayChart: Chart {
                 let left = Double(column) * (columnWidth + gap)
                 let frequency = metrics.place(captions[column].frequency, x: left, firstBaseline: y + metrics.ascent * theme.emphasis.size, anchor: .start, font: theme.emphasis, role: .value)
                 let label = metrics.place(captions[column].label, x: left, firstBaseline: frequency.bounds.maxY + 4 + metrics.ascent * theme.label.size, anchor: .start, font: theme.label)
-                marks.append(PlacedTextMark(frequency))
-                marks.append(PlacedTextMark(label))
+                primitives += [.text(frequency), .text(label)]
+                // Each array is a facet whose plane counts in icons: one unit per cell.
                 let gridTop = y + captionHeight + 12
-                for index in 0..<group.outOf {
-                    let center = Point(
-                        x: left + (Double(index % iconsPerLine) + 0.5) * cell,
-                        y: gridTop + (Double(index / iconsPerLine) + 0.5) * cell)
-                    let filled = index < group.count
-                    marks.append(PointMark(
-                        center: center, radius: cell * 0.38 - (filled ? 0 : 1),
-                        fill: filled ? theme.highlight : theme.background,
-                        outline: filled ? nil : theme.neutral,
-                        cssClass: filled ? "sc-icon sc-icon-filled" : "sc-icon"))
-                }
+                let plane = PlaneScales(
+                    x: LinearScale(domain: 0...Double(iconsPerLine), rangeStart: left, rangeEnd: left + Double(iconsPerLine) * cell),
+                    y: LinearScale(domain: 0...Double(iconLines), rangeStart: gridTop, rangeEnd: gridTop + Double(iconLines) * cell),
+                    radius: AreaScale(maxValue: 1, maxRadius: cell * 0.38))
+                let facet = PlotContext.plane(plane, theme: theme, metrics: metrics)
+                primitives += group.icons(perLine: iconsPerLine, theme: theme).flatMap { $0.render(in: facet) }
             }
             y += captionHeight + 12 + Double(iconLines) * cell + gap
         }
-        return (marks.flatMap { $0.render(in: context) }, y - gap)
+        return (primitives, y - gap)
     }
 
     /// "25 in 100 adults have had at least 2 adverse childhood experiences, and 9 in 100 …"

@@ -55,17 +55,17 @@ public struct NestedScalesChart: Chart {
         }
     }
 
-    /// Circle centres and radii, outermost first; children sit inside their parent, the largest
-    /// at its foot and the others round the inside of its rim.
-    func circles(top: Double, theme: ChartTheme) -> [(center: Point, radius: Double)] {
-        let outer = min(theme.width * 0.45 / 2, 140)
-        let area = AreaScale(maxValue: groups[0].value, maxRadius: outer)
-        var placed: [(center: Point, radius: Double)] = [(Point(x: outer + 2, y: top + outer + 2), outer)]
+    /// Where each group's circle sits, outermost first, on a plane measured in radii of the
+    /// outermost circle (centred at 0, 0); radii follow the area scale. Children sit inside their
+    /// parent, the largest at its foot and the others round the inside of its rim, `gap` apart.
+    func packed(gap: Double) -> [(center: Point, radius: Double)] {
+        let area = AreaScale(maxValue: groups[0].value, maxRadius: 1)
+        var placed: [(center: Point, radius: Double)] = [(Point(x: 0, y: 0), 1)]
         for index in groups.indices.dropFirst() {
             let parent = placed[groups[index].within!]
             let radius = area.radius(for: groups[index].value)
             let siblings = placed.indices.filter { $0 < index && groups[$0].within == groups[index].within }.map { placed[$0] }
-            let reach = parent.radius - radius - 4
+            let reach = parent.radius - radius - gap
             var chosen = Point(x: parent.center.x, y: parent.center.y + reach)
             // Walk round the inside of the rim, from the foot towards the labels on the right.
             var candidates: [Point] = []
@@ -78,7 +78,7 @@ public struct NestedScalesChart: Chart {
                 candidates.append(Point(x: parent.center.x + dx, y: parent.center.y - (reach * reach - dx * dx).squareRoot()))
             }
             if let free = candidates.first(where: { candidate in
-                siblings.allSatisfy { distance($0.center, candidate) >= $0.radius + radius + 4 }
+                siblings.allSatisfy { distance($0.center, candidate) >= $0.radius + radius + gap }
             }) {
                 chosen = free
             }
@@ -89,29 +89,34 @@ public struct NestedScalesChart: Chart {
 
     public func body(top: Double, theme: ChartTheme, metrics: TextMetrics) -> (primitives: [Primitive], bottom: Double) {
         let gap = 8.0
-        let circles = circles(top: top, theme: theme)
-        let outer = circles[0]
-        let labelX = outer.center.x + outer.radius + 36
+        let outer = min(theme.width * 0.45 / 2, 140)
+        let plane = PlaneScales(
+            x: LinearScale(domain: -1...1, rangeStart: 2, rangeEnd: 2 + 2 * outer),
+            y: LinearScale(domain: -1...1, rangeStart: top + 2, rangeEnd: top + 2 + 2 * outer),
+            radius: AreaScale(maxValue: groups[0].value, maxRadius: outer))
+        let context = PlotContext.plane(plane, theme: theme, metrics: metrics)
+        // Circles keep 4 pixels from their container and each other.
+        let circles = packed(gap: 4 / outer)
+        let labelX = plane.x.rangeEnd + 36
         let labelWidth = theme.width - labelX
-        let context = PlotContext.unscaled(theme: theme, metrics: metrics)
         var marks: [any Mark] = []
         for (index, circle) in circles.enumerated() {
             let depth = depthOf(index)
             // Outermost unfilled with a dark rim; each inner group its own palette colour.
             let fill: Color? = depth == 0 ? nil : theme.categorical[index % theme.categorical.count]
-            marks.append(PointMark(
-                center: circle.center, radius: circle.radius, fill: fill,
+            marks.append(DotMark(
+                x: circle.center.x, y: circle.center.y, size: groups[index].value, fill: fill,
                 outline: depth == 0 ? theme.highlight : nil, cssClass: "sc-group sc-depth-\(depth)"))
         }
         // Labels to the right, spread so they do not overlap, in the order of their anchors.
-        let anchors = circles.map { Point(x: $0.center.x + $0.radius, y: $0.center.y) }
+        let anchors = circles.map { plane.point(x: $0.center.x + $0.radius, y: $0.center.y) }
         let order = anchors.indices.sorted { anchors[$0].y != anchors[$1].y ? anchors[$0].y < anchors[$1].y : $0 < $1 }
         let blocks = order.map { metrics.wrap(groups[$0].valueText + " " + groups[$0].label, font: theme.label, maxWidth: labelWidth) }
         let heights = blocks.map { metrics.height(lineCount: $0.count, font: theme.label) }
         let centers = LabelDodger.spread(
             wanted: order.map { anchors[$0].y }, sizes: heights, gap: gap,
-            minimum: top, maximum: outer.center.y + outer.radius)
-        var bottom = outer.center.y + outer.radius + 2
+            minimum: top, maximum: plane.y.rangeEnd)
+        var bottom = plane.y.rangeEnd + 2
         for (position, index) in order.enumerated() {
             let text = metrics.place(blocks[position], x: labelX, centerY: centers[position], anchor: .start, font: theme.label)
             marks.append(PlacedTextMark(text))

@@ -67,10 +67,9 @@ public struct PartToWholeChart: Chart {
 
     public func body(top: Double, theme: ChartTheme, metrics: TextMetrics) -> (primitives: [Primitive], bottom: Double) {
         let gap = 8.0
-        let scale = LinearScale(domain: 0...whole, rangeStart: top, rangeEnd: top + Self.columnHeight)
-        let labelX = Self.columnWidth + 48
+        let column = PlotContext.stackedColumn(whole: whole, top: top, length: Self.columnHeight, thickness: Self.columnWidth, theme: theme, metrics: metrics)
+        let labelX = column.bands.rangeEnd + 48
         let labelWidth = theme.width - labelX
-        let context = PlotContext.unscaled(theme: theme, metrics: metrics)
         var marks: [any Mark] = []
 
         var start = 0.0
@@ -78,12 +77,14 @@ public struct PartToWholeChart: Chart {
         var blocks: [[String]] = []
         for (index, segment) in segments.enumerated() {
             let isRemainder = index == parts.count
-            let y0 = scale(start), y1 = scale(start + segment.value)
-            middles.append((y0 + y1) / 2)
+            middles.append((column.values(start) + column.values(start + segment.value)) / 2)
             // A 2-unit white gap between segments keeps them apart in greyscale print.
-            let rect = Rect(x: 0, y: y0 + (index == 0 ? 0 : 1), width: Self.columnWidth, height: max(0, y1 - y0 - (index == 0 ? 1 : 2)))
-            let fill: Color? = isRemainder ? nil : theme.categorical[index % theme.categorical.count]
-            marks.append(RectMark(rect: rect, fill: fill, outline: isRemainder ? theme.neutral : nil, cssClass: isRemainder ? "sc-segment sc-remainder" : "sc-segment"))
+            marks.append(BarMark(
+                category: 0, value: start + segment.value, base: start,
+                fill: isRemainder ? nil : theme.categorical[index % theme.categorical.count],
+                outline: isRemainder ? theme.neutral : nil,
+                cssClass: isRemainder ? "sc-segment sc-remainder" : "sc-segment",
+                gap: BarGap(base: index == 0 ? 0 : 1, end: 1)))
             blocks.append(metrics.wrap(segment.valueText + " " + segment.label, font: theme.label, maxWidth: labelWidth))
             start += segment.value
         }
@@ -94,13 +95,13 @@ public struct PartToWholeChart: Chart {
             let text = metrics.place(blocks[index], x: labelX, centerY: centers[index], anchor: .start, font: theme.label)
             marks.append(PlacedTextMark(text))
             marks.append(LineMark(points: [
-                Point(x: Self.columnWidth + 4, y: middles[index]),
-                Point(x: Self.columnWidth + 16, y: middles[index]),
+                Point(x: column.bands.rangeEnd + 4, y: middles[index]),
+                Point(x: column.bands.rangeEnd + 16, y: middles[index]),
                 Point(x: labelX - gap, y: centers[index]),
             ]))
             bottom = max(bottom, text.bounds.maxY)
         }
-        return (marks.flatMap { $0.render(in: context) }, bottom)
+        return (marks.flatMap { $0.render(in: column) }, bottom)
     }
 
     /// "Of all violent crime, 31% is domestic abuse, 10% is child abuse and 3% is hate crime; the remaining 56% is other violent crime."

@@ -7,20 +7,22 @@ public struct BarMark: Mark {
     public var fill: Color?
     public var outline: Color?
     public var cssClass: String
+    public var gap: BarGap
 
-    public init(category: Int, value: Double, base: Double = 0, fill: Color?, outline: Color? = nil, cssClass: String = "sc-bar") {
+    public init(category: Int, value: Double, base: Double = 0, fill: Color?, outline: Color? = nil, cssClass: String = "sc-bar", gap: BarGap = .none) {
         self.category = category
         self.value = value
         self.base = base
         self.fill = fill
         self.outline = outline
         self.cssClass = cssClass
+        self.gap = gap
     }
 
     public var valueExtent: [Double] { [base, value] }
 
     public func render(in context: PlotContext) -> [Primitive] {
-        var rect = context.barRect(category: category, from: base, to: value)
+        var rect = context.barRect(category: category, from: base, to: value, gap: gap)
         let stroke = outline ?? (fill == nil ? context.theme.neutral : nil)
         let strokeWidth = stroke == nil ? 0.0 : 2.0
         if stroke != nil {

@@ -253,12 +253,23 @@ public struct Plot: Sendable {
 }
 
 extension PlotContext {
-    /// A context for marks placed by a chart's own layout, which use no scales.
-    static func unscaled(theme: ChartTheme, metrics: TextMetrics) -> PlotContext {
+    /// A context for dots on a plane: the plane's scales place them; there are no bands.
+    static func plane(_ plane: PlaneScales, theme: ChartTheme, metrics: TextMetrics) -> PlotContext {
         PlotContext(
-            orientation: .horizontal, values: LinearScale(domain: 0...1, rangeStart: 0, rangeEnd: 1),
+            orientation: .horizontal, values: plane.x,
             bands: BandScale(count: 0, rangeStart: 0, step: 0), barOffset: 0, barThickness: 0,
-            plotArea: Rect(x: 0, y: 0, width: theme.width, height: 0), headerTop: 0,
-            valueLabelWidth: theme.width, lineSpans: [], theme: theme, metrics: metrics)
+            plotArea: Rect(x: plane.x.rangeStart, y: plane.y.rangeStart, width: plane.x.rangeEnd - plane.x.rangeStart, height: plane.y.rangeEnd - plane.y.rangeStart),
+            headerTop: plane.y.rangeStart, valueLabelWidth: theme.width, lineSpans: [], theme: theme, metrics: metrics,
+            plane: plane)
+    }
+
+    /// A context for one stacked column (Plot's stackY): one band `thickness` wide at the left,
+    /// values running down from `top` over `length` pixels.
+    static func stackedColumn(whole: Double, top: Double, length: Double, thickness: Double, theme: ChartTheme, metrics: TextMetrics) -> PlotContext {
+        PlotContext(
+            orientation: .vertical, values: LinearScale(domain: 0...whole, rangeStart: top, rangeEnd: top + length),
+            bands: BandScale(count: 1, rangeStart: 0, step: thickness), barOffset: 0, barThickness: thickness,
+            plotArea: Rect(x: 0, y: top, width: thickness, height: length), headerTop: top,
+            valueLabelWidth: theme.width, lineSpans: [top...(top + length)], theme: theme, metrics: metrics)
     }
 }

@@ -1,17 +1,21 @@
-/// A circle at a fixed position in the chart: an icon in an icon array, or a group of people
-/// drawn with area in proportion to its size. Positions come from the chart's own layout
-/// (a grid, an area scale), not from the band and value scales.
-public struct PointMark: Mark {
-    public var center: Point
-    public var radius: Double
+/// A circle placed through the plane's scales: `x` and `y` in the plane's units, its area in
+/// proportion to `size` through the radius scale. `inset` draws a hollow dot's outline inside
+/// the circle its size gives, so filled and hollow dots look the same size.
+public struct DotMark: Mark {
+    public var x: Double
+    public var y: Double
+    public var size: Double
+    public var inset: Double
     public var fill: Color?
     public var outline: Color?
     public var outlineWidth: Double
     public var cssClass: String
 
-    public init(center: Point, radius: Double, fill: Color?, outline: Color? = nil, outlineWidth: Double = 2, cssClass: String = "sc-point") {
-        self.center = center
-        self.radius = radius
+    public init(x: Double, y: Double, size: Double, inset: Double = 0, fill: Color?, outline: Color? = nil, outlineWidth: Double = 2, cssClass: String = "sc-point") {
+        self.x = x
+        self.y = y
+        self.size = size
+        self.inset = inset
         self.fill = fill
         self.outline = outline
         self.outlineWidth = outlineWidth
@@ -19,12 +23,13 @@ public struct PointMark: Mark {
     }
 
     public func render(in context: PlotContext) -> [Primitive] {
+        guard let plane = context.plane else { preconditionFailure("a DotMark is drawn in a plot with plane scales") }
         let paint = Paint(fill: fill, stroke: outline, strokeWidth: outline == nil ? 0 : outlineWidth)
-        return [.circle(center: center, radius: radius, paint, cssClass: cssClass)]
+        return [.circle(center: plane.point(x: x, y: y), radius: plane.radius.radius(for: size) - inset, paint, cssClass: cssClass)]
     }
 }
 
-/// A polyline through fixed points: leader lines from a label to the shape it names.
+/// A polyline through laid-out points: leader lines from a label to the shape it names.
 public struct LineMark: Mark {
     public var points: [Point]
     public var color: Color?
@@ -44,7 +49,7 @@ public struct LineMark: Mark {
 }
 
 /// A text block already positioned by a chart's own layout (titles, icon-array captions, labels
-/// placed by `LabelDodger`).
+/// placed by `LabelDodger` beside the anchors the scales gave).
 public struct PlacedTextMark: Mark {
     public var text: PlacedText
 
