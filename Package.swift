@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(name: "SaferChartsTests", dependencies: ["SaferCharts", "SaferCore", "SaferTestSupport"], exclude: ["Golden"]),
         // Scratch site folders for the tests that build sites.
         .target(name: "SaferTestSupport", path: "Tests/SaferTestSupport"),
+        .testTarget(name: "SaferRenderTests", dependencies: ["SaferRender", "SaferCharts", "SaferTestSupport"]),
         .testTarget(name: "SaferPreviewTests", dependencies: ["SaferPreview", "SaferTestSupport"]),
         .testTarget(name: "SaferBuildTests", dependencies: ["SaferBuild", "SaferTestSupport"], exclude: ["Fixtures", "Golden", "BadInputs"]),
     ]

@@ -31,10 +31,31 @@ struct ChartBlock {
     static let keys = ["type", "indicator", "area", "figures", "rest", "whole", "title", "subtitle"]
 
     /// A chart drawn for the page: the theme's `charts/chart` template turns it into HTML
-    /// (`SiteRenderer.chartHTML`); `csv` is its data file.
+    /// (`SiteRenderer.chartHTML`) from `templateValues`; `csv` is its data file.
     struct Drawn {
         var chart: RenderedChart
         var csv: OutputFile
+
+        /// What the chart template is given: every `ChartName`, in one switch.
+        func templateValues(root: String, withTable: Bool) -> [String: Any] {
+            ChartName.values { name in
+                switch name {
+                case .id: chart.id
+                case .title: chart.titles.headline
+                case .subtitle: chart.titles.subtitle
+                case .svg: chart.svg
+                case .description: chart.description
+                case .source: chart.titles.source
+                case .table:
+                    withTable ? [
+                        "headers": chart.table.headers,
+                        "rows": chart.table.rows.map { row -> [String: Any] in ["label": row.first ?? "", "cells": Array(row.dropFirst())] },
+                    ] as [String: Any] : false
+                case .download: ["url": root + csv.path, "text": chart.csvLinkText]
+                case .root: root
+                }
+            }
+        }
     }
 
     /// - Parameters:

@@ -191,25 +191,7 @@ public struct SiteRenderer: Sendable {
     /// A drawn chart through the theme's `charts/chart` template.
     /// - Parameter withTable: show the data as a table too (the print report leaves it out: it links the CSV).
     func chartHTML(_ drawn: ChartBlock.Drawn, root: String, withTable: Bool, at location: SourceLocation) throws(Diagnostic) -> String {
-        let chart = drawn.chart
-        let values = ChartName.values { name in
-            switch name {
-            case .id: chart.id
-            case .title: chart.titles.headline
-            case .subtitle: chart.titles.subtitle
-            case .svg: chart.svg
-            case .description: chart.description
-            case .source: chart.titles.source
-            case .table:
-                withTable ? [
-                    "headers": chart.table.headers,
-                    "rows": chart.table.rows.map { row -> [String: Any] in ["label": row.first ?? "", "cells": Array(row.dropFirst())] },
-                ] as [String: Any] : false
-            case .download: ["url": root + drawn.csv.path, "text": chart.csvLinkText]
-            case .root: root
-            }
-        }
-        return try theme.templates.render(values, template: ChartName.template, for: location)
+        try theme.templates.render(drawn.templateValues(root: root, withTable: withTable), template: ChartName.template, for: location)
     }
 
     /// A plain "page not found" page for sites without content/404.md.
