@@ -73,7 +73,7 @@ import Glibc
         #expect(run.status == 1)
         #expect(run.errors.contains("content/data/big.csv: error: this file is 200 MB, larger than the 64 MB SaferSite reads"), "\(run.errors)")
         #expect(TestSite.tree(site.output) == before)
-        // Neither the loader nor the build cache's fingerprint reads the large file.
+        // Neither the loader nor what incremental builds remember reads the large file into memory.
         #expect(run.maximumMemory < 200 * Self.megabyte, "the build used \(run.maximumMemory / Self.megabyte) MB")
     }
 
