@@ -21,14 +21,17 @@ test: deps
 
 # The real-client check of the built site (checks/site/check.py): W3C Nu validator, axe-core in
 # headless Chromium, links, SVG, reflow, label overlap, page weight; screenshots in site-check-out/.
-# Builds the Dudley site and checks/site/fixture (every theme component) into .build/site-check.
+# Builds the Dudley site, checks/site/fixture (every theme component) and the starter site of
+# `safersite init` into .build/site-check.
 site-check: deps
 	checks/site/install.sh
 	$(SWIFT) build --product safersite
 	rm -rf .build/site-check && mkdir -p .build/site-check
 	.build/debug/safersite build --output .build/site-check/site
 	checks/site/build-fixture.sh .build/debug/safersite .build/site-check/components
-	checks/site/.venv/bin/python checks/site/check.py .build/site-check/site site-check-out --extra-site .build/site-check/components
+	.build/debug/safersite init .build/site-check/starter-site
+	.build/debug/safersite build --site .build/site-check/starter-site --output .build/site-check/starter
+	checks/site/.venv/bin/python checks/site/check.py .build/site-check/site site-check-out --extra-site .build/site-check/components --extra-site .build/site-check/starter
 
 # Rewrites the golden files from the current output; review the diff before committing.
 golden: deps

@@ -22,7 +22,7 @@ public struct AssetManifest: Sendable {
         var bag = DiagnosticBag()
         var assets: [Asset] = []
         for (path, file) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            guard var data = FileManager.default.contents(atPath: file.absolutePath) else {
+            guard var data = file.contents() else {
                 bag.add(.error(at: SourceLocation(file: file.path), "this asset could not be read", hint: "check that it exists and may be read"))
                 continue
             }

@@ -9,7 +9,7 @@ struct SaferSiteCommand: ParsableCommand {
         commandName: "safersite",
         abstract: "Builds a council's violence-prevention strategy site from Markdown, data and a theme.",
         discussion: "Exit status: 0 when the site is clean, 1 when it has errors, 2 when the command is used wrongly.",
-        subcommands: [BuildCommand.self, CheckCommand.self, FiguresCommand.self, ClaimsCommand.self, ServeCommand.self, NewEditionCommand.self, DiffCommand.self],
+        subcommands: [InitCommand.self, BuildCommand.self, CheckCommand.self, FiguresCommand.self, ClaimsCommand.self, ServeCommand.self, NewEditionCommand.self, DiffCommand.self, ThemeCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 

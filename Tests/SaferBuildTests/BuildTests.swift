@@ -123,7 +123,7 @@ private typealias SourceLocation = SaferCore.SourceLocation
         try site.write("site.yaml", try site.read("site.yaml").replacingOccurrences(of: "theme: plain", with: "theme: fancy"))
         let found = errors(site)
         #expect(found.first?.message == "the theme `fancy` was not found in themes/")
-        #expect(found.first?.hint == "themes in this site: plain")
+        #expect(found.first?.hint == "themes in this site: plain; `theme: default` (or no `theme:`) uses the theme built into SaferSite")
     }
 
     @Test func theOutputMayNotBeTheSiteFolderOrAFolderItDidNotMake() throws {

@@ -15,11 +15,13 @@ public struct Area: Sendable, Hashable {
         self.name = name
     }
 
-    /// The name without a leading "the", for headings: "West Midlands".
+    /// The name without a leading "the" and with a capital, for headings and table cells:
+    /// "West Midlands", "Region" (for "the region").
     public var label: String {
         let lowered = name.lowercased()
         guard lowered.hasPrefix("the "), name.count > 4 else { return name }
-        return String(name.dropFirst(4))
+        let rest = name.dropFirst(4)
+        return rest.prefix(1).uppercased() + rest.dropFirst()
     }
 
     /// The name at the start of a sentence: "The West Midlands".
