@@ -6,6 +6,8 @@ public struct AreaConfig: Sendable, Hashable {
     public var id: String
     /// As it reads in a sentence: "Dudley", "England", "the West Midlands".
     public var name: String
+    /// Its ONS code (`E92000001` for England), matched against official data downloads.
+    public var code: String?
     public var location: SourceLocation
 }
 
@@ -40,6 +42,9 @@ public struct SiteConfig: Sendable, Equatable {
         return path.hasSuffix("/") ? path : path + "/"
     }
 
+    /// The keys of `area` and of each comparator.
+    public static let areaKeys = ["id", "name", "code"]
+
     public static let knownKeys = ["title", "description", "baseURL", "language", "theme", "area", "comparators", "markdown", "organisation", "extra", "keep"]
 
     public static func parse(_ file: TextFile) throws(DiagnosticList) -> (config: SiteConfig, warnings: [Diagnostic]) {
@@ -55,9 +60,9 @@ public struct SiteConfig: Sendable, Equatable {
             let language = try fields.optional("language")?.string("`language`") ?? "en-GB"
             let themeValue = fields.optional("theme")
             let theme = try themeValue?.string("`theme`") ?? "default"
-            let area = try Self.area(try fields.required("area", hint: "add the local area, e.g. `area: {id: dudley, name: Dudley}`"), what: "`area`")
+            let area = try Self.area(try fields.required("area", hint: "add the local area, e.g. `area: {id: dudley, name: Dudley}`"), what: "`area`", warnings: &warnings)
             let comparators = try (fields.optional("comparators")?.sequence("`comparators`") ?? []).map { value throws(Diagnostic) in
-                try Self.area(value, what: "each comparator")
+                try Self.area(value, what: "each comparator", warnings: &warnings)
             }
             var allowRawHTML = false
             if let markdown = fields.optional("markdown") {
@@ -106,11 +111,13 @@ public struct SiteConfig: Sendable, Equatable {
         return (config, bag.warnings)
     }
 
-    private static func area(_ value: YAMLValue, what: String) throws(Diagnostic) -> AreaConfig {
+    private static func area(_ value: YAMLValue, what: String, warnings: inout [Diagnostic]) throws(Diagnostic) -> AreaConfig {
         var fields = try YAMLFields(value, what: what)
         let id = try fields.required("id", hint: "add a short id used in the data files, e.g. `id: dudley`").string("`id`")
-        let name = try fields.required("name", hint: "add the name as it reads in a sentence, e.g. `name: the West Midlands`").string("`name`")
-        return AreaConfig(id: id, name: name, location: value.location)
+        let name = try fields.required("name", hint: "add the name as it reads in a sentence, e.g. `name: the North East`").string("`name`")
+        let code = try fields.optional("code")?.string("`code`").trimmingSpaces()
+        warnings += fields.unknownKeys(known: areaKeys)
+        return AreaConfig(id: id, name: name, code: code, location: value.location)
     }
 
     /// The address every page names as its own, in the sitemap and the feed: only a plain web

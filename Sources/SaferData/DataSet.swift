@@ -169,8 +169,18 @@ public struct DataSet: Sendable {
                            hint: "add indicators.yaml describing each indicator: its title, unit, polarity and source"))
         }
         var observations = ObservationRows()
+        var withheld: [WithheldValue] = []
+        // Fingertips rows depend on the indicators' and areas' codes as well as the file's text.
+        let codes = String(describing: indicators.map { [$0.id, $0.fingertips.map { String(describing: $0) } ?? ""] }) + String(describing: areas.all.map(\.code))
         for file in files.observations {
-            let rows = read("observations", file) { ObservationFileReader.read(file, bag: &$0) }
+            let rows: ObservationRows
+            if FingertipsFileReader.recognises(file.text) {
+                let read = read("fingertips \(codes)", file) { FingertipsFileReader.read(file, indicators: indicators, areas: areas, bag: &$0) }
+                withheld += read.withheld
+                rows = read.observations
+            } else {
+                rows = read("observations", file) { ObservationFileReader.read(file, bag: &$0) }
+            }
             // One file's rows taken as they are: appending them would hold them twice.
             if observations.isEmpty { observations = rows } else { observations.append(contentsOf: rows) }
         }
@@ -216,7 +226,7 @@ public struct DataSet: Sendable {
         }
         return ParsedRows(
             areas: areas, indicators: indicators, indicatorsByID: indicatorsByID, observations: observations, index: index,
-            definitions: definitions, diagnostics: bag.diagnostics, texts: Dictionary(files.observations.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first }))
+            definitions: definitions, withheld: withheld, diagnostics: bag.diagnostics, texts: Dictionary(files.observations.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The figures worked out from `rows`, and the data set they make.
@@ -225,7 +235,7 @@ public struct DataSet: Sendable {
         bag.add(contentsOf: rows.diagnostics)
         var engine = FigureEngine(
             areas: rows.areas, indicators: rows.indicatorsByID, observations: rows.index,
-            definitions: Dictionary(rows.definitions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), strict: strict)
+            definitions: Dictionary(rows.definitions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first }), withheld: rows.withheld, strict: strict)
         var figures: [Figure] = []
         for definition in rows.definitions {
             if let figure = engine.evaluate(definition.id) { figures.append(figure) }

@@ -127,7 +127,7 @@ extension AreaSet {
     /// The site's areas as the figure engine names them.
     public init(_ config: SiteConfig) {
         self.init(
-            local: Area(id: config.area.id, name: config.area.name),
-            comparators: config.comparators.map { Area(id: $0.id, name: $0.name) })
+            local: Area(id: config.area.id, name: config.area.name, code: config.area.code),
+            comparators: config.comparators.map { Area(id: $0.id, name: $0.name, code: $0.code) })
     }
 }

@@ -24,7 +24,7 @@ extension Period: FingerprintText {
 }
 
 extension Area: FingerprintText {
-    public var fingerprintText: String { joined([id, name]) }
+    public var fingerprintText: String { joined([id, name, field(code)]) }
 }
 
 extension AreaSet: FingerprintText {
@@ -38,8 +38,12 @@ extension Source: FingerprintText {
 extension Indicator: FingerprintText {
     public var fingerprintText: String {
         joined([id, title, "\(unit)", field(rateOf), polarity.rawValue, source.fingerprintText, field(notes), field(areaID),
-                String(approximate), location.description, alsoCalled.joined(separator: "\u{1}")])
+                String(approximate), location.description, alsoCalled.joined(separator: "\u{1}"), field(fingertips)])
     }
+}
+
+extension FingertipsSelection: FingerprintText {
+    public var fingerprintText: String { joined([id, field(sex), field(age), field(category), field(decimals), location.description]) }
 }
 
 extension Observation: FingerprintText {

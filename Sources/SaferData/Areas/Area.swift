@@ -9,10 +9,13 @@ import SaferCore
 public struct Area: Sendable, Hashable {
     public var id: String
     public var name: String
+    /// The area's ONS code (`E08000027`), which official data downloads such as Fingertips' use.
+    public var code: String?
 
-    public init(id: String, name: String) {
+    public init(id: String, name: String, code: String? = nil) {
         self.id = id
         self.name = name
+        self.code = code
     }
 
     /// The name without a leading "the" and with a capital, for headings and table cells:
@@ -56,16 +59,24 @@ public struct AreaSet: Sendable, Hashable {
     public func isComparator(_ id: String) -> Bool {
         comparators.contains { $0.id == id }
     }
+
+    /// The area with the ONS code `code`, if the site names one.
+    public func area(code: String) -> Area? {
+        all.first { $0.code?.caseInsensitiveCompare(code) == .orderedSame }
+    }
 }
 
 /// Reads the data folder's `areas.yaml`: areas the data mention that are neither the site's area
 /// nor a comparator, such as `dudley-impact-areas`.
 ///
 /// ```yaml
-/// dudley-impact-areas:
-///   name: Dudley Central and Brierley Hill
+/// town-centre:
+///   name: the town centre
+///   code: E02000001     # optional: its ONS code, for official data downloads
 /// ```
 enum AreaFileReader {
+    static let knownKeys = ["name", "code"]
+
     static func read(_ file: TextFile, into areas: AreaSet, bag: inout DiagnosticBag) -> AreaSet {
         var result = areas
         guard let root = bag.collect({ () throws(Diagnostic) in try YAMLValue.parse(file.text, file: file.path) }) else {
@@ -87,7 +98,8 @@ enum AreaFileReader {
             let read = bag.collect { () throws(Diagnostic) in
                 var fields = try YAMLFields(value, what: "the area `\(id)`")
                 let name = try fields.required("name", hint: "add `name: ...`, the area's name as it reads in a sentence").string("`name`").trimmingSpaces()
-                return (Area(id: id, name: name), fields.unknownKeys(known: ["name"]))
+                let code = try fields.optional("code")?.string("`code`").trimmingSpaces()
+                return (Area(id: id, name: name, code: code), fields.unknownKeys(known: knownKeys))
             }
             if let (area, warnings) = read {
                 result.others.append(area)

@@ -47,7 +47,11 @@ struct FigureEngine {
     private var visiting: [String] = []
     private(set) var diagnostics = DiagnosticBag()
 
-    init(areas: AreaSet, indicators: [String: Indicator], observations: ObservationIndex, definitions: [String: FigureDefinition], strict: Bool) {
+    /// Values a Fingertips download marks as not given, by indicator and area.
+    let withheld: [String: [WithheldValue]]
+
+    init(areas: AreaSet, indicators: [String: Indicator], observations: ObservationIndex, definitions: [String: FigureDefinition], withheld: [WithheldValue] = [], strict: Bool) {
+        self.withheld = Dictionary(grouping: withheld) { $0.indicator + "\u{0}" + $0.area }
         self.areas = areas
         self.indicators = indicators
         self.observations = observations
@@ -137,18 +141,26 @@ struct FigureEngine {
         let area = try self.area(areaID ?? indicator.areaID ?? areas.local.id, at: location)
         let rows = observations.rows(indicator: indicatorID, area: area.id)
         guard !rows.isEmpty else {
-            throw .problem(.error(at: location, "the indicator `\(indicatorID)` has no value for \(area.name)",
+            throw .problem(.error(at: location, "the indicator `\(indicatorID)` has no value for \(area.name)" + withheldNote(indicatorID, area.id, period: periodLabel),
                                   hint: "add a row for `\(indicatorID)`, `\(area.id)` to an observations CSV file"))
         }
         if let periodLabel {
             guard let row = rows.first(where: { ($0.period?.label ?? "") == periodLabel }) else {
                 let known = rows.map { $0.period.labelOrNotStated }.joined(separator: ", ")
-                throw .problem(.error(at: location, "the indicator `\(indicatorID)` has no value for \(area.name) in `\(periodLabel)`",
+                throw .problem(.error(at: location, "the indicator `\(indicatorID)` has no value for \(area.name) in `\(periodLabel)`" + withheldNote(indicatorID, area.id, period: periodLabel),
                                       hint: "the periods with a value are: \(known)"))
             }
             return (indicator, row)
         }
         return (indicator, rows.last!)
+    }
+
+    /// Why a value is missing, when a Fingertips download says: ": Fingertips gives none (“Value
+    /// suppressed for disclosure control due to small count”, data/fingertips.csv:12)".
+    func withheldNote(_ indicatorID: String, _ areaID: String, period: String?) -> String {
+        let candidates = withheld[indicatorID + "\u{0}" + areaID] ?? []
+        guard let value = period.map({ label in candidates.first { $0.period == label } }) ?? candidates.last else { return "" }
+        return ": Fingertips gives none for \(value.period) (“\(value.note)”, \(value.location.file):\(value.location.line ?? 0))"
     }
 
     func area(_ id: String, at location: SourceLocation) throws(FigureFailure) -> Area {
@@ -326,7 +338,7 @@ struct FigureEngine {
             for id in against {
                 let comparator = try area(id, at: againstLocation)
                 guard let row = observations.rows(indicator: indicatorID, area: id).first(where: { $0.period?.label == periodText }) else {
-                    throw .problem(.error(at: againstLocation, "\(comparator.sentenceName) has no value for `\(indicatorID)` in \(local.period.labelOrNotStated), so it cannot be compared",
+                    throw .problem(.error(at: againstLocation, "\(comparator.sentenceName) has no value for `\(indicatorID)` in \(local.period.labelOrNotStated), so it cannot be compared" + withheldNote(indicatorID, id, period: periodText ?? ""),
                                           hint: "add the row to an observations CSV file (with the same period as \(localArea.name)'s), or remove \(id) from `against`"))
                 }
                 comparators.append((comparator, row))

@@ -30,6 +30,71 @@ public struct Indicator: Sendable, Hashable {
     /// The words writers use for it in prose ("children in care"): a sentence that names one is
     /// read by the claim check even in a paragraph that cites no figure.
     public var alsoCalled: [String] = []
+    /// Which rows of a Fingertips data download are this indicator's.
+    public var fingertips: FingertipsSelection?
+}
+
+/// An indicator's rows in a Fingertips download: its Fingertips indicator id, and which
+/// breakdown (sex, age, category) when the download has more than one.
+public struct FingertipsSelection: Sendable, Hashable {
+    /// Fingertips' indicator id, as its downloads write it: "90630".
+    public var id: String
+    public var sex: String?
+    public var age: String?
+    /// A value of the download's `Category` column; without it, only rows with no category.
+    public var category: String?
+    /// Places shown (Fingertips downloads give every digit); 1 when not given, as Fingertips shows most values.
+    public var decimals: Int?
+    public var location: SourceLocation
+
+    public init(id: String, sex: String? = nil, age: String? = nil, category: String? = nil, decimals: Int? = nil, location: SourceLocation) {
+        self.id = id
+        self.sex = sex
+        self.age = age
+        self.category = category
+        self.decimals = decimals
+        self.location = location
+    }
+
+    static let keys = ["id", "sex", "age", "category", "decimals"]
+    static let hint = "write the Fingertips indicator id, `fingertips: 90630`, or pick a breakdown with `fingertips: {id: 90630, sex: Persons, age: 10-24 yrs}`"
+
+    static func read(_ value: YAMLValue, bag: inout DiagnosticBag) -> FingertipsSelection? {
+        if case .scalar = value.node {
+            guard let id = bag.collect({ () throws(Diagnostic) in try value.string("`fingertips`").trimmingSpaces() }) else { return nil }
+            return checked(FingertipsSelection(id: id, location: value.location), bag: &bag)
+        }
+        var warnings: [Diagnostic] = []
+        let read = bag.collect { () throws(Diagnostic) in
+            var fields = try YAMLFields(value, what: "`fingertips`")
+            let id = try fields.required("id", hint: hint).string("`fingertips.id`").trimmingSpaces()
+            var selection = FingertipsSelection(id: id, location: value.location)
+            selection.sex = try fields.optional("sex")?.string("`sex`").trimmingSpaces()
+            selection.age = try fields.optional("age")?.string("`age`").trimmingSpaces()
+            selection.category = try fields.optional("category")?.string("`category`").trimmingSpaces()
+            selection.decimals = try fields.optional("decimals")?.int("`decimals`")
+            warnings = fields.unknownKeys(known: keys)
+            return selection
+        }
+        bag.add(contentsOf: warnings)
+        return read.flatMap { checked($0, bag: &bag) }
+    }
+
+    private static func checked(_ selection: FingertipsSelection, bag: inout DiagnosticBag) -> FingertipsSelection? {
+        guard !selection.id.isEmpty, selection.id.allSatisfy(\.isASCIIDigit) else {
+            bag.add(.error(at: selection.location, "`\(selection.id)` is not a Fingertips indicator id, which is a number", hint: hint))
+            return nil
+        }
+        if let decimals = selection.decimals, !(0...6).contains(decimals) {
+            bag.add(.error(at: selection.location, "`decimals` must be between 0 and 6, but it is \(decimals)", hint: "Fingertips shows most values with 1 decimal place"))
+            return nil
+        }
+        return selection
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }
 
 /// Reads `indicators.yaml`: one entry per indicator, keyed by its id.
@@ -46,9 +111,10 @@ public struct Indicator: Sendable, Hashable {
 ///   area: dudley-impact-areas      # optional: the area this indicator's own figure is for
 ///   approximate: true              # optional: the value is an estimate ("about 760")
 ///   also_called: [children in care] # optional: names in prose the claim check looks for
+///   fingertips: 90630              # optional: its rows in a Fingertips download (or {id:, sex:, age:, category:, decimals:})
 /// ```
 enum IndicatorFileReader {
-    static let knownKeys = ["title", "unit", "rate_of", "polarity", "source", "source_url", "notes", "area", "approximate", "also_called"]
+    static let knownKeys = ["title", "unit", "rate_of", "polarity", "source", "source_url", "notes", "area", "approximate", "also_called", "fingertips"]
 
     static func read(_ file: TextFile, bag: inout DiagnosticBag) -> [Indicator] {
         guard let root = bag.collect({ () throws(Diagnostic) in try YAMLValue.parse(file.text, file: file.path) }) else { return [] }
@@ -118,6 +184,7 @@ enum IndicatorFileReader {
                 alsoCalled.append(name)
             }
         }
+        let fingertips = fields.optional("fingertips").flatMap { FingertipsSelection.read($0, bag: &bag) }
         bag.add(contentsOf: fields.unknownKeys(known: knownKeys))
         if rateOf != nil, let unit, !unit.isRate {
             bag.add(.warning(at: value.location, "the indicator `\(id)` has `rate_of` but its unit is \(unit), not a rate; it is ignored", hint: "remove `rate_of`, or change the unit to a rate such as `rate per 10,000`"))
@@ -128,7 +195,7 @@ enum IndicatorFileReader {
         let indicator = Indicator(
             id: id, title: title, unit: unit, rateOf: rateOf, polarity: polarity,
             source: Source(text: sourceText, url: url), notes: notes, areaID: area,
-            approximate: approximate ?? false, location: value.location, alsoCalled: alsoCalled)
+            approximate: approximate ?? false, location: value.location, alsoCalled: alsoCalled, fingertips: fingertips)
         return (indicator, bag.diagnostics)
     }
 }

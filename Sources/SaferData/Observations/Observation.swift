@@ -160,7 +160,7 @@ enum ObservationFileReader {
         }
     }
 
-    private static func read(_ row: CSVTable.Row, columns: Columns, width: Int, path: String, periods: inout PeriodLabels, bag: inout DiagnosticBag) -> Observation? {
+    static func read(_ row: CSVTable.Row, columns: Columns, width: Int, path: String, periods: inout PeriodLabels, bag: inout DiagnosticBag) -> Observation? {
         let rowLocation = SourceLocation(file: path, line: row.line)
         guard row.cells.count == width else {
             let cell = row.cells[min(row.cells.count, width) - 1]

@@ -20,6 +20,8 @@ struct ParsedRows: Sendable {
     var observations: ObservationRows
     var index: ObservationIndex
     var definitions: [FigureDefinition]
+    /// Values a Fingertips download marks as not given, for the messages of figures that need them.
+    var withheld: [WithheldValue]
     /// Problems found before the figures (warnings, and the errors that do not stop the reading).
     var diagnostics: [Diagnostic]
     /// Each observation file's text, by path.
@@ -35,13 +37,14 @@ struct ParsedRows: Sendable {
     private(set) var lastPatch: RowsVersion.Patch?
 
     init(areas: AreaSet, indicators: [Indicator], indicatorsByID: [String: Indicator], observations: ObservationRows, index: ObservationIndex,
-         definitions: [FigureDefinition], diagnostics: [Diagnostic], texts: [String: String]) {
+         definitions: [FigureDefinition], withheld: [WithheldValue], diagnostics: [Diagnostic], texts: [String: String]) {
         self.areas = areas
         self.indicators = indicators
         self.indicatorsByID = indicatorsByID
         self.observations = observations
         self.index = index
         self.definitions = definitions
+        self.withheld = withheld
         self.diagnostics = diagnostics
         self.texts = texts
     }
@@ -71,6 +74,8 @@ struct ParsedRows: Sendable {
         for file in files {
             guard let old = texts[file.path] else { return false }
             if old == file.text { continue }
+            // A Fingertips download is read whole: its rows depend on codes, not on lines.
+            if FingertipsFileReader.recognises(file.text) { return false }
             guard let changes = Self.changedLines(from: old, to: file.text) else { return false }
             for change in changes {
                 guard let position = positions[file.path]?[change.line] else { return false }

@@ -6,7 +6,8 @@
 /// - a financial or school year: `2018/19` or `2018/2019` (April 2018 to March 2019);
 /// - a month: `Jul 2018` or `July 2018`;
 /// - a quarter: `2018 Q1` or `Q1 2018` (calendar quarters);
-/// - a range of any two of these: `Jul 2018 - Jun 2019`, `2017/18 to 2018/19` (also `–`).
+/// - a range of any two of these: `Jul 2018 - Jun 2019`, `2017/18 to 2018/19` (also `–`), its
+///   end's century left out as Fingertips writes pooled years: `2017 - 19`, `2016/17 - 18/19`.
 ///
 /// Periods order by their first month, then their last month.
 public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -50,13 +51,23 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     private static func span(of label: String) -> (first: Int, last: Int)? {
         for separator in [" to ", " - ", " – ", " — "] {
             if let range = label.firstRange(of: separator) {
-                guard let start = single(String(label[..<range.lowerBound]).trimmingSpaces()),
-                      let end = single(String(label[range.upperBound...]).trimmingSpaces()),
+                let startText = String(label[..<range.lowerBound]).trimmingSpaces()
+                let endText = String(label[range.upperBound...]).trimmingSpaces()
+                guard let start = single(startText),
+                      let end = single(endText) ?? single(fullYears(endText, century: startText.prefix(2))),
                       start.first <= end.last else { return nil }
                 return (start.first, end.last)
             }
         }
         return single(label)
+    }
+
+    /// The end of a range written short, as Fingertips writes pooled years: the `19` of
+    /// `2017 - 19`, the `18/19` of `2016/17 - 18/19`, in the century of the range's start.
+    private static func fullYears(_ text: String, century: Substring) -> String {
+        let halves = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard text.count == 2 || (halves.count == 2 && halves[0].count == 2), century.count == 2 else { return text }
+        return century + text
     }
 
     private static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]

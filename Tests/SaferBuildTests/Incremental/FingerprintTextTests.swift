@@ -29,10 +29,11 @@ import Testing
         #expect(fields(input) == 7, "FigureInput")
         #expect(fields(try #require(comparison.forms.first)) == 2, "FigureForm")
         #expect(fields(try #require(data.observations.first)) == 12, "Observation")
-        #expect(fields(try #require(data.indicators.first)) == 11, "Indicator")
+        #expect(fields(try #require(data.indicators.first)) == 12, "Indicator")
+        #expect(fields(FingertipsSelection(id: "1", location: SourceLocation(file: "x"))) == 6, "FingertipsSelection")
         #expect(fields(try #require(data.indicators.first).source) == 2, "Source")
         #expect(fields(data.areas) == 3, "AreaSet")
-        #expect(fields(data.areas.local) == 2, "Area")
+        #expect(fields(data.areas.local) == 3, "Area")
         #expect(fields(try #require(data.observations.compactMap(\.period).first)) == 3, "Period")
     }
 
