@@ -53,14 +53,14 @@ public struct SiteConfig: Sendable, Equatable {
         let config: SiteConfig? = bag.collect { () throws(Diagnostic) -> SiteConfig in
             let root = try YAMLValue.parse(file.text, file: file.path)
             var fields = try YAMLFields(root, what: "site.yaml")
-            let title = try fields.required("title", hint: "add a line like `title: Safer Dudley`").string("`title`")
+            let title = try fields.required("title", hint: "add a line like `title: Safer Streets Strategy`").string("`title`")
             let description = try fields.optional("description")?.string("`description`") ?? ""
             let baseValue = try fields.required("baseURL", hint: "add the address the site is published at, e.g. `baseURL: https://www.example.gov.uk/safer/`")
             let baseURL = try Self.checkedBaseURL(try baseValue.string("`baseURL`"), at: baseValue.location)
             let language = try fields.optional("language")?.string("`language`") ?? "en-GB"
             let themeValue = fields.optional("theme")
             let theme = try themeValue?.string("`theme`") ?? "default"
-            let area = try Self.area(try fields.required("area", hint: "add the local area, e.g. `area: {id: dudley, name: Dudley}`"), what: "`area`", warnings: &warnings)
+            let area = try Self.area(try fields.required("area", hint: "add the local area, e.g. `area: {id: our-borough, name: Our Borough, code: E08000000}`"), what: "`area`", warnings: &warnings)
             let comparators = try (fields.optional("comparators")?.sequence("`comparators`") ?? []).map { value throws(Diagnostic) in
                 try Self.area(value, what: "each comparator", warnings: &warnings)
             }
@@ -113,7 +113,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     private static func area(_ value: YAMLValue, what: String, warnings: inout [Diagnostic]) throws(Diagnostic) -> AreaConfig {
         var fields = try YAMLFields(value, what: what)
-        let id = try fields.required("id", hint: "add a short id used in the data files, e.g. `id: dudley`").string("`id`")
+        let id = try fields.required("id", hint: "add a short id used in the data files, e.g. `id: our-borough`").string("`id`")
         let name = try fields.required("name", hint: "add the name as it reads in a sentence, e.g. `name: the North East`").string("`name`")
         let code = try fields.optional("code")?.string("`code`").trimmingSpaces()
         warnings += fields.unknownKeys(known: areaKeys)
@@ -152,7 +152,7 @@ public struct SiteConfig: Sendable, Equatable {
         }
         let path = url.path
         if path.contains("//") || path.split(separator: "/").contains(where: { $0 == "." || $0 == ".." }) {
-            throw refuse("has a path with `//`, `.` or `..` in it", hint: "write the folder's path plainly, e.g. `/safer-dudley/`")
+            throw refuse("has a path with `//`, `.` or `..` in it", hint: "write the folder's path plainly, e.g. `/safer/`")
         }
         return text.hasSuffix("/") ? text : text + "/"
     }

@@ -27,6 +27,16 @@ import Testing
         #expect(readme.contains("holds \(Self.cases.count) broken site folders"))
     }
 
+    /// A hint's examples are neutral: another council reads them, so none names a real borough.
+    @Test func hintsGiveNeutralExamples() throws {
+        for name in Self.cases {
+            let expected = try String(contentsOf: Self.catalogue.appendingPathComponent(name).appendingPathComponent(Self.expectationFile), encoding: .utf8)
+            for line in expected.split(separator: "\n") where line.contains("hint:") {
+                #expect(!line.lowercased().contains("dudley") && !line.contains("West Midlands"), "\(name): \(line)")
+            }
+        }
+    }
+
     @Test(arguments: cases)
     func failsClearlyAndKeepsThePreviousOutput(_ name: String) throws {
         let site = try TestSite(copying: "northbrook")

@@ -93,4 +93,44 @@ import Testing
         #expect(run.errors.contains("error: the theme `civic` was not found in themes/"), "\(run.errors)")
         #expect(run.errors.contains("`theme: default` (or no `theme:`) uses the theme built into SaferSite"))
     }
+
+    @Test func aFingertipsDownloadDroppedIntoTheDataFolderFeedsThePages() throws {
+        let site = try TestSite()
+        #expect(try SaferSiteBinary.run(["init", site.folder.path]).status == 0)
+        // The starter gives England's code and leaves a line for the area's own.
+        try site.write("site.yaml", try site.read("site.yaml").replacingOccurrences(of: "  # code: E06000000", with: "  code: E06000099"))
+        try site.write("content/data/indicators.yaml", try site.read("content/data/indicators.yaml") + """
+
+        admissions:
+          title: Hospital admissions for violence
+          unit: rate per 100,000
+          polarity: low is good
+          source: OHID Fingertips (sample values, invented)
+          fingertips: 92000
+
+        """)
+        try site.write("content/data/fingertips-download.csv", """
+        Indicator ID,Indicator Name,Parent Code,Parent Name,Area Code,Area Name,Area Type,Sex,Age,Category Type,Category,Time period,Value,Lower CI 95.0 limit,Upper CI 95.0 limit,Lower CI 99.8 limit,Upper CI 99.8 limit,Count,Denominator,Value note,Recent Trend,Compared to England value or percentiles,Compared to Region value or percentiles,Time period Sortable,New data,Compared to goal
+        92000,Hospital admissions for violence,E12000008,Region,E06000099,Exampleton,UA,Persons,All ages,,,2019/20 - 21/22,52.6315789473684,47.1,58.6,,,340,646000,,,,,20190000,,
+        92000,Hospital admissions for violence,,,E92000001,England,England,Persons,All ages,,,2019/20 - 21/22,41.9,41.6,42.2,,,71000,56600000,,,,,20190000,,
+
+        """)
+        try site.write("content/data/figures.yaml", try site.read("content/data/figures.yaml") + """
+
+        admissions_comparison:
+          kind: comparison
+          title: Hospital admissions for violence compared with England
+          indicator: admissions
+          against: [england]
+
+        """)
+        try site.write("content/numbers.md", try site.read("content/numbers.md") + "\nHospital admissions for violence: {{admissions}} ({{admissions.period}}), {{admissions_comparison.judgement}}.\n")
+        let check = try SaferSiteBinary.run(["check", "--site", site.folder.path])
+        #expect(check.status == 0, "\(check.output) \(check.errors)")
+        #expect(try SaferSiteBinary.run(["build", "--site", site.folder.path]).status == 0)
+        let page = try site.read("output/numbers/index.html")
+        #expect(page.contains("52.6 per 100,000"))
+        #expect(page.contains("2019/20 - 21/22"))
+        #expect(page.contains("worse than England"), "the interval lies above England's value and low is good")
+    }
 }

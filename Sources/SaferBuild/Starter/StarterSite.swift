@@ -25,14 +25,17 @@ public enum StarterSite {
         # Who publishes the strategy, shown in the footer.
         organisation: Exampleton Community Safety Partnership
         # The area the strategy is about: `id` is what the data files write in their `area` column,
-        # `name` how the area reads in a sentence.
+        # `name` how the area reads in a sentence, and `code` its ONS code, which matches the rows
+        # of a Fingertips download (see the README, "Fingertips downloads").
         area:
           id: exampleton
           name: Exampleton
+          # code: E06000000
         # The areas the figures are compared with, in the order sentences name them.
         comparators:
           - id: england
             name: England
+            code: E92000001
           - id: region
             name: the region
         # Free values for the theme: the default theme links the accessibility statement from every page.

@@ -67,7 +67,7 @@ public struct AreaSet: Sendable, Hashable {
 }
 
 /// Reads the data folder's `areas.yaml`: areas the data mention that are neither the site's area
-/// nor a comparator, such as `dudley-impact-areas`.
+/// nor a comparator, such as a town centre or a group of neighbourhoods.
 ///
 /// ```yaml
 /// town-centre:

@@ -31,6 +31,7 @@ struct InputReference: Sendable, Hashable {
     var decimals: Int?
     var location: SourceLocation
 
+    static let keys = ["figure", "indicator", "area", "period", "decimals"]
     static let hint = "write a figure id (`population`), or `{indicator: ID, area: AREA, period: PERIOD}` for one value; add `decimals: 0` to use the input rounded as published"
 
     static func read(_ value: YAMLValue, what: String) throws(Diagnostic) -> InputReference {
@@ -50,7 +51,7 @@ struct InputReference: Sendable, Hashable {
         let indicator = try fields.required("indicator", hint: hint).string("`indicator`").trimmingSpaces()
         let area = try fields.optional("area")?.string("`area`").trimmingSpaces()
         let period = try fields.optional("period")?.string("`period`").trimmingSpaces()
-        if let unknown = fields.unknownKeys(known: ["figure", "indicator", "area", "period", "decimals"]).first {
+        if let unknown = fields.unknownKeys(known: keys).first {
             throw Diagnostic.error(at: unknown.location, unknown.message.replacingAll("; it is ignored", with: ""), hint: unknown.hint)
         }
         return InputReference(target: .observation(indicator: indicator, area: area, period: period), decimals: decimals, location: value.location)

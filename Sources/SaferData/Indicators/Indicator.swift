@@ -108,7 +108,7 @@ extension Character {
 ///   source: Department for Education, Children looked after in England
 ///   source_url: https://…          # only when known
 ///   notes: …
-///   area: dudley-impact-areas      # optional: the area this indicator's own figure is for
+///   area: town-centre              # optional: the area this indicator's own figure is for
 ///   approximate: true              # optional: the value is an estimate ("about 760")
 ///   also_called: [children in care] # optional: names in prose the claim check looks for
 ///   fingertips: 90630              # optional: its rows in a Fingertips download (or {id:, sex:, age:, category:, decimals:})
@@ -163,7 +163,7 @@ enum IndicatorFileReader {
             }
         }
         let sourceText = bag.collect { () throws(Diagnostic) in
-            try fields.required("source", hint: "add `source: ...`, the publication the numbers come from; if it is not known, say so, for example `Safer Dudley strategy (source not named)`").string("`source`").trimmingSpaces()
+            try fields.required("source", hint: "add `source: ...`, the publication the numbers come from; if it is not known, say so, for example `the strategy document (source not named)`").string("`source`").trimmingSpaces()
         }
         let url = bag.collect { () throws(Diagnostic) in try fields.optional("source_url")?.string("`source_url`").trimmingSpaces() } ?? nil
         if let url, let urlValue = fields.optional("source_url"), !(url.hasPrefix("https://") || url.hasPrefix("http://")) {

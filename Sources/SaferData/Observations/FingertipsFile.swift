@@ -30,6 +30,8 @@ enum FingertipsFileReader {
         ("numerator", "Count"), ("denominator", "Denominator"), ("note", "Value note"),
     ]
     static let required = ["Indicator ID", "Area Code", "Time period", "Value"]
+    /// The columns that choose an indicator's rows (see `FingertipsSelection`).
+    static let breakdownColumns = (sex: "Sex", age: "Age", category: "Category")
 
     /// Whether the file's header line is a Fingertips download's: it names `Indicator ID` and `Area Code`.
     static func recognises(_ text: String) -> Bool {
@@ -89,9 +91,9 @@ enum FingertipsFileReader {
             seenIndicators[indicatorID] = seenIndicators[indicatorID] ?? text("Indicator Name")
             seenAreas[code] = seenAreas[code] ?? text("Area Name")
             guard let own = mapped[indicatorID], let area = areas.area(code: code) else { return true }
-            guard seenRows.insert(["Indicator ID", "Area Code", "Sex", "Age", "Category", "Time period", "Value", "Value note"].map(text)).inserted else { return true }
-            for indicator in own where text("Category") == (indicator.fingertips!.category ?? "") {
-                candidates.append(Candidate(row: row, indicator: indicator, area: area, sex: text("Sex"), age: text("Age")))
+            guard seenRows.insert(["Indicator ID", "Area Code", breakdownColumns.sex, breakdownColumns.age, breakdownColumns.category, "Time period", "Value", "Value note"].map(text)).inserted else { return true }
+            for indicator in own where text(breakdownColumns.category) == (indicator.fingertips!.category ?? "") {
+                candidates.append(Candidate(row: row, indicator: indicator, area: area, sex: text(breakdownColumns.sex), age: text(breakdownColumns.age)))
             }
             return true
         }
