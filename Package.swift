@@ -45,14 +45,18 @@ let package = Package(
         ),
         // Charts as marks and scales drawn to accessible SVG: pure Swift, no file or network access.
         .target(name: "SaferCharts", dependencies: ["SaferCore"]),
-        // Themes and Mustache templates: pages, navigation and figures become HTML.
+        // Themes and Mustache templates: pages, navigation and figures become HTML. The default
+        // theme (themes/default/) is built in by the EmbedTheme plugin, so a site needs no copy.
         .target(
             name: "SaferRender",
             dependencies: [
                 "SaferContent", "SaferData", "SaferCharts",
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            plugins: ["EmbedTheme"]
         ),
+        .plugin(name: "EmbedTheme", capability: .buildTool(), dependencies: ["ThemeEmbedder"]),
+        .executableTarget(name: "ThemeEmbedder", path: "Plugins/ThemeEmbedder"),
         // The build pipeline: steps, output folder, atomic swap, sitemap.
         .target(name: "SaferBuild", dependencies: ["SaferRender", "CSaferSupport"]),
         // File watching, incremental rebuilds, the preview server (Hummingbird) and live reload.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # build-fixture.sh SAFERSITE OUTPUT_DIR
 # Builds checks/site/fixture (a page of every theme component) with the default theme built into
-# SaferSite (the same files as themes/default/, which a test keeps in step).
+# SaferSite (compiled from themes/default/ by the EmbedTheme build plugin).
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 BIN="$1"; OUT="$2"
