@@ -150,7 +150,7 @@ import Testing
         #expect(decile.figures.figure("admissions")?.text == "90.0 per 100,000")
         let noSuchSex = Self.errors(Self.download, indicators: Self.indicators(admissions: "{id: 92000, sex: Female}"), figures: "")
         #expect(noSuchSex.first?.message == "data/fingertips.csv has no rows of Fingertips indicator 92000 for sex `Female`")
-        #expect(noSuchSex.first?.hint == "the sexs in the file are: Male, Persons")
+        #expect(noSuchSex.first?.hint == "the sexes in the file are: Male, Persons")
     }
 
     @Test func twoAgesWithoutAChoiceAreAnErrorNamingThem() {

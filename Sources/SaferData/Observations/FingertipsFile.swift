@@ -158,7 +158,7 @@ enum FingertipsFileReader {
                 chosen = chosen.filter { $0[keyPath: value].caseInsensitiveCompare(wanted) == .orderedSame }
                 if chosen.isEmpty {
                     bag.add(.error(at: selection.location, "\(file) has no rows of Fingertips indicator \(selection.id) for \(name) `\(wanted)`",
-                                   hint: "the \(name)s in the file are: \(found.joined(separator: ", "))"))
+                                   hint: "the \(name == "sex" ? "sexes" : "ages") in the file are: \(found.joined(separator: ", "))"))
                     return nil
                 }
             } else if found.count > 1 {
