@@ -110,6 +110,14 @@ public enum EditionBuild {
             content.config.baseURL = rootURL + edition.folder
             content.config.extra["edition_notice"] =
                 "This is the \(edition.label) edition, with the data up to \(edition.period.label). The latest edition is \(latest.label)."
+            // From this edition's root back to the site's, where the latest edition's pages are:
+            // every page of an earlier edition is built from a page the latest has too.
+            content.config.extra["latest_edition_root"] = String(repeating: "../", count: edition.folder.split(separator: "/").count)
+        } else {
+            content.config.extra["edition_current"] = "The \(edition.label) edition, with the data up to \(edition.period.label)."
+            if list.previous(to: edition.label) != nil, !content.pages.contains(where: { $0.urlPath == changesPath }) {
+                content.config.extra["all_editions"] = changesPath + "#every-edition"
+            }
         }
 
         var built: Set<String> = []

@@ -21,12 +21,25 @@ public struct BuildOptions: Sendable {
     /// read by the page reading (`ChangeKind.rereadsPages`), a build with a `BuildCache` reuses the
     /// pages it read last time without listing the content folder again.
     public var changes: SiteChanges? = nil
+    /// Today, `YYYY-MM-DD`, for `check`'s warning that the next update is overdue; nil: the
+    /// clock's date (UTC). Only that warning reads it: the output never depends on the date.
+    public var today: String? = nil
 
     public init(siteFolder: URL, outputFolder: URL? = nil, includeDrafts: Bool = false, strict: Bool = false) {
         self.strict = strict
         self.siteFolder = siteFolder
         self.outputFolder = outputFolder ?? siteFolder.appendingPathComponent("output")
         self.includeDrafts = includeDrafts
+    }
+}
+
+extension BuildOptions {
+    var todayOrClock: String {
+        if let today { return today }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+        return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
     }
 }
 
@@ -126,6 +139,10 @@ public enum SiteBuilder {
                 let mismatches = Set(data.statedMismatches)
                 run.bag.add(contentsOf: data.warnings.filter { !(options.strict && mismatches.contains($0)) })
                 if options.strict { run.bag.add(contentsOf: data.statedMismatches.map { Diagnostic(.error, at: $0.location, $0.message, hint: $0.hint) }) }
+                if options.strict, options.edition == nil, let due = content.config.nextUpdate, due.lastDay < options.todayOrClock {
+                    run.bag.add(.warning(at: due.location, "the next update was due \(due.date.count == 10 ? "on" : "in") \(due.text), which has passed",
+                                         hint: "publish the update and set `next_update` to when the one after it is due, or give the new date readers should expect"))
+                }
             case .failure(let error):
                 run.bag.add(contentsOf: error.diagnostics)
                 // Pages would only repeat the data's errors as missing figures: one problem, one report.

@@ -34,6 +34,8 @@ public struct SiteConfig: Sendable, Equatable {
     /// Paths in the output folder the site keeps there itself (`keep: [CNAME, .well-known]`):
     /// carried over by every build instead of removed.
     public var keep: [String] = []
+    /// When the next update is due, as written: a month (`2027-03`) or a day (`2027-03-31`).
+    public var nextUpdate: NextUpdate?
 
     /// The path of `baseURL` ("/" or "/safer-dudley/"): how 404.html, served at any depth, finds assets.
     public var basePath: String {
@@ -45,7 +47,7 @@ public struct SiteConfig: Sendable, Equatable {
     /// The keys of `area` and of each comparator.
     public static let areaKeys = ["id", "name", "code"]
 
-    public static let knownKeys = ["title", "description", "baseURL", "language", "theme", "area", "comparators", "markdown", "organisation", "extra", "keep"]
+    public static let knownKeys = ["title", "description", "baseURL", "language", "theme", "area", "comparators", "markdown", "organisation", "extra", "keep", "next_update"]
 
     public static func parse(_ file: TextFile) throws(DiagnosticList) -> (config: SiteConfig, warnings: [Diagnostic]) {
         var bag = DiagnosticBag()
@@ -89,12 +91,14 @@ public struct SiteConfig: Sendable, Equatable {
                     keep.append(path.hasSuffix("/") ? String(path.dropLast()) : path)
                 }
             }
+            let nextUpdate = try fields.optional("next_update").map { value throws(Diagnostic) in try NextUpdate.read(value) }
             warnings += fields.unknownKeys(known: Self.knownKeys)
             var config = SiteConfig(
                 title: title, description: description, baseURL: baseURL, language: language, theme: theme,
                 themeLocation: themeValue?.location ?? SourceLocation(file: file.path),
                 area: area, comparators: comparators, allowRawHTML: allowRawHTML, organisation: organisation, extra: extra)
             config.keep = keep
+            config.nextUpdate = nextUpdate
             return config
         }
         bag.add(contentsOf: warnings)
@@ -155,5 +159,42 @@ public struct SiteConfig: Sendable, Equatable {
             throw refuse("has a path with `//`, `.` or `..` in it", hint: "write the folder's path plainly, e.g. `/safer/`")
         }
         return text.hasSuffix("/") ? text : text + "/"
+    }
+}
+
+/// When the next update of the figures is due (`next_update:` in site.yaml), as official
+/// statistics announce it: a month or a day, shown on the home page and with the downloads.
+public struct NextUpdate: Sendable, Equatable {
+    /// As written, for `<time datetime>`: `2027-03` or `2027-03-31`.
+    public var date: String
+    public var location: SourceLocation
+
+    /// "March 2027", "31 March 2027".
+    public var text: String {
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        let month = Self.months[parts[1] - 1]
+        return parts.count == 3 ? "\(parts[2]) \(month) \(parts[0])" : "\(month) \(parts[0])"
+    }
+
+    /// The last day it may be published on, `YYYY-MM-DD`: the month's last day for a month.
+    public var lastDay: String {
+        if date.count == 10 { return date }
+        let parts = date.split(separator: "-").compactMap { Int($0) }
+        let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0)
+        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][parts[1] - 1]
+        return date + "-" + String(days)
+    }
+
+    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+
+    static func read(_ value: YAMLValue) throws(Diagnostic) -> NextUpdate {
+        let text = try value.string("`next_update`").trimmingSpaces()
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        let isMonth = parts.count == 2 && parts[0].count == 4 && parts[1].count == 2 && Int(parts[0]) != nil && (1...12).contains(Int(parts[1]) ?? 0)
+        guard isMonth || ISODate.isValid(text) else {
+            throw .error(at: value.location, "`next_update` should be a month or a day written year-month(-day), but it is `\(SafeText.terminal(text))`",
+                         hint: "write it like `2027-03` (a month) or `2027-03-31` (a day), in quotes if your editor changes it")
+        }
+        return NextUpdate(date: text, location: value.location)
     }
 }

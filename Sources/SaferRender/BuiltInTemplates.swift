@@ -41,6 +41,9 @@ enum BuiltInTemplates {
         <li><a href="{{url}}" download>{{title}}</a> ({{format}}, {{size}})</li>
         {{/downloads}}
         </ul>
+        {{#site.nextUpdate}}
+        <p class="next-update">The next update of these figures is due {{when}} <time datetime="{{datetime}}">{{text}}</time>.</p>
+        {{/site.nextUpdate}}
         """,
     ]
 

@@ -145,6 +145,8 @@ public struct SiteRenderer: Sendable {
             "extra": config.extra,
             // The Atom feed of updates (written by the build when a page has an `updated` date).
             "feed": content.pages.contains { $0.updated != nil && !$0.isNotFoundPage } ? "feed.xml" : false,
+            // When the next update is due: `datetime` as written, `text` "March 2027", `when` "in" (or "on" a day).
+            "nextUpdate": config.nextUpdate.map { ["datetime": $0.date, "text": $0.text, "when": $0.date.count == 10 ? "on" : "in"] as [String: Any] } ?? false,
         ]
     }
 
@@ -344,6 +346,8 @@ public struct SiteRenderer: Sendable {
             "summary": page.frontMatter.description,
             "content": body,
             "url": config.baseURL + page.urlPath,
+            // Its address below the site's root (`risk-factors/`; empty for the home page).
+            "path": page.urlPath,
             "isHome": page.isHome,
             // A heading's figures as their text: the contents list is plain text, not `{{population}}`.
             "headings": headings.filter { $0.level == 2 }.map { ["text": plainText($0.text, at: $0.location), "id": $0.id] },

@@ -1,0 +1,96 @@
+import Foundation
+import SaferTestSupport
+import SaferBuild
+import SaferCore
+import Testing
+
+/// What official statistics give their readers: which edition a page is and where the latest is,
+/// when the next update is due, and the whole document within reach of every page.
+@Suite struct OfficialStatisticsTests {
+    /// Every `href` in `html`, as written.
+    static func links(in html: String) -> [String] {
+        html.components(separatedBy: "href=\"").dropFirst().compactMap { $0.split(separator: "\"", maxSplits: 1).first.map(String.init) }
+    }
+
+    /// The file a relative link from the page at `page` (a path below the output) opens, if any.
+    static func target(of link: String, from page: String, in output: URL) -> String? {
+        guard !link.contains(":"), !link.hasPrefix("#"), !link.hasPrefix("/") else { return nil }
+        let path = String(link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0])
+        let base = page.contains("/") ? String(page[..<page.lastIndex(of: "/")!]) + "/" : ""
+        var parts: [Substring] = []
+        for part in (base + path).split(separator: "/", omittingEmptySubsequences: false) {
+            if part == ".." { if !parts.isEmpty { parts.removeLast() } } else if part != "." && !part.isEmpty { parts.append(part) }
+        }
+        var resolved = parts.joined(separator: "/")
+        if path.isEmpty || path.hasSuffix("/") || resolved.isEmpty { resolved += resolved.isEmpty ? "index.html" : "/index.html" }
+        return FileManager.default.fileExists(atPath: output.appendingPathComponent(resolved).path) ? resolved : nil
+    }
+
+    @Test func anEarlierEditionsPagesSayItIsNotTheLatestAndLinkToTheSamePageThere() throws {
+        let site = try EditionBuildTests.nextYear()
+        try site.write("site.yaml", try site.read("site.yaml").replacingOccurrences(of: "theme: plain", with: "theme: default"))
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let pages = TestSite.tree(site.output).keys.filter { $0.hasSuffix("index.html") }.sorted()
+        let earlier = pages.filter { $0.hasPrefix("editions/2023-24/") }
+        #expect(earlier.count >= 5)
+        for page in earlier {
+            let html = try site.read("output/" + page)
+            #expect(html.contains("<strong>This is not the latest edition.</strong> This is the 2023-24 edition, with the data up to 2023/24. The latest edition is 2024-25."), "\(page)")
+            let counterpart = String(page.dropFirst("editions/2023-24/".count))
+            let latestLink = try #require(Self.links(in: html).first { Self.target(of: $0, from: page, in: site.output) == counterpart }, "\(page) links to \(counterpart)")
+            #expect(html.contains("href=\"\(latestLink)\">See this page in the latest edition</a>"))
+            #expect(!html.contains("edition-current"))
+        }
+        for page in pages where !page.hasPrefix("editions/") {
+            let html = try site.read("output/" + page)
+            #expect(html.contains("<p class=\"edition-current\">The 2024-25 edition, with the data up to 2024/25."), "\(page)")
+            let all = try #require(Self.links(in: html).first { $0.hasSuffix("changes/#every-edition") }, "\(page) links to all editions")
+            #expect(Self.target(of: all, from: page, in: site.output) == "changes/index.html")
+            #expect(!html.contains("This is not the latest edition"))
+        }
+    }
+
+    @Test func theNextUpdateIsShownAndCheckWarnsOnceItHasPassed() throws {
+        let site = try TestSite()
+        #expect(try SaferSiteBinary.run(["init", site.folder.path]).status == 0)
+        try site.write("site.yaml", try site.read("site.yaml") + "next_update: 2027-03\n")
+        try site.write("content/data-downloads.md", "---\ntitle: The data\n---\n```block downloads\n```\n")
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(try site.read("output/index.html").contains("The next update of the figures is due in <time datetime=\"2027-03\">March 2027</time>."))
+        #expect(try site.read("output/data-downloads/index.html").contains("due in <time datetime=\"2027-03\">March 2027</time>"))
+
+        func checkWarnings(today: String) throws -> [String] {
+            var options = BuildOptions(siteFolder: site.folder, strict: true)
+            options.today = today
+            return try SiteBuilder.render(options).warnings.map(\.message)
+        }
+        #expect(try checkWarnings(today: "2027-03-31") == [])
+        #expect(try checkWarnings(today: "2027-04-01") == ["the next update was due in March 2027, which has passed"])
+
+        try site.write("site.yaml", try site.read("site.yaml").replacingOccurrences(of: "next_update: 2027-03", with: "next_update: 2027-03-15"))
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(try site.read("output/index.html").contains("due on <time datetime=\"2027-03-15\">15 March 2027</time>"))
+
+        try site.write("site.yaml", try site.read("site.yaml").replacingOccurrences(of: "next_update: 2027-03-15", with: "next_update: spring 2027"))
+        let run = try SaferSiteBinary.run(["build", "--site", site.folder.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("error: `next_update` should be a month or a day written year-month(-day), but it is `spring 2027`"), "\(run.errors)")
+    }
+
+    @Test func everyPageOfTheRepositorysSiteIsReachableFromTheHomePageTheReportIncluded() throws {
+        let site = try TestSite.copyingRepositorySite()
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let pages = Set(TestSite.tree(site.output).keys.filter { $0.hasSuffix("index.html") })
+        var reached: Set<String> = ["index.html"], queue = ["index.html"]
+        while let page = queue.popLast() {
+            for link in Self.links(in: try site.read("output/" + page)) {
+                if let next = Self.target(of: link, from: page, in: site.output), next.hasSuffix("index.html"), reached.insert(next).inserted { queue.append(next) }
+            }
+        }
+        #expect(pages.contains("report/index.html"))
+        #expect(pages.subtracting(reached).sorted() == [])
+        let report = try site.read("output/report/index.html")
+        #expect(report.contains("choose “Save as PDF” as the printer"))
+        #expect(try site.read("output/index.html").contains(">Print or save the whole strategy</a>"))
+    }
+}
