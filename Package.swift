@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
         // Already there for Hummingbird; named for its HTTP request parts (the preview's header timeout).
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
+        // ZIP archives for the "all the data" download: a well-kept pure-Swift reader and writer.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C library, found with pkg-config; only SaferMarkdown imports it.
@@ -52,6 +54,7 @@ let package = Package(
             dependencies: [
                 "SaferContent", "SaferData", "SaferCharts",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             plugins: ["EmbedTheme"]
         ),

@@ -17,6 +17,7 @@ enum DownloadTitles {
         case Downloads.observationsCSVName, Downloads.observationsJSONName: return "Every observation in the data"
         case Downloads.figuresCSVName, Downloads.figuresJSONName: return "Every figure, with how it is worked out"
         case Downloads.dataPackageName: return "A description of the data files (Frictionless Data Package)"
+        case DataArchive.name: return "All of the data above in one file"
         default: return name
         }
     }

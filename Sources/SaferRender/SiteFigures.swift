@@ -78,7 +78,7 @@ public struct SiteFigures: Sendable {
     public var downloadPaths: [String] {
         guard hasDownloads else { return [] }
         return [Downloads.observationsCSVName, Downloads.observationsJSONName, Downloads.figuresCSVName, Downloads.figuresJSONName,
-                Downloads.dataPackageName].map { Self.downloadsFolder + $0 }
+                Downloads.dataPackageName, DataArchive.name].map { Self.downloadsFolder + $0 }
     }
 
     private var hasDownloads: Bool { !data.indicators.isEmpty || !data.figures.figures.isEmpty }
@@ -98,10 +98,11 @@ public struct SiteFigures: Sendable {
                 OutputFile(path: folder + Downloads.dataPackageName, text: Downloads.dataPackage(name: Slug.make(siteTitle), title: siteTitle)),
             ]
         })
-        let files = [
+        var files = [
             OutputFile(path: folder + Downloads.observationsCSVName, contents: observations.csv, spilled: observations.csvSpill),
             OutputFile(path: folder + Downloads.observationsJSONName, contents: observations.json, spilled: observations.jsonSpill),
         ] + others
+        if let archive = DataArchive.zip(files, folder: folder) { files.append(OutputFile(path: folder + DataArchive.name, contents: archive)) }
         var changed: Set<String> = []
         if observations.csvChanged { changed.insert(folder + Downloads.observationsCSVName) }
         if observations.jsonChanged { changed.insert(folder + Downloads.observationsJSONName) }

@@ -181,7 +181,7 @@ public struct SiteRenderer: Sendable {
                 downloads.map { download -> [String: Any] in
                     [
                         "url": root + download.path, "name": download.name,
-                        "format": download.name.hasSuffix(".csv") ? "CSV" : "JSON",
+                        "format": download.name.hasSuffix(".csv") ? "CSV" : download.name.hasSuffix(".zip") ? "ZIP" : "JSON",
                         "title": DownloadTitles.title(for: download.name), "size": ByteSize.text(download.bytes),
                     ]
                 }

@@ -154,7 +154,7 @@ private typealias SourceLocation = SaferCore.SourceLocation
         let figures = try site.read("output/figures/index.html")
         #expect(figures.contains("id=\"figure-feel_safe_frequency\""))
         let downloads = TestSite.tree(site.output).keys.filter { $0.hasPrefix("downloads/") }.sorted()
-        #expect(downloads == ["downloads/datapackage.json", "downloads/figures.csv", "downloads/figures.json", "downloads/observations.csv", "downloads/observations.json"])
+        #expect(downloads == ["downloads/all-data.zip", "downloads/datapackage.json", "downloads/figures.csv", "downloads/figures.json", "downloads/observations.csv", "downloads/observations.json"])
     }
 
     @Test func theReportHoldsEveryPageWithLinksWithinIt() throws {

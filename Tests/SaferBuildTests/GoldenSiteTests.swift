@@ -12,7 +12,9 @@ import Testing
         let site = try TestSite(copying: "northbrook")
         let report = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
         #expect(report.pageCount == 5)  // home, plan, about, numbers and the generated figures page; not the draft
-        let built = TestSite.tree(site.output)
+        // The data archive's compressed bytes are zlib's, which may differ between zlib versions:
+        // it is compared by what it unzips to (DataArchiveTests), not byte for byte here.
+        let built = TestSite.tree(site.output).filter { !$0.key.hasSuffix(".zip") }
         if Golden.updating {
             try? FileManager.default.removeItem(at: Self.golden)
             for (path, data) in built {
