@@ -31,7 +31,12 @@ public enum EditionBuild {
     public static func loadData(_ options: BuildOptions, config: SiteConfig) throws(DiagnosticList) -> DataSet {
         let areas = AreaSet(config)
         guard let found = try editions(options), let latest = found.list.latest else {
-            return try DataSet.load(folder: dataFolder(options), relativePath: SiteContent.dataFolder, areas: areas, strict: options.strict, memo: options.memo)
+            let data = try DataSet.load(folder: dataFolder(options), relativePath: SiteContent.dataFolder, areas: areas, strict: options.strict, memo: options.memo)
+            if let stray = data.allCorrections.first(where: { $0.edition != nil }) {
+                throw DiagnosticList([.error(at: stray.location, "this correction names the edition `\(stray.edition!)`, but the site has no editions",
+                                             hint: "leave `edition` out: a site without editions.yaml has one edition")])
+            }
+            return data
         }
         let (list, warnings) = found
         var edition = latest
@@ -47,6 +52,12 @@ public enum EditionBuild {
         var data = try DataSet.load(folder: dataFolder(options), relativePath: SiteContent.dataFolder, areas: areas, strict: options.strict,
                                     keep: { cut.includes($0) }, memo: options.memo)
         data.addTrendForms()
+        if let stray = data.allCorrections.first(where: { $0.edition.map { list.edition($0) == nil } ?? false }) {
+            throw DiagnosticList([.error(at: stray.location, "this correction names the edition `\(stray.edition!)`, which is not in editions.yaml",
+                                         hint: "the editions are: \(list.editions.map(\.label).joined(separator: ", ")); leave `edition` out for the latest")])
+        }
+        let isLatest = edition == latest, label = edition.label
+        try data.applyCorrections { $0.edition.map { $0 == label } ?? isLatest }
         if edition != latest {
             // Pages are the latest's: a figure that only later data gives reads, honestly, as not
             // published in this edition, rather than stopping the build.
@@ -72,6 +83,7 @@ public enum EditionBuild {
                     missing.check = nil
                     missing.lower = nil
                     missing.upper = nil
+                    missing.correction = nil
                     missing.notes = text
                     added.append(missing)
                 }
@@ -98,7 +110,10 @@ public enum EditionBuild {
     /// "what has changed" page. Does nothing for a site without editions.
     static func prepare(_ content: inout SiteContent, files: inout [OutputFile], data: DataSet, options: BuildOptions,
                         bag: inout DiagnosticBag, tell: (BuildEvent) -> Void) {
-        guard let list = (try? editions(options))?.list, let latest = list.latest else { return }
+        guard let list = (try? editions(options))?.list, let latest = list.latest else {
+            addCorrectionsPage(&content, data: data)
+            return
+        }
         let edition = options.edition.flatMap(list.edition) ?? latest
         let rootURL = content.config.baseURL
         // Templates can show which edition a page belongs to, and link to the latest.
@@ -142,7 +157,10 @@ public enum EditionBuild {
             }
         }
 
-        guard let previous = list.previous(to: edition.label), !content.pages.contains(where: { $0.urlPath == changesPath }) else { return }
+        guard let previous = list.previous(to: edition.label), !content.pages.contains(where: { $0.urlPath == changesPath }) else {
+            addCorrectionsPage(&content, data: data)
+            return
+        }
         var previousOptions = options
         previousOptions.edition = previous.label
         previousOptions.strict = false
@@ -155,13 +173,44 @@ public enum EditionBuild {
             return rootURL + other.folder
         }
         let body = changesPage(changes, edition: edition, previous: previous, list: list, data: data, figureLinks: links, link: editionLink)
+        addGeneratedPage(&content, title: "What has changed since the \(previous.label) edition",
+                         description: "The numbers that moved between the \(previous.label) and \(edition.label) editions, the comparisons that changed, and corrections.",
+                         body: body, data: data)
+    }
+
+    /// The corrections log on a page of its own, for a site with corrections but no earlier edition.
+    static func addCorrectionsPage(_ content: inout SiteContent, data: DataSet) {
+        guard !data.corrections.isEmpty, !content.pages.contains(where: { $0.urlPath == changesPath }) else { return }
+        let links = content.pages.contains { $0.sourcePath == "content/figures.md" && $0.bodyText.contains("block figures") }
+        addGeneratedPage(&content, title: "Corrections and updates", description: "Corrections to the figures on this site, newest first.",
+                         body: correctionsSection(data, figureLinks: links), data: data)
+    }
+
+    /// The generated page at `changes/`, dated by its latest correction (which puts it in the feed).
+    private static func addGeneratedPage(_ content: inout SiteContent, title: String, description: String, body: String, data: DataSet) {
+        var frontMatter = FrontMatter(title: title, description: description)
+        frontMatter.updated = data.corrections.map(\.date).max()
         let page = Page(
-            sourcePath: changesSource, urlPath: changesPath,
-            frontMatter: FrontMatter(title: "What has changed since the \(previous.label) edition",
-                                     description: "The numbers that moved between the \(previous.label) and \(edition.label) editions, and the comparisons that changed."),
+            sourcePath: changesSource, urlPath: changesPath, frontMatter: frontMatter,
             body: MarkdownDocument(body, file: changesSource, options: MarkdownOptions(allowRawHTML: false)), bodyText: body)
         content.pages.append(page)
         content.pages.sort { $0.urlPath < $1.urlPath }
+    }
+
+    /// The log, newest first: each entry's date as a heading readers can link to, what changed,
+    /// why, and the figures it changed.
+    static func correctionsSection(_ data: DataSet, figureLinks: Bool) -> String {
+        guard !data.corrections.isEmpty else { return "" }
+        var text = "## Corrections and updates {#corrections}\n\n"
+        for correction in data.corrections.sorted(by: { ($0.date, $0.number) > ($1.date, $1.number) }) {
+            text += "### \(correction.dateText) {#\(correction.anchor)}\n\n\(SafeText.markdown(correction.change))"
+            if let why = correction.why { text += " \(SafeText.markdown(why))" }
+            let names = correction.figures.compactMap { data.figures.figure($0) }.map { figure in
+                figureLinks ? "[\(SafeText.markdown(figure.title))](figures.md#figure-\(figure.id))" : SafeText.markdown(figure.title)
+            }
+            text += "\n\nFigures corrected: \(names.joined(separator: "; ")).\n\n"
+        }
+        return text
     }
 
     /// The Markdown of the "what has changed" page.
@@ -254,6 +303,7 @@ public enum EditionBuild {
             }
         }
 
+        text += correctionsSection(data, figureLinks: figureLinks)
         text += "## Every edition {#every-edition}\n\n"
         for other in list.editions.reversed() {
             if other == edition {

@@ -1,5 +1,6 @@
 import SaferContent
 import SaferCore
+import SaferData
 import SaferRender
 
 /// An Atom feed of the site's updates: the pages whose front matter says when they were `updated`,
@@ -8,7 +9,7 @@ enum Feed {
     static let path = "feed.xml"
 
     /// nil when no page has an `updated` date: a feed with nothing in it helps nobody.
-    static func atom(pages: [Page], config: SiteConfig) -> OutputFile? {
+    static func atom(pages: [Page], corrections: [Correction] = [], config: SiteConfig) -> OutputFile? {
         let entries = pages.filter { $0.updated != nil && !$0.isNotFoundPage }
             .sorted { ($0.updated!, $1.urlPath) > ($1.updated!, $0.urlPath) }
         guard let latest = entries.first?.updated else { return nil }
@@ -26,6 +27,13 @@ enum Feed {
             xml += "    <link rel=\"alternate\" href=\"\(HTMLText.escape(url))\"/>\n    <updated>\(page.frontMatter.updated!)T00:00:00Z</updated>\n"
             if !page.frontMatter.description.isEmpty { xml += "    <summary>\(HTMLText.escape(page.frontMatter.description))</summary>\n" }
             xml += "  </entry>\n"
+        }
+        // Each correction is news of its own, linked to its entry in the log.
+        for correction in corrections.sorted(by: { ($0.date, $0.number) > ($1.date, $1.number) }) {
+            let url = config.baseURL + EditionBuild.changesPath + "#" + correction.anchor
+            xml += "  <entry>\n    <title>\(HTMLText.escape("Correction of " + correction.dateText))</title>\n    <id>\(HTMLText.escape(url))</id>\n"
+            xml += "    <link rel=\"alternate\" href=\"\(HTMLText.escape(url))\"/>\n    <updated>\(correction.date)T00:00:00Z</updated>\n"
+            xml += "    <summary>\(HTMLText.escape(correction.change + (correction.why.map { " " + $0 } ?? "")))</summary>\n  </entry>\n"
         }
         return OutputFile(path: path, text: xml + "</feed>\n")
     }

@@ -178,7 +178,7 @@ public enum SiteBuilder {
         }
         let renderer = SiteRenderer(
             content: content, theme: theme, assets: assets, figures: figures, downloads: inputs.downloads, otherFiles: otherFiles, links: links)
-        let withReport = renderer.navigation.count > 1 || content.pages.contains(where: { $0.urlPath == ReportPage.urlPath })
+        let withReport = ReportPage.isWritten(navigation: renderer.navigation, pages: content.pages)
         let pages = run.step(.render, "\(content.pages.count) pages" + (withReport ? " and the one-page report" : "")) { () -> SiteRenderer.Result in
             run.bag.add(contentsOf: renderer.listProblems)
             let rendered = cache?.render(renderer, withReport: withReport) ?? (pages: renderer.renderPages(), report: withReport ? renderer.renderReport() : nil)
@@ -200,7 +200,7 @@ public enum SiteBuilder {
         files = run.step(.downloads) { inputs.downloads.value.files } + files + pages.files
         run.step(.siteMap) {
             files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
-            if let feed = Feed.atom(pages: content.pages, config: content.config) { files.append(feed) }
+            if let feed = Feed.atom(pages: content.pages, corrections: data.corrections, config: content.config) { files.append(feed) }
             files.append(SiteMap.robots(baseURL: content.config.baseURL))
             run.bag.add(contentsOf: PathCollisions.problems(files, staticFiles: content.staticFiles))
         }

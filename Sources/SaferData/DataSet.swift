@@ -8,12 +8,14 @@ public struct DataFiles: Sendable {
     public var indicators: TextFile?
     public var figures: TextFile?
     public var areas: TextFile?
+    public var corrections: TextFile?
 
-    public init(observations: [TextFile], indicators: TextFile?, figures: TextFile? = nil, areas: TextFile? = nil) {
+    public init(observations: [TextFile], indicators: TextFile?, figures: TextFile? = nil, areas: TextFile? = nil, corrections: TextFile? = nil) {
         self.observations = observations
         self.indicators = indicators
         self.figures = figures
         self.areas = areas
+        self.corrections = corrections
     }
 }
 
@@ -40,6 +42,9 @@ public struct DataSet: Sendable {
     public var warnings: [Diagnostic]
     /// The warnings that say a stated value does not match the data (also in `warnings`).
     public var statedMismatches: [Diagnostic] = []
+    /// The corrections log: every entry, and those of the edition being built (`applyCorrections`).
+    public var allCorrections: [Correction] = []
+    public var corrections: [Correction] = []
     /// Which reading of the rows this is, when a memo keeps the rows (`serve`, `build --watch`):
     /// what the downloads need to write only the rows a patch changed.
     public internal(set) var rowsVersion: RowsVersion?
@@ -120,7 +125,8 @@ public struct DataSet: Sendable {
             observations: observationFiles,
             indicators: names.contains(indicatorsFileName) ? read(indicatorsFileName) : nil,
             figures: names.contains(figuresFileName) ? read(figuresFileName) : nil,
-            areas: names.contains(areasFileName) ? read(areasFileName) : nil)
+            areas: names.contains(areasFileName) ? read(areasFileName) : nil,
+            corrections: names.contains(Correction.fileName) ? read(Correction.fileName) : nil)
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
         var dataSet = try parse(files, areas: areas, strict: strict, keep: keep, missingIndicatorsPath: (relativePath.isEmpty ? "" : relativePath + "/") + indicatorsFileName, memo: memo)
         dataSet.warnings = DiagnosticBag.sorted(bag.warnings + dataSet.warnings)
@@ -202,6 +208,7 @@ public struct DataSet: Sendable {
         observations.permute(to: sortedPositions)
         reportRepeatedRows(observations, bag: &bag)
         let explicit = files.figures.map { file in read("figures", file) { FigureFileReader.read(file, bag: &$0) } } ?? []
+        let corrections = files.corrections.map { file in read("corrections", file) { CorrectionFileReader.read(file, bag: &$0) } } ?? []
         // Figures computed from broken data would only repeat its errors in other words: report
         // the data's own problems (and figures.yaml's) and stop here.
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
@@ -226,7 +233,7 @@ public struct DataSet: Sendable {
         }
         return ParsedRows(
             areas: areas, indicators: indicators, indicatorsByID: indicatorsByID, observations: observations, index: index,
-            definitions: definitions, withheld: withheld, diagnostics: bag.diagnostics, texts: Dictionary(files.observations.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first }))
+            definitions: definitions, withheld: withheld, corrections: corrections, diagnostics: bag.diagnostics, texts: Dictionary(files.observations.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The figures worked out from `rows`, and the data set they make.
@@ -246,6 +253,8 @@ public struct DataSet: Sendable {
             areas: rows.areas, indicators: rows.indicators, observations: rows.observations, ranges: rows.ranges,
             figures: FigureBook(figures: figures), warnings: DiagnosticBag.sorted(bag.warnings))
         dataSet.statedMismatches = engine.statedMismatches
+        dataSet.allCorrections = rows.corrections
+        try dataSet.applyCorrections { $0.edition == nil }
         if !rows.inputs.isEmpty { dataSet.rowsVersion = RowsVersion(generation: rows.generation, patch: rows.lastPatch) }
         return dataSet
     }

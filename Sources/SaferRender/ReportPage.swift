@@ -8,6 +8,11 @@ import SaferMarkdown
 /// pages become links within the report.
 public enum ReportPage {
     public static let urlPath = "report/"
+
+    /// Whether the site has the report: more than one page to gather, or a page of its own for it.
+    public static func isWritten(navigation: [Page], pages: [Page]) -> Bool {
+        navigation.count > 1 || pages.contains { $0.urlPath == urlPath }
+    }
     /// The anchor of a section's own heading: `#<prefix>top`.
     static let sectionAnchor = "top"
 

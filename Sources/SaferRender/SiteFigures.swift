@@ -20,8 +20,14 @@ public struct SiteFigures: Sendable {
         let text = try data.text(for: reference, at: location)
         if text.isReviewMark { return "" }
         let href = root + Self.pagePath + "#figure-" + text.figureID
-        return "<a class=\"figure\" href=\"\(HTMLText.escape(href))\">\(HTMLText.escape(text.text))</a>"
+        let link = "<a class=\"figure\" href=\"\(HTMLText.escape(href))\">\(HTMLText.escape(text.text))</a>"
+        // The figure itself (not its period or title) says when it was last corrected.
+        guard !reference.contains("."), let mark = data.figures.figure(text.figureID)?.correction else { return link }
+        return link + " <a class=\"correction-note\" href=\"\(HTMLText.escape(root + Self.correctionsPath + "#" + mark.anchor))\">(corrected on \(HTMLText.escape(mark.dateText)))</a>"
     }
+
+    /// The page that holds the corrections log (the "what has changed" page).
+    public static let correctionsPath = "changes/"
 
     /// Every figure, for the `blocks/figures` template: what it says, how it is worked out, the
     /// inputs, period and source, and the result of checking the text's own number against the data.

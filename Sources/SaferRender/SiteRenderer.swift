@@ -145,6 +145,8 @@ public struct SiteRenderer: Sendable {
             "extra": config.extra,
             // The Atom feed of updates (written by the build when a page has an `updated` date).
             "feed": content.pages.contains { $0.updated != nil && !$0.isNotFoundPage } ? "feed.xml" : false,
+            // The printable whole strategy, when the site has one, for a link on every page.
+            "report": ReportPage.isWritten(navigation: navigation(content), pages: content.pages) ? ReportPage.urlPath : false,
             // When the next update is due: `datetime` as written, `text` "March 2027", `when` "in" (or "on" a day).
             "nextUpdate": config.nextUpdate.map { ["datetime": $0.date, "text": $0.text, "when": $0.date.count == 10 ? "on" : "in"] as [String: Any] } ?? false,
         ]

@@ -93,4 +93,62 @@ import Testing
         #expect(report.contains("choose “Save as PDF” as the printer"))
         #expect(try site.read("output/index.html").contains(">Print or save the whole strategy</a>"))
     }
+
+    static let correction = """
+    - date: 2025-06-03
+      figures: [assault_change]
+      change: We corrected the change in ambulance call-outs for assault.
+      why: A row of the 2021/22 data was typed twice.
+
+    """
+
+    @Test func aCorrectionIsNotedBesideItsFigureLoggedOnTheChangesPageAndInTheFeed() throws {
+        let site = try EditionBuildTests.nextYear()
+        try site.write("site.yaml", try site.read("site.yaml").replacingOccurrences(of: "theme: plain", with: "theme: default"))
+        try site.write("content/data/corrections.yaml", Self.correction)
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let numbers = try site.read("output/numbers/index.html")
+        let note = "<a class=\"correction-note\" href=\"../changes/#correction-1\">(corrected on 3 June 2025)</a>"
+        #expect(numbers.contains(note))
+        #expect(Self.target(of: "../changes/#correction-1", from: "numbers/index.html", in: site.output) == "changes/index.html")
+        let changes = try site.read("output/changes/index.html")
+        #expect(changes.contains("<h3 id=\"correction-1\">3 June 2025</h3>"))
+        #expect(changes.contains("We corrected the change in ambulance call-outs for assault. A row of the 2021/22 data was typed twice."))
+        let feed = try site.read("output/feed.xml")
+        #expect(feed.contains("<title>Correction of 3 June 2025</title>"))
+        #expect(feed.contains("<id>https://northbrook.example/safer/changes/#correction-1</id>"))
+        // The correction is the latest edition's: the earlier one's pages are as first published.
+        #expect(!(try site.read("output/editions/2023-24/numbers/index.html")).contains("corrected on"))
+    }
+
+    @Test func aCorrectionNamingNoFigureOrEditionStopsTheBuild() throws {
+        let site = try EditionBuildTests.nextYear()
+        try site.write("content/data/corrections.yaml", Self.correction.replacingOccurrences(of: "[assault_change]", with: "[assault_chnage]"))
+        let run = try SaferSiteBinary.run(["check", "--site", site.folder.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("content/data/corrections.yaml:1:3: error: the correction of 3 June 2025 names the figure `assault_chnage`, which does not exist"), "\(run.errors)")
+        #expect(run.errors.contains("did you mean `assault_change`?"))
+        try site.write("content/data/corrections.yaml", Self.correction + "  edition: 2019-20\n")
+        let edition = try SaferSiteBinary.run(["build", "--site", site.folder.path])
+        #expect(edition.status == 1)
+        #expect(edition.errors.contains("this correction names the edition `2019-20`, which is not in editions.yaml"), "\(edition.errors)")
+    }
+
+    @Test func aSiteWithoutEditionsGetsACorrectionsPage() throws {
+        let site = try TestSite()
+        #expect(try SaferSiteBinary.run(["init", site.folder.path]).status == 0)
+        try site.write("content/data/corrections.yaml", """
+        - date: 2025-01-10
+          figures: [violence_change]
+          change: We corrected the change in violence with injury.
+
+        """)
+        let check = try SaferSiteBinary.run(["check", "--site", site.folder.path])
+        #expect(check.status == 0, "\(check.errors)")
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let page = try site.read("output/changes/index.html")
+        #expect(page.contains("<h1 class=\"page-title\">Corrections and updates</h1>"))
+        #expect(try site.read("output/numbers/index.html").contains("(corrected on 10 January 2025)"))
+        #expect(try site.read("output/feed.xml").contains("Correction of 10 January 2025"))
+    }
 }

@@ -78,6 +78,7 @@ extension Figure: FingerprintText {
     public var fingerprintText: String {
         joined([id, kind.rawValue, title, field(value), unit.map { "\($0)" } ?? "-", String(decimals), self.text, field(forms),
                 field(formula), field(inputs), field(period), field(area), field(sources), field(indicator), field(notes), field(stated),
-                field(check), field(comparisons), field(lower), field(upper), definedAt.description, String(isAutomatic)])
+                field(check), field(comparisons), field(lower), field(upper), definedAt.description, String(isAutomatic),
+                correction.map { $0.dateText + "\u{1}" + $0.anchor } ?? "-"])
     }
 }

@@ -34,6 +34,8 @@ public struct Figure: Sendable, Hashable {
     public var definedAt: SourceLocation
     /// Made from an indicator's own value rather than written in `figures.yaml`.
     public var isAutomatic: Bool
+    /// The latest entry of the corrections log that names it, for a "corrected on" note.
+    public var correction: CorrectionMark? = nil
 
     /// The value as shown, with its unit: "27.4%".
     public var valueText: String? { form("value") }

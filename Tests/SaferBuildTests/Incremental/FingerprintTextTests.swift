@@ -23,7 +23,7 @@ import Testing
         let comparison = try #require(data.figures.figures.first { !$0.comparisons.isEmpty })
         let checked = try #require(data.figures.figures.first { $0.check != nil })
         let input = try #require(data.figures.figures.lazy.flatMap(\.inputs).first)
-        #expect(fields(comparison) == 22, "Figure")
+        #expect(fields(comparison) == 23, "Figure")
         #expect(fields(try #require(comparison.comparisons.first)) == 8, "AreaComparison")
         #expect(fields(try #require(checked.check)) == 4, "FigureCheck")
         #expect(fields(input) == 7, "FigureInput")
