@@ -32,6 +32,7 @@ import Testing
         ("### `content/data/figures.yaml`, per figure id", FigureDefinition.commonKeys + InputReference.keys),
         ("### `content/data/areas.yaml`, per area id", AreaFileReader.knownKeys),
         ("### `content/data/editions.yaml`, each entry of `editions`", EditionList.knownKeys),
+        ("### `content/data/corrections.yaml`, each entry", Correction.keys),
         ("### Observation CSV columns", ObservationFileReader.allColumns),
         ("### Fingertips download columns", FingertipsFileReader.columns.map(\.fingertips)
             + [FingertipsFileReader.breakdownColumns.sex, FingertipsFileReader.breakdownColumns.age, FingertipsFileReader.breakdownColumns.category]),
