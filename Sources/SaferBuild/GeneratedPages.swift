@@ -1,5 +1,8 @@
 import SaferContent
+import SaferCore
+import SaferData
 import SaferMarkdown
+import SaferRender
 
 extension SiteContent {
     /// Pages SaferSite writes itself unless the site has its own page at that address: the list of
@@ -22,6 +25,26 @@ extension SiteContent {
             sourcePath: "content/figures.md", urlPath: "figures/",
             frontMatter: FrontMatter(title: "Every figure and how it is worked out", description: "Each number on this site, how it is worked out, its period and source, and its check."),
             body: MarkdownDocument(body, file: "content/figures.md", options: MarkdownOptions(allowRawHTML: false)), bodyText: body)
+        pages.append(page)
+        pages.sort { $0.urlPath < $1.urlPath }
+    }
+}
+
+extension SiteContent {
+    /// The glossary's page: every term in alphabetical order under a heading of its own, which its
+    /// uses on the other pages link to. Not written when the site has its own page there.
+    mutating func addGlossaryPage(_ terms: [GlossaryTerm]) {
+        let path = SiteRenderer.glossaryPath
+        guard !terms.isEmpty, !pages.contains(where: { $0.urlPath == path }) else { return }
+        var body = "What the words used with the figures on this site mean.\n\n"
+        for term in terms.sorted(by: { $0.term.lowercased() < $1.term.lowercased() }) {
+            body += "## \(SafeText.markdown(term.term.prefix(1).uppercased() + term.term.dropFirst())) {#\(term.anchor)}\n\n\(SafeText.markdown(term.definition))\n\n"
+        }
+        let source = "content/glossary.md"
+        let page = Page(
+            sourcePath: source, urlPath: path,
+            frontMatter: FrontMatter(title: "Glossary", description: "What the words used with the figures mean."),
+            body: MarkdownDocument(body, file: source, options: MarkdownOptions(allowRawHTML: false)), bodyText: body)
         pages.append(page)
         pages.sort { $0.urlPath < $1.urlPath }
     }

@@ -157,6 +157,7 @@ public enum SiteBuilder {
         // The claim check reads what the authors wrote, not the pages generated below.
         let authoredPages = content.pages
         content.addGeneratedPages(hasFigures: !data.figures.figures.isEmpty)
+        content.addGlossaryPage(data.glossary)
 
         var files = run.step(.copyFiles) { () -> [OutputFile] in
             var files: [OutputFile] = []

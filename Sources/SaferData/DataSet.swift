@@ -9,8 +9,10 @@ public struct DataFiles: Sendable {
     public var figures: TextFile?
     public var areas: TextFile?
     public var corrections: TextFile?
+    public var glossary: TextFile?
 
-    public init(observations: [TextFile], indicators: TextFile?, figures: TextFile? = nil, areas: TextFile? = nil, corrections: TextFile? = nil) {
+    public init(observations: [TextFile], indicators: TextFile?, figures: TextFile? = nil, areas: TextFile? = nil, corrections: TextFile? = nil, glossary: TextFile? = nil) {
+        self.glossary = glossary
         self.observations = observations
         self.indicators = indicators
         self.figures = figures
@@ -45,6 +47,8 @@ public struct DataSet: Sendable {
     /// The corrections log: every entry, and those of the edition being built (`applyCorrections`).
     public var allCorrections: [Correction] = []
     public var corrections: [Correction] = []
+    /// The terms of `glossary.yaml`, in the file's order.
+    public var glossary: [GlossaryTerm] = []
     /// Which reading of the rows this is, when a memo keeps the rows (`serve`, `build --watch`):
     /// what the downloads need to write only the rows a patch changed.
     public internal(set) var rowsVersion: RowsVersion?
@@ -126,7 +130,8 @@ public struct DataSet: Sendable {
             indicators: names.contains(indicatorsFileName) ? read(indicatorsFileName) : nil,
             figures: names.contains(figuresFileName) ? read(figuresFileName) : nil,
             areas: names.contains(areasFileName) ? read(areasFileName) : nil,
-            corrections: names.contains(Correction.fileName) ? read(Correction.fileName) : nil)
+            corrections: names.contains(Correction.fileName) ? read(Correction.fileName) : nil,
+            glossary: names.contains(GlossaryTerm.fileName) ? read(GlossaryTerm.fileName) : nil)
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
         var dataSet = try parse(files, areas: areas, strict: strict, keep: keep, missingIndicatorsPath: (relativePath.isEmpty ? "" : relativePath + "/") + indicatorsFileName, memo: memo)
         dataSet.warnings = DiagnosticBag.sorted(bag.warnings + dataSet.warnings)
@@ -209,6 +214,7 @@ public struct DataSet: Sendable {
         reportRepeatedRows(observations, bag: &bag)
         let explicit = files.figures.map { file in read("figures", file) { FigureFileReader.read(file, bag: &$0) } } ?? []
         let corrections = files.corrections.map { file in read("corrections", file) { CorrectionFileReader.read(file, bag: &$0) } } ?? []
+        let glossary = files.glossary.map { file in read("glossary", file) { GlossaryFileReader.read(file, bag: &$0) } } ?? []
         // Figures computed from broken data would only repeat its errors in other words: report
         // the data's own problems (and figures.yaml's) and stop here.
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
@@ -233,7 +239,7 @@ public struct DataSet: Sendable {
         }
         return ParsedRows(
             areas: areas, indicators: indicators, indicatorsByID: indicatorsByID, observations: observations, index: index,
-            definitions: definitions, withheld: withheld, corrections: corrections, diagnostics: bag.diagnostics, texts: Dictionary(files.observations.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first }))
+            definitions: definitions, withheld: withheld, corrections: corrections, glossary: glossary, diagnostics: bag.diagnostics, texts: Dictionary(files.observations.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The figures worked out from `rows`, and the data set they make.
@@ -254,6 +260,7 @@ public struct DataSet: Sendable {
             figures: FigureBook(figures: figures), warnings: DiagnosticBag.sorted(bag.warnings))
         dataSet.statedMismatches = engine.statedMismatches
         dataSet.allCorrections = rows.corrections
+        dataSet.glossary = rows.glossary
         try dataSet.applyCorrections { $0.edition == nil }
         if !rows.inputs.isEmpty { dataSet.rowsVersion = RowsVersion(generation: rows.generation, patch: rows.lastPatch) }
         return dataSet

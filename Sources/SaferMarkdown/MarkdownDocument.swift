@@ -197,6 +197,7 @@ public final class MarkdownDocument: Sendable {
         if let placeholder, !braceTexts.isEmpty {
             diagnostics += expandPlaceholders(around: braceTexts, placeholder)
         }
+        if !transforms.termLinks.isEmpty { linkTerms(in: root, transforms.termLinks) }
         if transforms.headingIDs {
             for node in headingNodes {
                 guard headingIndex < headings.count else { break }
@@ -316,6 +317,60 @@ public final class MarkdownDocument: Sendable {
         return diagnostics
     }
 
+    /// Links the first use of each term in the page's running text to its definition: one link per
+    /// term per page, so a reader is pointed to it once and the prose is not a field of links.
+    /// Headings, links, images and code are left alone (a link cannot hold another, and code and
+    /// headings are read as they are written).
+    private func linkTerms(in root: CMarkNode, _ terms: [TermLink]) {
+        var waiting = terms
+        for paragraph in root.descendants() where paragraph.kind == .paragraph {
+            guard !waiting.isEmpty else { return }
+            paragraph.consolidateText()
+            for node in paragraph.descendants() where node.kind == .text && !isInside(.link, node) && !isInside(.image, node) && !isInside(.heading, node) {
+                var rest = node.literal
+                var pieces: [CMarkNode] = []
+                // The earliest use of any waiting term, again after each one linked.
+                while !waiting.isEmpty, let found = Self.firstUse(in: rest, of: waiting) {
+                    let term = waiting.remove(at: found.term)
+                    let before = String(rest[..<found.range.lowerBound]), used = String(rest[found.range])
+                    if !before.isEmpty { pieces.append(.text(before)) }
+                    pieces.append(.custom(
+                        block: false,
+                        onEnter: "<a class=\"glossary-term\" href=\"\(HTMLText.escape(term.href))\" title=\"\(HTMLText.escape(term.title))\">\(HTMLText.escape(used))</a>"))
+                    rest = String(rest[found.range.upperBound...])
+                }
+                guard !pieces.isEmpty else { continue }
+                if !rest.isEmpty { pieces.append(.text(rest)) }
+                for piece in pieces { node.insertBefore(piece) }
+                node.remove()
+            }
+        }
+    }
+
+    /// The earliest whole-word, case-insensitive use in `text` of any phrase of `terms`, with the
+    /// index of its term; the longest phrase wins where two start together.
+    static func firstUse(in text: String, of terms: [TermLink]) -> (term: Int, range: Range<String.Index>)? {
+        var best: (term: Int, range: Range<String.Index>)?
+        for (index, term) in terms.enumerated() {
+            for phrase in term.phrases where !phrase.isEmpty {
+                var from = text.startIndex
+                while let range = text.range(of: phrase, options: [.caseInsensitive], range: from..<text.endIndex) {
+                    let startsWord = range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetterOrDigit
+                    let endsWord = range.upperBound == text.endIndex || !text[range.upperBound].isLetterOrDigit
+                    if startsWord && endsWord {
+                        if best == nil || range.lowerBound < best!.range.lowerBound
+                            || (range.lowerBound == best!.range.lowerBound && range.upperBound > best!.range.upperBound) {
+                            best = (index, range)
+                        }
+                        break
+                    }
+                    from = text.index(after: range.lowerBound)
+                }
+            }
+        }
+        return best
+    }
+
     /// Stands for an escaped `{` while placeholders are looked for.
     static let escapedBrace = "\u{1}"
 
@@ -426,4 +481,8 @@ struct UniqueIDs {
         used["\(id)-\(next)"] = 1
         return "\(id)-\(next)"
     }
+}
+
+extension Character {
+    var isLetterOrDigit: Bool { isLetter || isNumber }
 }

@@ -16,6 +16,10 @@ public struct MarkdownTransforms {
     /// Turns the inside of a `{{ ... }}` in text into HTML (for figure references).
     public var placeholder: ((_ content: String, _ location: SourceLocation) throws(Diagnostic) -> String)?
 
+    /// Terms whose first use on the page links to their definition (a glossary): searched in
+    /// running text only, never in headings, links, images or code.
+    public var termLinks: [TermLink] = []
+
     /// Turns a fenced code block into HTML; returns nil to leave it as a code block.
     /// Used for ```` ```chart ```` blocks; `info` is the fence's info string.
     public var fencedBlock: ((_ info: String, _ body: String, _ location: SourceLocation) throws(Diagnostic) -> String?)?
@@ -43,4 +47,19 @@ public enum LinkResolution: Sendable {
     case keep
     case rewrite(String)
     case invalid(Diagnostic)
+}
+
+/// A term to link where a page first uses it, in any of its written forms.
+public struct TermLink: Sendable, Equatable {
+    /// "rate per 10,000", "rates per 10,000": matched case-insensitively, as whole words.
+    public var phrases: [String]
+    public var href: String
+    /// For the link's `title` (a tooltip): the definition's first words.
+    public var title: String
+
+    public init(phrases: [String], href: String, title: String) {
+        self.phrases = phrases
+        self.href = href
+        self.title = title
+    }
 }

@@ -28,6 +28,8 @@ public enum RenderDependency: Hashable, Codable, Sendable {
     case figure(reference: String, place: RenderPlace, at: SourceLocation)
     /// A link or image destination.
     case link(destination: String, place: RenderPlace, at: SourceLocation)
+    /// The glossary's terms, which the body's first use of each links to.
+    case glossary
     /// A ```` ```chart ````: its YAML, its file name and what it read of the data.
     indirect case chart(yaml: String, name: String, place: RenderPlace, at: SourceLocation, reads: [SiteRead])
     /// A ```` ```block NAME ````: its info string, its YAML and what its template looked up.

@@ -147,6 +147,8 @@ public struct SiteRenderer: Sendable {
             "feed": content.pages.contains { $0.updated != nil && !$0.isNotFoundPage } ? "feed.xml" : false,
             // The printable whole strategy, when the site has one, for a link on every page.
             "report": ReportPage.isWritten(navigation: navigation(content), pages: content.pages) ? ReportPage.urlPath : false,
+            // The glossary's page, when the site has one.
+            "glossary": content.pages.contains { $0.urlPath == glossaryPath } ? glossaryPath : false,
             // When the next update is due: `datetime` as written, `text` "March 2027", `when` "in" (or "on" a day).
             "nextUpdate": config.nextUpdate.map { ["datetime": $0.date, "text": $0.text, "when": $0.date.count == 10 ? "on" : "in"] as [String: Any] } ?? false,
         ]
@@ -191,6 +193,22 @@ public struct SiteRenderer: Sendable {
         }
         return try theme.templates.render(BlockName.context(values, log: log), template: name, for: location)
     }
+
+    /// Where the glossary's terms are defined, as a page at `root` links them (the generated page's
+    /// anchors). None in the print report: a link cannot be followed on paper.
+    func termLinks(root: String) -> [TermLink] {
+        figures.data.glossary.map { term in
+            TermLink(phrases: [term.term] + term.also, href: root + Self.glossaryPath + "#" + term.anchor, title: term.definition)
+        }
+    }
+
+    /// What the glossary's links are made from, for incremental builds to compare.
+    package var glossaryKey: String {
+        figures.data.glossary.map { ([$0.term, $0.anchor, $0.definition] + $0.also).joined(separator: "\u{1}") }.joined(separator: "\u{2}")
+    }
+
+    /// The generated glossary page's address.
+    public static let glossaryPath = "glossary/"
 
     /// A drawn chart through the theme's `charts/chart` template.
     /// - Parameter withTable: show the data as a table too (the print report leaves it out: it links the CSV).
@@ -258,6 +276,9 @@ public struct SiteRenderer: Sendable {
         var transforms = MarkdownTransforms()
         let observer = observer
         let place = RenderPlace(context)
+        // Every body is asked about the glossary, even an empty one: a term added later must reach it.
+        transforms.termLinks = context.reportSections == nil ? termLinks(root: root) : []
+        observer?.asked(.glossary, answer: .text(.success(glossaryKey)))
         transforms.resolveLink = { destination, location in
             let resolution = links.resolve(destination, in: context, at: location)
             observer?.asked(.link(destination: destination, place: place, at: location), answer: .link(resolution))

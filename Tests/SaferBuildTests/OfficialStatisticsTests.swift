@@ -151,4 +151,34 @@ import Testing
         #expect(try site.read("output/numbers/index.html").contains("(corrected on 10 January 2025)"))
         #expect(try site.read("output/feed.xml").contains("Correction of 10 January 2025"))
     }
+
+    @Test func aGlossaryGetsItsPageAFooterLinkAndLinksFromFirstUses() throws {
+        let site = try TestSite()
+        #expect(try SaferSiteBinary.run(["init", site.folder.path]).status == 0)
+        try site.write("content/data/glossary.yaml", """
+        - term: sample data
+          definition: Numbers made up to show how the site works.
+        - term: natural frequency
+          definition: A share written as "N in 100".
+          also: [natural frequencies]
+
+        """)
+        let check = try SaferSiteBinary.run(["check", "--site", site.folder.path])
+        #expect(check.status == 0, "\(check.errors)")
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let glossary = try site.read("output/glossary/index.html")
+        #expect(glossary.contains("<h2 id=\"term-natural-frequency\">Natural frequency</h2>"))
+        #expect(glossary.contains("<h2 id=\"term-sample-data\">Sample data</h2>"))
+        let numbers = try site.read("output/numbers/index.html")
+        #expect(numbers.components(separatedBy: "class=\"glossary-term\"").count == 2, "one link for the one term the page uses")
+        #expect(numbers.contains("<a class=\"glossary-term\" href=\"../glossary/#term-sample-data\" title=\"Numbers made up to show how the site works.\">sample data</a>"))
+        #expect(numbers.contains("<a href=\"../glossary/\">Glossary</a>"))
+        // The print report has no links to follow.
+        #expect(!(try site.read("output/report/index.html")).contains("glossary-term"))
+
+        try site.write("content/data/glossary.yaml", "- term: sample data\n")
+        let broken = try SaferSiteBinary.run(["build", "--site", site.folder.path])
+        #expect(broken.status == 1)
+        #expect(broken.errors.contains("content/data/glossary.yaml:1:3: error: each glossary entry needs `definition`"), "\(broken.errors)")
+    }
 }

@@ -33,6 +33,7 @@ import Testing
         ("### `content/data/areas.yaml`, per area id", AreaFileReader.knownKeys),
         ("### `content/data/editions.yaml`, each entry of `editions`", EditionList.knownKeys),
         ("### `content/data/corrections.yaml`, each entry", Correction.keys),
+        ("### `content/data/glossary.yaml`, each entry", GlossaryTerm.keys),
         ("### Observation CSV columns", ObservationFileReader.allColumns),
         ("### Fingertips download columns", FingertipsFileReader.columns.map(\.fingertips)
             + [FingertipsFileReader.breakdownColumns.sex, FingertipsFileReader.breakdownColumns.age, FingertipsFileReader.breakdownColumns.category]),

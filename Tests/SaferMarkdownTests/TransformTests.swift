@@ -11,6 +11,31 @@ private typealias SourceLocation = SaferCore.SourceLocation
         MarkdownDocument(markdown, file: "content/page.md", lineOffset: lineOffset, options: options).render(transforms)
     }
 
+    @Test func aGlossaryTermIsLinkedAtItsFirstUseInRunningTextOnly() {
+        var transforms = MarkdownTransforms()
+        transforms.termLinks = [
+            TermLink(phrases: ["rate per 10,000", "rates per 10,000"], href: "../glossary/#term-rate", title: "For every 10,000 <people>"),
+            TermLink(phrases: ["ACEs"], href: "../glossary/#term-aces", title: "Adverse childhood experiences"),
+        ]
+        let html = render("""
+            ## The rate per 10,000
+
+            A [rate per 10,000](x.md) and `rate per 10,000` are left alone; rates per 10,000 in *this* text
+            are linked, and the Rate per 10,000 after it is not. Separate rate per 10,000s are no match.
+
+            > aces and ACEs: first use.
+            """, transforms).html
+        #expect(html == """
+            <h2 id="the-rate-per-10000">The rate per 10,000</h2>
+            <p>A <a href="x.md">rate per 10,000</a> and <code>rate per 10,000</code> are left alone; <a class="glossary-term" href="../glossary/#term-rate" title="For every 10,000 &lt;people&gt;">rates per 10,000</a> in <em>this</em> text
+            are linked, and the Rate per 10,000 after it is not. Separate rate per 10,000s are no match.</p>
+            <blockquote>
+            <p><a class="glossary-term" href="../glossary/#term-aces" title="Adverse childhood experiences">aces</a> and ACEs: first use.</p>
+            </blockquote>
+
+            """)
+    }
+
     @Test func headingsGetStableUniqueIDs() {
         let html = render("# Risk & protective factors\n\n## Summary\n\n## Summary\n\n## Who *we* are\n").html
         #expect(html == """

@@ -61,7 +61,7 @@ final class SiteAnswers: Sendable {
             let words = info.split(separator: " ", omittingEmptySubsequences: true)
             let templates = words.count == 2 && words[0] == "block" ? templatesHash(for: "blocks/" + words[1]) : 0
             return TraceHash.of(([info, yaml, place.root, location.description, String(templates)] + readsText(reads)).joined(separator: "\u{0}"))
-        case .source, .reportSections, .figure, .link:
+        case .source, .reportSections, .glossary, .figure, .link:
             return nil
         }
     }

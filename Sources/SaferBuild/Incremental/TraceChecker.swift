@@ -72,6 +72,8 @@ final class TraceChecker: Sendable {
             return page(path, current: current)?.contentHash
         case .reportSections:
             return answers.reportSectionsDependency.answer
+        case .glossary:
+            return TraceHash.of(renderer.glossaryKey)
         case .block:
             return answers.drawingAnswer(question.dependency)
         case .chart(_, let name, let place, _, _):

@@ -24,6 +24,7 @@ struct ParsedRows: Sendable {
     var withheld: [WithheldValue]
     /// The corrections log, as read.
     var corrections: [Correction]
+    var glossary: [GlossaryTerm]
     /// Problems found before the figures (warnings, and the errors that do not stop the reading).
     var diagnostics: [Diagnostic]
     /// Each observation file's text, by path.
@@ -39,7 +40,7 @@ struct ParsedRows: Sendable {
     private(set) var lastPatch: RowsVersion.Patch?
 
     init(areas: AreaSet, indicators: [Indicator], indicatorsByID: [String: Indicator], observations: ObservationRows, index: ObservationIndex,
-         definitions: [FigureDefinition], withheld: [WithheldValue], corrections: [Correction], diagnostics: [Diagnostic], texts: [String: String]) {
+         definitions: [FigureDefinition], withheld: [WithheldValue], corrections: [Correction], glossary: [GlossaryTerm], diagnostics: [Diagnostic], texts: [String: String]) {
         self.areas = areas
         self.indicators = indicators
         self.indicatorsByID = indicatorsByID
@@ -48,6 +49,7 @@ struct ParsedRows: Sendable {
         self.definitions = definitions
         self.withheld = withheld
         self.corrections = corrections
+        self.glossary = glossary
         self.diagnostics = diagnostics
         self.texts = texts
     }
@@ -62,7 +64,7 @@ struct ParsedRows: Sendable {
 
     static func inputs(of files: DataFiles, areas: AreaSet, missingIndicatorsPath: String) -> String {
         ([String(describing: areas), missingIndicatorsPath] + files.observations.map(\.path)
-            + [files.indicators, files.figures, files.areas, files.corrections].map { $0.map { $0.path + "\u{1}" + $0.text } ?? "-" })
+            + [files.indicators, files.figures, files.areas, files.corrections, files.glossary].map { $0.map { $0.path + "\u{1}" + $0.text } ?? "-" })
             .joined(separator: "\u{0}")
     }
 

@@ -74,6 +74,22 @@ import Testing
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasPrefix("title:") ? "title: Safer Northbrook \(Int.random(in: 0...2, using: &random))" : String($0) }
             try site.write("site.yaml", lines.joined(separator: "\n"))
         }),
+        ("glossary", { site, random in
+            // A glossary whose terms the pages use, changed, or none at all.
+            switch Int.random(in: 0...2, using: &random) {
+            case 0: site.remove("content/data/glossary.yaml")
+            default:
+                let definition = Int.random(in: 0...3, using: &random)
+                try site.write("content/data/glossary.yaml", "- term: plan\n  definition: What we will do, version \(definition).\n- term: people\n  definition: Residents.\n")
+            }
+        }),
+        ("correction", { site, random in
+            if Bool.random(using: &random) {
+                try site.write("content/data/corrections.yaml", "- date: 2025-0\(Int.random(in: 1...9, using: &random))-01\n  figures: [population]\n  change: We corrected the population.\n")
+            } else {
+                site.remove("content/data/corrections.yaml")
+            }
+        }),
         ("broken figure", { site, random in
             try site.write("content/numbers.md", try site.read("content/numbers.md") + (Bool.random(using: &random) ? "\n{{no_such_figure}}\n" : "\n"))
             if Bool.random(using: &random) { try replace(site, "content/numbers.md", "\n{{no_such_figure}}\n", "\n") }
