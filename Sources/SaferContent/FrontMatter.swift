@@ -106,15 +106,3 @@ public struct FrontMatter: Sendable {
         return (frontMatter, warnings)
     }
 }
-
-/// Dates written `YYYY-MM-DD`, as feeds and sitemaps need them.
-public enum ISODate {
-    public static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              year >= 1900, (1...12).contains(month) else { return false }
-        let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1...days[month - 1]).contains(day)
-    }
-}

@@ -170,28 +170,14 @@ public struct NextUpdate: Sendable, Equatable {
     public var location: SourceLocation
 
     /// "March 2027", "31 March 2027".
-    public var text: String {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        let month = Self.months[parts[1] - 1]
-        return parts.count == 3 ? "\(parts[2]) \(month) \(parts[0])" : "\(month) \(parts[0])"
-    }
+    public var text: String { ISODate.text(date) }
 
     /// The last day it may be published on, `YYYY-MM-DD`: the month's last day for a month.
-    public var lastDay: String {
-        if date.count == 10 { return date }
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        let leap = parts[0] % 4 == 0 && (parts[0] % 100 != 0 || parts[0] % 400 == 0)
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][parts[1] - 1]
-        return date + "-" + String(days)
-    }
-
-    static let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+    public var lastDay: String { ISODate.lastDay(date) }
 
     static func read(_ value: YAMLValue) throws(Diagnostic) -> NextUpdate {
         let text = try value.string("`next_update`").trimmingSpaces()
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        let isMonth = parts.count == 2 && parts[0].count == 4 && parts[1].count == 2 && Int(parts[0]) != nil && (1...12).contains(Int(parts[1]) ?? 0)
-        guard isMonth || ISODate.isValid(text) else {
+        guard ISODate.isValidMonth(text) || ISODate.isValid(text) else {
             throw .error(at: value.location, "`next_update` should be a month or a day written year-month(-day), but it is `\(SafeText.terminal(text))`",
                          hint: "write it like `2027-03` (a month) or `2027-03-31` (a day), in quotes if your editor changes it")
         }

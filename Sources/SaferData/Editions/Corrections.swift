@@ -25,11 +25,7 @@ public struct Correction: Sendable, Hashable {
     public var anchor: String { "correction-\(number)" }
 
     /// "3 March 2027".
-    public var dateText: String {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        return "\(parts[2]) \(months[parts[1] - 1]) \(parts[0])"
-    }
+    public var dateText: String { ISODate.text(date) }
 
     static let keys = ["date", "figures", "change", "why", "edition"]
     public static let fileName = "corrections.yaml"
@@ -52,7 +48,7 @@ enum CorrectionFileReader {
                 var fields = try YAMLFields(item, what: "each correction")
                 let dateValue = try fields.required("date", hint: "add the day it was made, `date: 2027-03-03`")
                 let date = try dateValue.string("`date`").trimmingSpaces()
-                guard ISODay.isValid(date) else {
+                guard ISODate.isValid(date) else {
                     throw .error(at: dateValue.location, "`date` should be a day written year-month-day, but it is `\(SafeText.terminal(date))`", hint: "write it like `2027-03-03`")
                 }
                 let figuresValue = try fields.required("figures", hint: "list the ids of the figures it changed, `figures: [violent_people]`")
@@ -73,17 +69,6 @@ enum CorrectionFileReader {
             if let correction { corrections.append(correction) }
         }
         return corrections
-    }
-}
-
-/// Days written `YYYY-MM-DD`.
-enum ISODay {
-    static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]), year >= 1900, (1...12).contains(month) else { return false }
-        let days = [31, year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        return (1...days[month - 1]).contains(day)
     }
 }
 
