@@ -10,7 +10,7 @@ import SaferRender
 /// "what has changed since the last edition" page at `changes/`.
 public enum EditionBuild {
     /// The generated page's address, unless the site has its own page there.
-    public static let changesPath = "changes/"
+    public static let changesPath = SiteFigures.correctionsPath
     /// `site.extra.edition`: the label of the edition being built, for templates and the claim check.
     public static let editionKey = "edition"
     static let changesSource = "content/changes.md"
@@ -166,7 +166,7 @@ public enum EditionBuild {
         previousOptions.strict = false
         guard let previousData = try? loadData(previousOptions, config: content.config) else { return }
         let changes = DataChanges.between(previousData, data)
-        let links = content.pages.contains { $0.sourcePath == "content/figures.md" && $0.bodyText.contains("block figures") }
+        let links = content.hasFiguresBlock
         func editionLink(_ other: Edition) -> String {
             if other == latest { return rootURL }
             if options.edition == nil, built.contains(other.label) { return other.folder }
@@ -181,20 +181,15 @@ public enum EditionBuild {
     /// The corrections log on a page of its own, for a site with corrections but no earlier edition.
     static func addCorrectionsPage(_ content: inout SiteContent, data: DataSet) {
         guard !data.corrections.isEmpty, !content.pages.contains(where: { $0.urlPath == changesPath }) else { return }
-        let links = content.pages.contains { $0.sourcePath == "content/figures.md" && $0.bodyText.contains("block figures") }
         addGeneratedPage(&content, title: "Corrections and updates", description: "Corrections to the figures on this site, newest first.",
-                         body: correctionsSection(data, figureLinks: links), data: data)
+                         body: correctionsSection(data, figureLinks: content.hasFiguresBlock), data: data)
     }
 
     /// The generated page at `changes/`, dated by its latest correction (which puts it in the feed).
     private static func addGeneratedPage(_ content: inout SiteContent, title: String, description: String, body: String, data: DataSet) {
         var frontMatter = FrontMatter(title: title, description: description)
         frontMatter.updated = data.corrections.map(\.date).max()
-        let page = Page(
-            sourcePath: changesSource, urlPath: changesPath, frontMatter: frontMatter,
-            body: MarkdownDocument(body, file: changesSource, options: MarkdownOptions(allowRawHTML: false)), bodyText: body)
-        content.pages.append(page)
-        content.pages.sort { $0.urlPath < $1.urlPath }
+        content.addGeneratedPage(source: changesSource, path: changesPath, frontMatter, body: body)
     }
 
     /// The log, newest first: each entry's date as a heading readers can link to, what changed,
@@ -202,7 +197,7 @@ public enum EditionBuild {
     static func correctionsSection(_ data: DataSet, figureLinks: Bool) -> String {
         guard !data.corrections.isEmpty else { return "" }
         var text = "## Corrections and updates {#corrections}\n\n"
-        for correction in data.corrections.sorted(by: { ($0.date, $0.number) > ($1.date, $1.number) }) {
+        for correction in data.correctionsNewestFirst {
             text += "### \(correction.dateText) {#\(correction.anchor)}\n\n\(SafeText.markdown(correction.change))"
             if let why = correction.why { text += " \(SafeText.markdown(why))" }
             let names = correction.figures.compactMap { data.figures.figure($0) }.map { figure in

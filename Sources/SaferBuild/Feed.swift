@@ -9,6 +9,7 @@ enum Feed {
     static let path = "feed.xml"
 
     /// nil when no page has an `updated` date: a feed with nothing in it helps nobody.
+    /// - Parameter corrections: the corrections log's entries, newest first.
     static func atom(pages: [Page], corrections: [Correction] = [], config: SiteConfig) -> OutputFile? {
         let entries = pages.filter { $0.updated != nil && !$0.isNotFoundPage }
             .sorted { ($0.updated!, $1.urlPath) > ($1.updated!, $0.urlPath) }
@@ -21,19 +22,19 @@ enum Feed {
         xml += "  <link rel=\"self\" href=\"\(HTMLText.escape(config.baseURL + path))\"/>\n"
         xml += "  <updated>\(latest)T00:00:00Z</updated>\n"
         xml += "  <author><name>\(HTMLText.escape(config.organisation))</name></author>\n"
-        for page in entries {
-            let url = config.baseURL + page.urlPath
-            xml += "  <entry>\n    <title>\(HTMLText.escape(page.title))</title>\n    <id>\(HTMLText.escape(url))</id>\n"
-            xml += "    <link rel=\"alternate\" href=\"\(HTMLText.escape(url))\"/>\n    <updated>\(page.frontMatter.updated!)T00:00:00Z</updated>\n"
-            if !page.frontMatter.description.isEmpty { xml += "    <summary>\(HTMLText.escape(page.frontMatter.description))</summary>\n" }
+        func entry(title: String, url: String, updated: String, summary: String) {
+            xml += "  <entry>\n    <title>\(HTMLText.escape(title))</title>\n    <id>\(HTMLText.escape(url))</id>\n"
+            xml += "    <link rel=\"alternate\" href=\"\(HTMLText.escape(url))\"/>\n    <updated>\(updated)T00:00:00Z</updated>\n"
+            if !summary.isEmpty { xml += "    <summary>\(HTMLText.escape(summary))</summary>\n" }
             xml += "  </entry>\n"
         }
+        for page in entries {
+            entry(title: page.title, url: config.baseURL + page.urlPath, updated: page.frontMatter.updated!, summary: page.frontMatter.description)
+        }
         // Each correction is news of its own, linked to its entry in the log.
-        for correction in corrections.sorted(by: { ($0.date, $0.number) > ($1.date, $1.number) }) {
-            let url = config.baseURL + EditionBuild.changesPath + "#" + correction.anchor
-            xml += "  <entry>\n    <title>\(HTMLText.escape("Correction of " + correction.dateText))</title>\n    <id>\(HTMLText.escape(url))</id>\n"
-            xml += "    <link rel=\"alternate\" href=\"\(HTMLText.escape(url))\"/>\n    <updated>\(correction.date)T00:00:00Z</updated>\n"
-            xml += "    <summary>\(HTMLText.escape(correction.change + (correction.why.map { " " + $0 } ?? "")))</summary>\n  </entry>\n"
+        for correction in corrections {
+            entry(title: "Correction of " + correction.dateText, url: config.baseURL + EditionBuild.changesPath + "#" + correction.anchor,
+                  updated: correction.date, summary: correction.change + (correction.why.map { " " + $0 } ?? ""))
         }
         return OutputFile(path: path, text: xml + "</feed>\n")
     }

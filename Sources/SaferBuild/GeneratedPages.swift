@@ -21,12 +21,23 @@ extension SiteContent {
             ```
 
             """
-        let page = Page(
-            sourcePath: "content/figures.md", urlPath: "figures/",
-            frontMatter: FrontMatter(title: "Every figure and how it is worked out", description: "Each number on this site, how it is worked out, its period and source, and its check."),
-            body: MarkdownDocument(body, file: "content/figures.md", options: MarkdownOptions(allowRawHTML: false)), bodyText: body)
-        pages.append(page)
+        addGeneratedPage(
+            source: "content/figures.md", path: "figures/",
+            FrontMatter(title: "Every figure and how it is worked out", description: "Each number on this site, how it is worked out, its period and source, and its check."),
+            body: body)
+    }
+
+    /// A page SaferSite writes (its Markdown never holds raw HTML), in its place among the pages.
+    mutating func addGeneratedPage(source: String, path: String, _ frontMatter: FrontMatter, body: String) {
+        pages.append(Page(
+            sourcePath: source, urlPath: path, frontMatter: frontMatter,
+            body: MarkdownDocument(body, file: source, options: MarkdownOptions(allowRawHTML: false)), bodyText: body))
         pages.sort { $0.urlPath < $1.urlPath }
+    }
+
+    /// Whether the site has the figures page whose anchors (`figure-ID`) generated text may link to.
+    var hasFiguresBlock: Bool {
+        pages.contains { $0.sourcePath == "content/figures.md" && $0.bodyText.contains("block figures") }
     }
 }
 
@@ -40,12 +51,6 @@ extension SiteContent {
         for term in terms.sorted(by: { $0.term.lowercased() < $1.term.lowercased() }) {
             body += "## \(SafeText.markdown(term.term.prefix(1).uppercased() + term.term.dropFirst())) {#\(term.anchor)}\n\n\(SafeText.markdown(term.definition))\n\n"
         }
-        let source = "content/glossary.md"
-        let page = Page(
-            sourcePath: source, urlPath: path,
-            frontMatter: FrontMatter(title: "Glossary", description: "What the words used with the figures mean."),
-            body: MarkdownDocument(body, file: source, options: MarkdownOptions(allowRawHTML: false)), bodyText: body)
-        pages.append(page)
-        pages.sort { $0.urlPath < $1.urlPath }
+        addGeneratedPage(source: "content/glossary.md", path: path, FrontMatter(title: "Glossary", description: "What the words used with the figures mean."), body: body)
     }
 }

@@ -201,7 +201,7 @@ public enum SiteBuilder {
         files = run.step(.downloads) { inputs.downloads.value.files } + files + pages.files
         run.step(.siteMap) {
             files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
-            if let feed = Feed.atom(pages: content.pages, corrections: data.corrections, config: content.config) { files.append(feed) }
+            if let feed = Feed.atom(pages: content.pages, corrections: data.correctionsNewestFirst, config: content.config) { files.append(feed) }
             files.append(SiteMap.robots(baseURL: content.config.baseURL))
             run.bag.add(contentsOf: PathCollisions.problems(files, staticFiles: content.staticFiles))
         }

@@ -217,6 +217,12 @@ public struct YAMLValue: @unchecked Sendable {
         return sequence.map(child)
     }
 
+    /// One string or a list of them (`figures: population` or `figures: [population, births]`), each trimmed.
+    public func strings(_ what: String, each: String) throws(Diagnostic) -> [String] {
+        if case .scalar = node { return [try string(what).trimmingSpaces()] }
+        return try sequence(what).map { value throws(Diagnostic) in try value.string(each).trimmingSpaces() }
+    }
+
     public func string(_ what: String = "this") throws(Diagnostic) -> String {
         guard case .scalar(let scalar) = node else {
             throw Diagnostic.error(at: location, "\(what) should be text, but it is \(kindDescription)",

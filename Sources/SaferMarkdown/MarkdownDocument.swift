@@ -326,7 +326,8 @@ public final class MarkdownDocument: Sendable {
         for paragraph in root.descendants() where paragraph.kind == .paragraph {
             guard !waiting.isEmpty else { return }
             paragraph.consolidateText()
-            for node in paragraph.descendants() where node.kind == .text && !isInside(.link, node) && !isInside(.image, node) && !isInside(.heading, node) {
+            // Paragraphs only: headings and code are never among them.
+            for node in paragraph.descendants() where node.kind == .text && !isInside(.link, node) && !isInside(.image, node) {
                 var rest = node.literal
                 var pieces: [CMarkNode] = []
                 // The earliest use of any waiting term, again after each one linked.

@@ -26,7 +26,8 @@ public struct SiteFigures: Sendable {
         return link + " <a class=\"correction-note\" href=\"\(HTMLText.escape(root + Self.correctionsPath + "#" + mark.anchor))\">(corrected on \(HTMLText.escape(mark.dateText)))</a>"
     }
 
-    /// The page that holds the corrections log (the "what has changed" page).
+    /// The page that holds the corrections log: the generated "what has changed" page
+    /// (`EditionBuild.changesPath`), where the notes beside corrected figures link to.
     public static let correctionsPath = "changes/"
 
     /// Every figure, for the `blocks/figures` template: what it says, how it is worked out, the

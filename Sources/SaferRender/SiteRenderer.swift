@@ -97,7 +97,8 @@ public struct SiteRenderer: Sendable {
         self.figureValues = TemplateValues(figures.templateFigures)
         self.navigation = Self.navigation(content)
         self.navigationIndex = Dictionary(navigation.enumerated().map { ($1.urlPath, $0) }, uniquingKeysWith: { first, _ in first })
-        self.site = TemplateValues(Self.siteValues(content))
+        self.site = TemplateValues(Self.siteValues(content, navigation: navigation))
+        self.glossaryKey = figures.data.glossary.map { ([$0.term, $0.anchor, $0.definition] + $0.also).joined(separator: "\u{1}") }.joined(separator: "\u{2}")
         self.assetPaths = assets.templatePaths
         self.linkResolver = links ?? Self.linkResolver(content: content, figures: figures, otherFiles: otherFiles)
         self.lists = TemplateValues(content.lists.lists.mapValues { list in
@@ -134,7 +135,7 @@ public struct SiteRenderer: Sendable {
 
     package var siteContext: [String: Any] { site.values }
 
-    private static func siteValues(_ content: SiteContent) -> [String: Any] {
+    private static func siteValues(_ content: SiteContent, navigation: [Page]) -> [String: Any] {
         let config = content.config
         return [
             "title": config.title,
@@ -146,7 +147,7 @@ public struct SiteRenderer: Sendable {
             // The Atom feed of updates (written by the build when a page has an `updated` date).
             "feed": content.pages.contains { $0.updated != nil && !$0.isNotFoundPage } ? "feed.xml" : false,
             // The printable whole strategy, when the site has one, for a link on every page.
-            "report": ReportPage.isWritten(navigation: navigation(content), pages: content.pages) ? ReportPage.urlPath : false,
+            "report": ReportPage.isWritten(navigation: navigation, pages: content.pages) ? ReportPage.urlPath : false,
             // The glossary's page, when the site has one.
             "glossary": content.pages.contains { $0.urlPath == glossaryPath } ? glossaryPath : false,
             // When the next update is due: `datetime` as written, `text` "March 2027", `when` "in" (or "on" a day).
@@ -202,10 +203,9 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// What the glossary's links are made from, for incremental builds to compare.
-    package var glossaryKey: String {
-        figures.data.glossary.map { ([$0.term, $0.anchor, $0.definition] + $0.also).joined(separator: "\u{1}") }.joined(separator: "\u{2}")
-    }
+    /// What the glossary's links are made from, for incremental builds to compare: worked out
+    /// once, as every page's body is asked about it.
+    package let glossaryKey: String
 
     /// The generated glossary page's address.
     public static let glossaryPath = "glossary/"

@@ -52,12 +52,7 @@ enum CorrectionFileReader {
                     throw .error(at: dateValue.location, "`date` should be a day written year-month-day, but it is `\(SafeText.terminal(date))`", hint: "write it like `2027-03-03`")
                 }
                 let figuresValue = try fields.required("figures", hint: "list the ids of the figures it changed, `figures: [violent_people]`")
-                let figures: [String]
-                if case .scalar = figuresValue.node {
-                    figures = [try figuresValue.string("`figures`").trimmingSpaces()]
-                } else {
-                    figures = try figuresValue.sequence("`figures`").map { value throws(Diagnostic) in try value.string("each figure in `figures`").trimmingSpaces() }
-                }
+                let figures = try figuresValue.strings("`figures`", each: "each figure in `figures`")
                 guard !figures.isEmpty else { throw .error(at: figuresValue.location, "`figures` is empty", hint: "list the ids of the figures it changed") }
                 let change = try fields.required("change", hint: "say what changed, in a sentence a reader understands").string("`change`").trimmingSpaces()
                 let why = try fields.optional("why")?.string("`why`").trimmingSpaces()
@@ -73,13 +68,18 @@ enum CorrectionFileReader {
 }
 
 extension DataSet {
+    /// This edition's corrections as the log and the feed list them: the latest first.
+    public var correctionsNewestFirst: [Correction] {
+        corrections.sorted { ($0.date, $0.number) > ($1.date, $1.number) }
+    }
+
     /// Keeps the corrections `belongs` says are this edition's, and marks each figure they name with
     /// the latest of them. A correction naming a figure that does not exist is an error.
     public mutating func applyCorrections(_ belongs: (Correction) -> Bool) throws(DiagnosticList) {
         corrections = allCorrections.filter(belongs)
         var marks: [String: CorrectionMark] = [:]
         var bag = DiagnosticBag()
-        for correction in corrections.sorted(by: { ($0.date, $0.number) < ($1.date, $1.number) }) {
+        for correction in correctionsNewestFirst.reversed() {
             for id in correction.figures {
                 guard figures.figure(id) != nil else {
                     let suggestion = closestName(to: id, in: figures.figures.map(\.id)).map { "did you mean `\($0)`? " } ?? ""

@@ -49,14 +49,7 @@ enum GlossaryFileReader {
                 }
                 seen[GlossaryTerm.slug(term)] = termValue.location
                 let definition = try fields.required("definition", hint: "add what it means, in a sentence a reader understands").string("`definition`").trimmingSpaces()
-                var also: [String] = []
-                if let alsoValue = fields.optional("also") {
-                    if case .scalar = alsoValue.node {
-                        also = [try alsoValue.string("`also`").trimmingSpaces()]
-                    } else {
-                        also = try alsoValue.sequence("`also`").map { value throws(Diagnostic) in try value.string("each form in `also`").trimmingSpaces() }
-                    }
-                }
+                let also = try fields.optional("also")?.strings("`also`", each: "each form in `also`") ?? []
                 warnings = fields.unknownKeys(known: GlossaryTerm.keys)
                 return GlossaryTerm(term: term, definition: definition, also: also.filter { !$0.isEmpty }, location: item.location)
             }

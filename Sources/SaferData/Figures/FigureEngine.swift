@@ -51,7 +51,7 @@ struct FigureEngine {
     let withheld: [String: [WithheldValue]]
 
     init(areas: AreaSet, indicators: [String: Indicator], observations: ObservationIndex, definitions: [String: FigureDefinition], withheld: [WithheldValue] = [], strict: Bool) {
-        self.withheld = Dictionary(grouping: withheld) { $0.indicator + "\u{0}" + $0.area }
+        self.withheld = Dictionary(grouping: withheld) { Self.withheldKey($0.indicator, $0.area) }
         self.areas = areas
         self.indicators = indicators
         self.observations = observations
@@ -157,8 +157,10 @@ struct FigureEngine {
 
     /// Why a value is missing, when a Fingertips download says: ": Fingertips gives none (“Value
     /// suppressed for disclosure control due to small count”, data/fingertips.csv:12)".
+    private static func withheldKey(_ indicatorID: String, _ areaID: String) -> String { indicatorID + "\u{0}" + areaID }
+
     func withheldNote(_ indicatorID: String, _ areaID: String, period: String?) -> String {
-        let candidates = withheld[indicatorID + "\u{0}" + areaID] ?? []
+        let candidates = withheld[Self.withheldKey(indicatorID, areaID)] ?? []
         guard let value = period.map({ label in candidates.first { $0.period == label } }) ?? candidates.last else { return "" }
         return ": Fingertips gives none for \(value.period) (“\(value.note)”, \(value.location.file):\(value.location.line ?? 0))"
     }
