@@ -241,7 +241,7 @@ struct SiteInputs: Sendable {
             try BuildCache.loadData(cache, lenient, title: config.title) { (previous: Deferred<DownloadFiles>?) throws(DiagnosticList) in
                 let data = try SiteBuilder.loadData(lenient, config: config)
                 return LoadedData(data: data, downloads: Deferred {
-                    SiteFigures(data: data).downloads(siteTitle: config.title, previous: previous?.value.observations)
+                    SiteFigures(data: data).downloads(siteTitle: config.title, previous: previous?.value)
                 })
             }
         }

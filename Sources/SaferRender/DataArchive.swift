@@ -10,7 +10,14 @@ enum DataArchive {
 
     /// The files below `folder`, each at its name in the archive; nil only if memory runs out
     /// (the page then lists the other downloads, and a link to the archive is reported broken).
-    static func zip(_ files: [OutputFile], folder: String) -> Data? {
+    /// Given the downloads of the build before, keeps their archive when every file is the same
+    /// bytes: deflating tens of megabytes is most of a rebuild's time on a large site, and an edit
+    /// to the glossary or the corrections log changes no download.
+    static func zip(_ files: [OutputFile], folder: String, changed: Set<String> = [], previous: [OutputFile]? = nil) -> Data? {
+        if let previous, let kept = previous.first(where: { $0.path == folder + name }),
+           sameFiles(files, previous.filter { $0.path != kept.path }, changed: changed) {
+            return kept.contents
+        }
         do {
             let archive = try Archive(accessMode: .create)
             for file in files.sorted(by: { $0.path < $1.path }) {
@@ -26,5 +33,13 @@ enum DataArchive {
         } catch {
             return nil
         }
+    }
+
+    /// Whether `files` are `previous` file for file, by path and bytes; those in `changed` are
+    /// known to differ without comparing them.
+    private static func sameFiles(_ files: [OutputFile], _ previous: [OutputFile], changed: Set<String>) -> Bool {
+        guard files.count == previous.count, changed.isEmpty else { return false }
+        let before = Dictionary(previous.map { ($0.path, $0.contents) }, uniquingKeysWith: { first, _ in first })
+        return files.allSatisfy { before[$0.path] == $0.contents }
     }
 }

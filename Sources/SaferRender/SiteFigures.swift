@@ -91,14 +91,14 @@ public struct SiteFigures: Sendable {
     private var hasDownloads: Bool { !data.indicators.isEmpty || !data.figures.figures.isEmpty }
 
     /// The download files, each with its path below the output folder (those of `downloadPaths`).
-    /// Given the observation downloads of the build before, writes again only the rows a patch of
-    /// the data changed (`ObservationDownloads.patched`).
-    public func downloads(siteTitle: String, previous: ObservationDownloads? = nil) -> DownloadFiles {
+    /// Given the downloads of the build before, writes again only the observation rows a patch of
+    /// the data changed (`ObservationDownloads.patched`) and keeps the archive when no file changed.
+    public func downloads(siteTitle: String, previous: DownloadFiles? = nil) -> DownloadFiles {
         guard hasDownloads else { return DownloadFiles(files: [], observations: nil) }
         let folder = Self.downloadsFolder
         let data = data
         // The observations (every row) on one side, the figures and the package on the other.
-        let (observations, others) = ParallelMap.both({ previous?.patched(for: data) ?? ObservationDownloads(data) }, {
+        let (observations, others) = ParallelMap.both({ previous?.observations?.patched(for: data) ?? ObservationDownloads(data) }, {
             [
                 OutputFile(path: folder + Downloads.figuresCSVName, text: Downloads.figuresCSV(data.figures)),
                 OutputFile(path: folder + Downloads.figuresJSONName, text: Downloads.figuresJSON(data.figures)),
@@ -109,10 +109,12 @@ public struct SiteFigures: Sendable {
             OutputFile(path: folder + Downloads.observationsCSVName, contents: observations.csv, spilled: observations.csvSpill),
             OutputFile(path: folder + Downloads.observationsJSONName, contents: observations.json, spilled: observations.jsonSpill),
         ] + others
-        if let archive = DataArchive.zip(files, folder: folder) { files.append(OutputFile(path: folder + DataArchive.name, contents: archive)) }
         var changed: Set<String> = []
         if observations.csvChanged { changed.insert(folder + Downloads.observationsCSVName) }
         if observations.jsonChanged { changed.insert(folder + Downloads.observationsJSONName) }
+        if let archive = DataArchive.zip(files, folder: folder, changed: changed, previous: previous?.files) {
+            files.append(OutputFile(path: folder + DataArchive.name, contents: archive))
+        }
         return DownloadFiles(files: files, observations: observations, changedFromPrevious: changed)
     }
 }
