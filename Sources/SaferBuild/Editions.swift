@@ -84,7 +84,7 @@ public enum EditionBuild {
                     missing.lower = nil
                     missing.upper = nil
                     missing.correction = nil
-                    missing.notes = text
+                    missing.notes = [text]
                     added.append(missing)
                 }
                 data.figures.figures += added

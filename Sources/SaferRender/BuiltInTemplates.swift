@@ -15,10 +15,18 @@ enum BuiltInTemplates {
         // A chart with its caption, description, source, data table and CSV (see `ChartName`).
         ChartName.template: """
         <figure class="chart" id="{{id}}">
-        <figcaption><span class="chart__title">{{title}}</span> <span class="chart__subtitle">{{subtitle}}</span></figcaption>
+        <figcaption><span class="chart__title">{{title}}</span> <span class="chart__subtitle">{{subtitle}}{{#noteReferences}}{{> charts/note-reference}}{{/noteReferences}}</span></figcaption>
         {{{svg}}}
         <p class="chart__description">{{description}}</p>
         <p class="chart__source">{{source}}</p>
+        {{#notes}}
+        <div class="chart__notes"><p class="chart__notes-title">Notes</p>
+        <ol class="notes">
+        {{#items}}
+        <li id="{{anchor}}" value="{{number}}">{{text}}</li>
+        {{/items}}
+        </ol></div>
+        {{/notes}}
         {{#table}}
         <details><summary>Show the data as a table</summary>
         <div class="table-wrap" role="region" aria-labelledby="{{id}}-caption" tabindex="0"><table class="data-table">
@@ -26,7 +34,7 @@ enum BuiltInTemplates {
         <thead><tr>{{#headers}}<th scope="col">{{.}}</th>{{/headers}}</tr></thead>
         <tbody>
         {{#rows}}
-        <tr><th scope="row">{{label}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
+        <tr><th scope="row">{{label}}{{#notes}}{{> charts/note-reference}}{{/notes}}</th>{{#cells}}<td>{{.}}</td>{{/cells}}</tr>
         {{/rows}}
         </tbody>
         </table></div>
@@ -34,6 +42,10 @@ enum BuiltInTemplates {
         {{/table}}
         <p class="chart__download"><a href="{{download.url}}" download>{{download.text}}</a></p>
         </figure>
+        """,
+        // A note's number where it applies, linking to the note; read as "note 2".
+        "charts/note-reference": """
+        <sup class="note-ref"><a href="#{{anchor}}"><span class="visually-hidden">note </span>{{number}}</a></sup>
         """,
         "blocks/downloads": """
         <ul class="downloads">

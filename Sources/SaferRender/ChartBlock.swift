@@ -34,11 +34,29 @@ struct ChartBlock {
     /// (`SiteRenderer.chartHTML`) from `templateValues`; `csv` is its data file.
     struct Drawn {
         var chart: RenderedChart
+        var notes: ChartNotes
         var csv: OutputFile
 
-        /// What the chart template is given: every `ChartName`, in one switch.
-        func templateValues(root: String, withTable: Bool) -> [String: Any] {
-            ChartName.values { name in
+        /// What the chart template is given: every `ChartName`, in one switch. The notes are
+        /// numbered by the page that shows the chart, in the order a reader meets them: the
+        /// chart's own (marked after its subtitle), then each row's (marked in the table).
+        func templateValues(root: String, withTable: Bool, footnotes: PageFootnotes) -> [String: Any] {
+            var shown: [Int: String] = [:]
+            func references(_ texts: [String]) -> [[String: Any]] {
+                texts.map { text in
+                    let number = footnotes.number(text)
+                    shown[number] = text
+                    return ["number": number, "anchor": "\(chart.id)-note-\(number)"]
+                }
+            }
+            let wholeReferences = references(notes.whole)
+            let rows = chart.table.rows.map { row -> [String: Any] in
+                ["label": row.first ?? "", "cells": Array(row.dropFirst()), "notes": references(notes.notes(forRow: row.first ?? ""))]
+            }
+            let items = shown.keys.sorted().map { number -> [String: Any] in
+                ["number": number, "text": shown[number]!, "anchor": "\(chart.id)-note-\(number)"]
+            }
+            return ChartName.values { name in
                 switch name {
                 case .id: chart.id
                 case .title: chart.titles.headline
@@ -46,12 +64,10 @@ struct ChartBlock {
                 case .svg: chart.svg
                 case .description: chart.description
                 case .source: chart.titles.source
-                case .table:
-                    withTable ? [
-                        "headers": chart.table.headers,
-                        "rows": chart.table.rows.map { row -> [String: Any] in ["label": row.first ?? "", "cells": Array(row.dropFirst())] },
-                    ] as [String: Any] : false
-                case .download: ["url": root + csv.path, "text": chart.csvLinkText]
+                case .noteReferences: wholeReferences
+                case .table: withTable ? ["headers": chart.table.headers, "rows": rows] as [String: Any] : false
+                case .notes: items.isEmpty ? false : ["items": items] as [String: Any]
+                case .download: ["url": root + csv.path, "text": CSVText.downloadLinkText(byteCount: csv.contents.count)]
                 case .root: root
                 }
             }
@@ -89,7 +105,7 @@ struct ChartBlock {
         } catch {
             throw .error(at: location, "this chart cannot be drawn: \(error)", hint: "check the figures it names and their values in content/data/")
         }
-        return Drawn(chart: rendered, csv: OutputFile(path: "charts/\(name).csv", text: rendered.csv))
+        return Drawn(chart: rendered, notes: spec.notes, csv: OutputFile(path: "charts/\(name).csv", text: CSVText.csv(spec.notes.csvTable(rendered.csvTable))))
     }
 
     // MARK: Reading the block
@@ -98,6 +114,8 @@ struct ChartBlock {
     struct Spec {
         var fields: YAMLFields
         var location: SourceLocation
+        /// The notes on what the chart draws, gathered as each chart reads its data.
+        var notes = ChartNotes()
     }
 
     private func figure(_ id: String, at location: SourceLocation) throws(Diagnostic) -> Figure {
@@ -177,6 +195,8 @@ struct ChartBlock {
         guard let localValue = data.observation(indicator: indicator.id, area: local.id, period: latest) else {
             throw .error(at: spec.location, "`\(indicator.id)` has no value for \(local.name)", hint: "add a row for \(local.id) to the observations")
         }
+        spec.notes.addToWhole(indicator.notes)
+        spec.notes.add(localValue.note, toRow: local.label)
         let comparisonFigure = data.comparisonFigure(indicator: indicator.id)
         let comparisons = comparisonFigure.map { data.comparisons(figure: $0.id) } ?? []
         // Every comparator is judged, in the words of the text's `direction_judgement` form; the
@@ -189,6 +209,7 @@ struct ChartBlock {
             statusText: comparisons.isEmpty ? "" : AreaComparison.words(comparisons, relation: \.directionAndJudgementRelation))]
         for area in data.areas.comparators {
             guard let value = data.observation(indicator: indicator.id, area: area.id, period: latest) else { continue }
+            spec.notes.add(value.note, toRow: area.label)
             bars.append(ComparisonBar(
                 label: area.label, nameInSentence: area.name, value: NSDecimalNumber(decimal: value.value).doubleValue,
                 valueText: indicator.unit.format(value.value, decimals: value.decimals), status: .benchmark,
@@ -241,7 +262,10 @@ struct ChartBlock {
             }
         }
         let labels = Self.shortLabels(bars.map(\.label), written: items.map(\.label))
-        for index in bars.indices { bars[index].label = labels[index] }
+        for index in bars.indices {
+            bars[index].label = labels[index]
+            spec.notes.add(shares[index].notes + items[index].figure.notes, toRow: labels[index])
+        }
         let area = shares.first?.area?.label ?? data.areas.local.label
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: "\(area): share of each compared with their share of the population"),
@@ -265,7 +289,9 @@ struct ChartBlock {
             }
             let shareTitle = item.figure.inputs.first?.figureID.flatMap { data.figures.figure($0)?.title }
             // Labels read after the number: "1 in 5 under-16s living in income-deprived households".
-            groups.append(SaferCharts.NaturalFrequency(count: count, outOf: outOf, frequencyText: item.figure.text, label: item.label ?? (shareTitle ?? item.figure.title).inSentence))
+            let label = item.label ?? (shareTitle ?? item.figure.title).inSentence
+            groups.append(SaferCharts.NaturalFrequency(count: count, outOf: outOf, frequencyText: item.figure.text, label: label))
+            spec.notes.add(item.figure.notes, toRow: label)
         }
         let figures = items.map(\.figure)
         let titles = ChartTitles(
@@ -285,7 +311,10 @@ struct ChartBlock {
             parts.append(WholePart(label: item.label ?? item.figure.title, value: try number(item.figure, at: item.location), valueText: item.figure.text))
         }
         let labels = Self.shortLabels(parts.map(\.label), written: items.map(\.label))
-        for index in parts.indices { parts[index].label = labels[index] }
+        for index in parts.indices {
+            parts[index].label = labels[index]
+            spec.notes.add(items[index].figure.notes, toRow: labels[index])
+        }
         let rest = try spec.fields.optional("rest")?.string("`rest`") ?? "the rest"
         let whole = try spec.fields.optional("whole")?.string("`whole`") ?? Self.commonPrefix(items.map { $0.figure.title })?.inSentence ?? "the whole"
         let figures = items.map(\.figure)
@@ -306,9 +335,13 @@ struct ChartBlock {
             throw .error(at: spec.location, "`\(indicator.id)` has \(observations.count) period\(observations.count == 1 ? "" : "s") of data for \(areaID); a trend needs two or more",
                          hint: "add rows for earlier or later periods, or show the figure without a trend chart")
         }
-        let points = observations.map {
-            TrendPoint(period: $0.period?.label ?? "period not stated", value: NSDecimalNumber(decimal: $0.value).doubleValue,
-                       valueText: indicator.unit.format($0.value, decimals: $0.decimals))
+        spec.notes.addToWhole(indicator.notes)
+        var points: [TrendPoint] = []
+        for observation in observations {
+            let period = observation.period?.label ?? "period not stated"
+            points.append(TrendPoint(period: period, value: NSDecimalNumber(decimal: observation.value).doubleValue,
+                                     valueText: indicator.unit.format(observation.value, decimals: observation.decimals)))
+            spec.notes.add(observation.note, toRow: period)
         }
         let area = data.areas.area(id: areaID)?.label ?? areaID
         let titles = ChartTitles(
@@ -324,8 +357,10 @@ struct ChartBlock {
         var groups: [NestedGroup] = []
         for (index, item) in items.enumerated() {
             // Every group after the first is part of the first (the whole population).
-            groups.append(NestedGroup(label: item.label ?? item.figure.title.inSentence, value: try number(item.figure, at: item.location),
+            let label = item.label ?? item.figure.title.inSentence
+            groups.append(NestedGroup(label: label, value: try number(item.figure, at: item.location),
                                       valueText: item.figure.text, within: index == 0 ? nil : 0))
+            spec.notes.add(item.figure.notes, toRow: label)
         }
         let figures = items.map(\.figure)
         let titles = ChartTitles(

@@ -47,7 +47,7 @@ public struct SiteFigures: Sendable {
             if let period = figure.period { item["period"] = period.label }
             if let url = figure.sourceURL { item["sourceURL"] = url }
             if let area = figure.area { item["area"] = area.label }
-            if let notes = figure.notes { item["notes"] = notes }
+            if !figure.notes.isEmpty { item["notes"] = figure.notes.joined(separator: " ") }
             if let check = figure.check {
                 item["check"] = [
                     "status": check.status.rawValue, "summary": check.summary,

@@ -212,8 +212,8 @@ public struct SiteRenderer: Sendable {
 
     /// A drawn chart through the theme's `charts/chart` template.
     /// - Parameter withTable: show the data as a table too (the print report leaves it out: it links the CSV).
-    func chartHTML(_ drawn: ChartBlock.Drawn, root: String, withTable: Bool, at location: SourceLocation) throws(Diagnostic) -> String {
-        try theme.templates.render(drawn.templateValues(root: root, withTable: withTable), template: ChartName.template, for: location)
+    func chartHTML(_ drawn: ChartBlock.Drawn, root: String, withTable: Bool, footnotes: PageFootnotes, at location: SourceLocation) throws(Diagnostic) -> String {
+        try theme.templates.render(drawn.templateValues(root: root, withTable: withTable, footnotes: footnotes), template: ChartName.template, for: location)
     }
 
     /// A plain "page not found" page for sites without content/404.md.
@@ -261,9 +261,11 @@ public struct SiteRenderer: Sendable {
     /// Renders a page's Markdown with the site's transforms: links checked and rewritten for
     /// `context`, figure references, blocks and charts. `document` is the page's own, or (for the
     /// one-page report) a fresh parse of the same text with prefixed ids and deeper headings.
+    /// The notes of its charts are numbered from 1 in each body: a page, or a section of the report
+    /// (as a printed document numbers its notes by chapter).
     package func renderBody(_ document: MarkdownDocument, context: LinkResolver.Context, links: LinkResolver, headingLevelOffset: Int = 0) -> Body {
         let chartFiles = ChartFiles(page: context.page)
-        var transforms = bodyTransforms(context: context, links: links, chartFiles: chartFiles)
+        var transforms = bodyTransforms(context: context, links: links, chartFiles: chartFiles, footnotes: PageFootnotes())
         transforms.headingLevelOffset = headingLevelOffset
         let rendered = document.render(transforms)
         return Body(html: rendered.html, diagnostics: rendered.diagnostics, files: chartFiles.files)
@@ -271,7 +273,7 @@ public struct SiteRenderer: Sendable {
 
     /// The transforms a body renders with: the answers to every question its Markdown asks (links,
     /// figures, charts, blocks), each told to the `observer`. Incremental builds ask again through here.
-    package func bodyTransforms(context: LinkResolver.Context, links: LinkResolver, chartFiles: ChartFiles) -> MarkdownTransforms {
+    package func bodyTransforms(context: LinkResolver.Context, links: LinkResolver, chartFiles: ChartFiles, footnotes: PageFootnotes) -> MarkdownTransforms {
         let root = context.root
         var transforms = MarkdownTransforms()
         let observer = observer
@@ -301,17 +303,15 @@ public struct SiteRenderer: Sendable {
                 let name = chartFiles.nextName()
                 let withTable = context.reportSections == nil
                 // Like a block, a chart is asked about by what it read, so checking it draws nothing.
-                let drawing = drawn.chart(body, name: name, root: root, withTable: withTable, at: location) {
+                let drawing = drawn.chart(body, name: name, at: location) {
                     let log = ReadLog()
-                    return (Swift.Result { () throws(Diagnostic) in
-                        let drawn = try ChartBlock(data: data, log: log).draw(body, name: name, at: location)
-                        return RenderedChartBlock(html: try chartHTML(drawn, root: root, withTable: withTable, at: location), csv: drawn.csv)
-                    }, log.read)
+                    return (Swift.Result { () throws(Diagnostic) in try ChartBlock(data: data, log: log).draw(body, name: name, at: location) }, log.read)
                 }
                 observer?.asked(.chart(yaml: body, name: name, place: place, at: location, reads: drawing.reads), answer: .drawing)
                 let chart = try drawing.chart.get()
                 chartFiles.files.append(chart.csv)
-                return chart.html
+                // Laid out by each page that shows it: its notes take the page's numbers.
+                return try chartHTML(chart, root: root, withTable: withTable, footnotes: footnotes, at: location)
             }
             // A block is asked about by what it was drawn from, so checking it later draws nothing.
             let drawing = drawn.block(info, body, root: root, at: location) {
@@ -461,23 +461,18 @@ package struct TemplateValues<Value>: @unchecked Sendable {
 }
 
 /// What one renderer drew, by what it was drawn from (the renderer's site being fixed).
-/// A chart as the page shows it, and its CSV file.
-struct RenderedChartBlock: Sendable {
-    var html: String
-    var csv: OutputFile
-}
-
 final class DrawnBlocks: Sendable {
     private let blocks = KeyedValues<String, (html: Result<String?, Diagnostic>, reads: [SiteRead])>()
-    private let charts = KeyedValues<String, (chart: Result<RenderedChartBlock, Diagnostic>, reads: [SiteRead])>()
+    private let charts = KeyedValues<String, (chart: Result<ChartBlock.Drawn, Diagnostic>, reads: [SiteRead])>()
 
     func block(_ info: String, _ body: String, root: String, at location: SourceLocation,
                draw: () -> (html: Result<String?, Diagnostic>, reads: [SiteRead])) -> (html: Result<String?, Diagnostic>, reads: [SiteRead]) {
         blocks.value([info, body, root, location.description].joined(separator: "\u{0}"), draw)
     }
 
-    func chart(_ body: String, name: String, root: String, withTable: Bool, at location: SourceLocation,
-               draw: () -> (chart: Result<RenderedChartBlock, Diagnostic>, reads: [SiteRead])) -> (chart: Result<RenderedChartBlock, Diagnostic>, reads: [SiteRead]) {
-        charts.value([body, name, root, "\(withTable)", location.description].joined(separator: "\u{0}"), draw)
+    /// A chart, drawn once for its page and the report's section alike (each lays it out itself).
+    func chart(_ body: String, name: String, at location: SourceLocation,
+               draw: () -> (chart: Result<ChartBlock.Drawn, Diagnostic>, reads: [SiteRead])) -> (chart: Result<ChartBlock.Drawn, Diagnostic>, reads: [SiteRead]) {
+        charts.value([body, name, location.description].joined(separator: "\u{0}"), draw)
     }
 }

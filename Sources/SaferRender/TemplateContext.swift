@@ -77,8 +77,15 @@ public enum ChartName: String, TemplateName {
     case svg
     /// What the chart shows in words, and its source line.
     case description, source
-    /// `headers` and `rows` (`label` and `cells`); absent where the page leaves the table out (the print report).
+    /// The numbers of the notes on the whole chart, to mark after its subtitle: each has `number`
+    /// and `anchor` (the id of the note in `notes`).
+    case noteReferences
+    /// `headers` and `rows` (`label`, `cells`, and `notes` as in `noteReferences`); absent where
+    /// the page leaves the table out (the print report).
     case table
+    /// The chart's footnotes, numbered for the page: `items`, each `number`, `text` and `anchor`;
+    /// absent when it has none.
+    case notes
     /// The CSV: `url` and `text` ("Download the data for this chart (CSV, 1 KB)").
     case download
     case root
@@ -88,7 +95,7 @@ public enum ChartName: String, TemplateName {
 
     public var origin: ValueOrigin {
         switch self {
-        case .id, .title, .subtitle, .svg, .description, .source, .table, .download, .root: .ownPlace
+        case .id, .title, .subtitle, .svg, .description, .source, .noteReferences, .table, .notes, .download, .root: .ownPlace
         }
     }
 }

@@ -44,7 +44,7 @@ struct DiffCommand: ParsableCommand {
             } else {
                 print(result.markdown, terminator: "")
             }
-        } catch let error as DiagnosticList {
+        } catch {
             throw Terminal.fail(error, what: "The diff")
         }
     }

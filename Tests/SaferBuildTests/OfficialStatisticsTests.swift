@@ -181,4 +181,30 @@ import Testing
         #expect(broken.status == 1)
         #expect(broken.errors.contains("content/data/glossary.yaml:1:3: error: each glossary entry needs `definition`"), "\(broken.errors)")
     }
+
+    @Test func footnotesAreNumberedPerPageMarkedWhereTheyApplyAndInTheDownloads() throws {
+        let site = try TestSite(copying: "northbrook")
+        // A second chart of the same indicator on the page, and one on a page of its own.
+        let chart = "```chart\ntype: trend\nindicator: ambulance_assaults\n```\n"
+        try site.write("content/numbers.md", try site.read("content/numbers.md") + "\nAgain:\n\n" + chart)
+        try site.write("content/trend.md", "---\ntitle: Trend\n---\nCall-outs over time.\n\n" + chart)
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let indicatorNote = "Counted by where the ambulance was sent, not where the patient lives."
+        let numbers = try site.read("output/numbers/index.html")
+        // The page's first note is 1 in both charts, each listing it under its own id.
+        for id in ["numbers-chart-2", "numbers-chart-3"] {
+            #expect(numbers.contains("<li id=\"\(id)-note-1\" value=\"1\">\(indicatorNote)</li>"), "\(id)")
+            #expect(numbers.contains("<li id=\"\(id)-note-2\" value=\"2\">Revised in 2023.</li>"), "\(id)")
+            #expect(numbers.contains("<th scope=\"row\">2021/22<sup class=\"note-ref\"><a href=\"#\(id)-note-2\"><span class=\"visually-hidden\">note </span>2</a></sup></th>"))
+        }
+        // Another page counts from 1 again.
+        let trend = try site.read("output/trend/index.html")
+        #expect(trend.contains("<li id=\"trend-chart-1-note-1\" value=\"1\">\(indicatorNote)</li>"))
+        // The chart's CSV and the figures download carry the notes.
+        #expect(try site.read("output/charts/trend-chart-1.csv").contains("2021/22,310.4,\"\(indicatorNote) Revised in 2023.\"\r\n"))
+        let figures = try site.read("output/downloads/figures.json")
+        #expect(figures.contains("\"notes\": [\n      \"\(indicatorNote)\"\n    ]"), "\(figures.prefix(600))")
+        // The figure's provenance entry says them.
+        #expect(try site.read("output/figures/index.html").contains("<dt>Notes</dt><dd>\(indicatorNote)</dd>"))
+    }
 }

@@ -17,6 +17,7 @@ private func field(_ value: String?) -> String { value.map { "s" + $0 } ?? "-" }
 private func field(_ value: Decimal?) -> String { value.map { "d" + $0.description } ?? "-" }
 private func field(_ value: Int?) -> String { value.map { "i" + String($0) } ?? "-" }
 private func field<T: FingerprintText>(_ value: T?) -> String { value.map(\.fingerprintText) ?? "-" }
+private func field(_ values: [String]) -> String { "[" + values.map { "s" + $0 }.joined(separator: "\u{2}") + "]" }
 private func field<T: FingerprintText>(_ values: [T]) -> String { "[" + values.map(\.fingerprintText).joined(separator: "\u{2}") + "]" }
 
 extension Period: FingerprintText {
@@ -38,7 +39,7 @@ extension Source: FingerprintText {
 extension Indicator: FingerprintText {
     public var fingerprintText: String {
         joined([id, title, "\(unit)", field(rateOf), polarity.rawValue, source.fingerprintText, field(notes), field(areaID),
-                String(approximate), location.description, alsoCalled.joined(separator: "\u{1}"), field(fingertips)])
+                String(approximate), location.description, field(alsoCalled), field(fingertips)])
     }
 }
 

@@ -105,7 +105,7 @@ final class TraceChecker: Sendable {
         if let known = made[place] { return known }
         guard let page = page(place.page, current: current) else { return nil }
         let context = LinkResolver.Context(page: page, root: place.root, reportSections: place.reportSections)
-        let transforms = renderer.bodyTransforms(context: context, links: links, chartFiles: SiteRenderer.ChartFiles(page: page))
+        let transforms = renderer.bodyTransforms(context: context, links: links, chartFiles: SiteRenderer.ChartFiles(page: page), footnotes: PageFootnotes())
         made[place] = transforms
         return transforms
     }

@@ -43,8 +43,10 @@ public struct RenderedChart: Sendable, Equatable {
     public let description: String
     /// Headers and rows for an HTML table beside the chart.
     public let table: DataTable
+    /// The chart's data for machines (unformatted numbers): what `csv` writes.
+    public let csvTable: DataTable
     /// Exactly the chart's data as CSV (RFC 4180, CRLF line ends).
-    public let csv: String
+    public var csv: String { CSVText.csv(csvTable) }
     /// The laid-out geometry, for layout checks.
     public let scene: Scene
 
@@ -79,7 +81,7 @@ public struct ChartRenderer: Sendable {
             cssClass: "saferchart saferchart-" + chart.kind.replacingSpaces(with: "-"))
         return RenderedChart(
             id: id, svg: svg, titles: chart.titles, description: description,
-            table: chart.table(), csv: CSVText.csv(chart.csvTable()), scene: scene)
+            table: chart.table(), csvTable: chart.csvTable(), scene: scene)
     }
 
     /// Lays the chart out: titles, body, source, stacked down the page.

@@ -18,7 +18,7 @@ public enum Downloads {
     ]
     static let figureColumns = [
         "id", "kind", "title", "text", "value", "exact_value", "unit", "formula", "period", "area",
-        "source", "source_url", "stated", "check", "check_detail", "defined_at",
+        "source", "source_url", "stated", "check", "check_detail", "notes", "defined_at",
     ]
 
     // MARK: Observations
@@ -61,6 +61,7 @@ public enum Downloads {
             "stated": figure.stated ?? "",
             "check": figure.check?.status.rawValue ?? "",
             "check_detail": figure.check?.summary ?? "",
+            "notes": figure.notes.joined(separator: " "),
             "defined_at": figure.definedAt.description,
         ]
     }
@@ -71,6 +72,7 @@ public enum Downloads {
         members["value"] = figure.value.map { .number(NumberStyle.format($0, decimals: figure.decimals, separators: false)) } ?? .null
         members["exact_value"] = .number(figure.value)
         members["decimals"] = .number(String(figure.decimals))
+        members["notes"] = .array(figure.notes.map { .string($0) })
         members["forms"] = .object(Dictionary(figure.forms.map { ($0.name, JSONText.string($0.text)) }, uniquingKeysWith: { first, _ in first }))
         members["inputs"] = .array(figure.inputs.map { input in
             .object([
@@ -134,11 +136,11 @@ public enum Downloads {
         "indicator": "Indicator id", "indicator_title": "What the indicator measures", "area": "Area id",
         "area_name": "Area name", "period": "Period as published (empty when not stated)", "value": "The value as published",
         "unit": "Unit of the value", "lower": "Lower confidence limit", "upper": "Upper confidence limit",
-        "numerator": "Numerator", "denominator": "Denominator", "note": "Note", "source": "Source as named by the publication",
+        "numerator": "Numerator", "denominator": "Denominator", "note": "A note on this value (an estimate, a break in the series, a value withheld)", "source": "Source as named by the publication",
         "source_url": "Source address, when known", "id": "Figure id", "kind": "Kind of figure", "title": "Title",
         "text": "The figure as written on the site", "exact_value": "The value before rounding (6 decimal places at most)",
         "formula": "The working, with the actual inputs", "stated": "The value the published document states",
-        "check": "Result of checking the stated value: holds, mismatch or not checked", "check_detail": "The check in words",
+        "check": "Result of checking the stated value: holds, mismatch or not checked", "check_detail": "The check in words", "notes": "Notes on the figure, its indicator and its value, as the pages show them",
         "defined_at": "Where the figure is defined (file:line)",
     ]
 }

@@ -22,7 +22,8 @@ public struct Figure: Sendable, Hashable {
     public var area: Area?
     public var sources: [Source]
     public var indicator: String?
-    public var notes: String?
+    /// Notes on the figure, each its own: the figure's, its indicator's, its observation's.
+    public var notes: [String]
     /// The value the published document states, as written, and the result of checking it.
     public var stated: String?
     public var check: FigureCheck?

@@ -11,7 +11,7 @@ struct FigureBuilder {
     var area: Area?
     var period: Period?
     var sources: [Source] = []
-    var notes: String?
+    var notes: [String]
     var value: Decimal?
     var unit: Unit?
     var decimals = 0
@@ -28,7 +28,7 @@ struct FigureBuilder {
     init(definition: FigureDefinition, approximate: Bool) {
         self.definition = definition
         self.approximate = approximate
-        self.notes = definition.notes
+        self.notes = definition.notes.map { [$0] } ?? []
     }
 
     mutating func setValue(_ value: Decimal, unit: Unit, decimals: Int) {

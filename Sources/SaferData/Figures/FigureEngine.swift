@@ -199,7 +199,7 @@ struct FigureEngine {
             builder.sources = [indicator.source]
             builder.lower = observation.lower
             builder.upper = observation.upper
-            builder.notes = [indicator.notes, observation.note].compactMap { $0 }.joined(separator: " ").nilIfEmpty
+            builder.notes += [indicator.notes, observation.note].compactMap { $0?.nilIfEmpty }
             builder.setValue(observation.value, unit: indicator.unit, decimals: definition.decimals ?? observation.decimals)
             builder.formula = nil
 

@@ -83,6 +83,19 @@ import Testing
                 try site.write("content/data/glossary.yaml", "- term: plan\n  definition: What we will do, version \(definition).\n- term: people\n  definition: Residents.\n")
             }
         }),
+        ("footnotes", { site, random in
+            // A note on one value of the charted trend, and the indicator's own note, each changed or gone.
+            let rowNote = ["", "Revised in 2023.", "Revised in 2024."][Int.random(in: 0...2, using: &random)]
+            let text = try site.read("content/data/observations.csv")
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+                line.hasPrefix("ambulance_assaults,northbrook,2021/22,") ? "ambulance_assaults,northbrook,2021/22,310.4,290.2,331.6,\(rowNote)" : String(line)
+            }
+            try site.write("content/data/observations.csv", lines.joined(separator: "\n"))
+            let indicatorNote = Bool.random(using: &random) ? "  notes: Counted by where the ambulance was sent.\n" : ""
+            let indicators = try site.read("content/data/indicators.yaml")
+            let kept = indicators.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  notes: Counted by") }.joined(separator: "\n")
+            try site.write("content/data/indicators.yaml", kept.replacingOccurrences(of: "  source: Northbrook ambulance service\n", with: "  source: Northbrook ambulance service\n" + indicatorNote))
+        }),
         ("correction", { site, random in
             if Bool.random(using: &random) {
                 try site.write("content/data/corrections.yaml", "- date: 2025-0\(Int.random(in: 1...9, using: &random))-01\n  figures: [population]\n  change: We corrected the population.\n")
