@@ -22,7 +22,8 @@ test: deps
 # The real-client check of the built site (checks/site/check.py): W3C Nu validator, axe-core in
 # headless Chromium, links, SVG, reflow, label overlap, page weight; screenshots in site-check-out/.
 # Builds the Dudley site, checks/site/fixture (every theme component), the starter site of
-# `safersite init` and a starter taken through an annual update (two editions) into .build/site-check.
+# `safersite init`, a starter taken through an annual update (two editions) and the map example
+# (examples/maps: wards and LSOAs with sample values) into .build/site-check.
 site-check: deps
 	checks/site/install.sh
 	$(SWIFT) build --product safersite
@@ -32,7 +33,8 @@ site-check: deps
 	.build/debug/safersite init .build/site-check/starter-site
 	.build/debug/safersite build --site .build/site-check/starter-site --output .build/site-check/starter
 	checks/site/build-editions.sh .build/debug/safersite .build/site-check/editions
-	checks/site/.venv/bin/python checks/site/check.py .build/site-check/site site-check-out --extra-site .build/site-check/components --extra-site .build/site-check/starter --extra-site .build/site-check/editions
+	.build/debug/safersite build --site examples/maps --output .build/site-check/maps
+	checks/site/.venv/bin/python checks/site/check.py .build/site-check/site site-check-out --extra-site .build/site-check/components --extra-site .build/site-check/starter --extra-site .build/site-check/editions --extra-site .build/site-check/maps
 
 # Rewrites the golden files from the current output; review the diff before committing.
 golden: deps

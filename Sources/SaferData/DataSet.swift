@@ -10,9 +10,15 @@ public struct DataFiles: Sendable {
     public var areas: TextFile?
     public var corrections: TextFile?
     public var glossary: TextFile?
+    /// `boundaries.yaml`, and the GeoJSON and TopoJSON files it can name.
+    public var boundaries: TextFile?
+    public var shapes: [TextFile]
 
-    public init(observations: [TextFile], indicators: TextFile?, figures: TextFile? = nil, areas: TextFile? = nil, corrections: TextFile? = nil, glossary: TextFile? = nil) {
+    public init(observations: [TextFile], indicators: TextFile?, figures: TextFile? = nil, areas: TextFile? = nil, corrections: TextFile? = nil, glossary: TextFile? = nil,
+                boundaries: TextFile? = nil, shapes: [TextFile] = []) {
         self.glossary = glossary
+        self.boundaries = boundaries
+        self.shapes = shapes
         self.observations = observations
         self.indicators = indicators
         self.figures = figures
@@ -49,6 +55,10 @@ public struct DataSet: Sendable {
     public var corrections: [Correction] = []
     /// The terms of `glossary.yaml`, in the file's order.
     public var glossary: [GlossaryTerm] = []
+    /// The boundaries of `boundaries.yaml` that maps draw, in the file's order.
+    public var boundaries: [Boundary] = []
+
+    public func boundary(_ id: String) -> Boundary? { boundaries.first { $0.id == id } }
     /// Which reading of the rows this is, when a memo keeps the rows (`serve`, `build --watch`):
     /// what the downloads need to write only the rows a patch changed.
     public internal(set) var rowsVersion: RowsVersion?
@@ -131,7 +141,11 @@ public struct DataSet: Sendable {
             figures: names.contains(figuresFileName) ? read(figuresFileName) : nil,
             areas: names.contains(areasFileName) ? read(areasFileName) : nil,
             corrections: names.contains(Correction.fileName) ? read(Correction.fileName) : nil,
-            glossary: names.contains(GlossaryTerm.fileName) ? read(GlossaryTerm.fileName) : nil)
+            glossary: names.contains(GlossaryTerm.fileName) ? read(GlossaryTerm.fileName) : nil,
+            boundaries: names.contains(Boundary.fileName) ? read(Boundary.fileName) : nil,
+            // Read only when boundaries.yaml can name them: a stray export costs nothing.
+            shapes: names.contains(Boundary.fileName)
+                ? names.filter { Boundary.fileExtensions.contains(($0 as NSString).pathExtension.lowercased()) }.compactMap(read) : [])
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
         var dataSet = try parse(files, areas: areas, strict: strict, keep: keep, missingIndicatorsPath: (relativePath.isEmpty ? "" : relativePath + "/") + indicatorsFileName, memo: memo)
         dataSet.warnings = DiagnosticBag.sorted(bag.warnings + dataSet.warnings)
@@ -173,7 +187,11 @@ public struct DataSet: Sendable {
             bag.add(contentsOf: found)
             return value
         }
-        let areas = files.areas.map { file in read("areas \(siteAreas)", file) { AreaFileReader.read(file, into: siteAreas, bag: &$0) } } ?? siteAreas
+        let listedAreas = files.areas.map { file in read("areas \(siteAreas)", file) { AreaFileReader.read(file, into: siteAreas, bag: &$0) } } ?? siteAreas
+        // Keyed by every boundary file's text too: boundaries.yaml's meaning depends on them.
+        let shapesKey = files.shapes.map { $0.path + "\u{1}" + $0.text }.joined(separator: "\u{0}")
+        let boundaries = files.boundaries.map { file in read("boundaries \(shapesKey)", file) { BoundaryListReader.read(file, shapeFiles: files.shapes, bag: &$0) } } ?? []
+        let areas = listedAreas.adding(boundaries)
         let indicators = files.indicators.map { file in read("indicators", file) { IndicatorFileReader.read(file, bag: &$0) } } ?? []
         if files.indicators == nil, !files.observations.isEmpty {
             bag.add(.error(at: SourceLocation(file: missingIndicatorsPath), "the data folder has observations but no indicators.yaml",
@@ -239,7 +257,7 @@ public struct DataSet: Sendable {
         }
         return ParsedRows(
             areas: areas, indicators: indicators, indicatorsByID: indicatorsByID, observations: observations, index: index,
-            definitions: definitions, withheld: withheld, corrections: corrections, glossary: glossary, diagnostics: bag.diagnostics, texts: Dictionary(files.observations.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first }))
+            definitions: definitions, withheld: withheld, corrections: corrections, glossary: glossary, boundaries: boundaries, diagnostics: bag.diagnostics, texts: Dictionary(files.observations.map { ($0.path, $0.text) }, uniquingKeysWith: { first, _ in first }))
     }
 
     /// The figures worked out from `rows`, and the data set they make.
@@ -261,6 +279,7 @@ public struct DataSet: Sendable {
         dataSet.statedMismatches = engine.statedMismatches
         dataSet.allCorrections = rows.corrections
         dataSet.glossary = rows.glossary
+        dataSet.boundaries = rows.boundaries
         try dataSet.applyCorrections { $0.edition == nil }
         if !rows.inputs.isEmpty { dataSet.rowsVersion = RowsVersion(generation: rows.generation, patch: rows.lastPatch) }
         return dataSet

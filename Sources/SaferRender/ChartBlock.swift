@@ -8,13 +8,16 @@ import SaferData
 /// figures the prose uses, with its description, data table and CSV download.
 ///
 /// ```yaml
-/// type: comparison | ranked | icons | part-to-whole | trend | scales
+/// type: comparison | ranked | icons | part-to-whole | trend | scales | map
 /// indicator: children_looked_after          # comparison, trend
 /// figures: [id, {figure: id, label: text}]  # ranked, icons, part-to-whole, scales
 /// rest: other violent crime                 # part-to-whole: the name of what the parts leave
 /// whole: violent crime                       # part-to-whole: the whole (default: the titles' shared words)
 /// title: A headline that states the message, with {{figure}} references
 /// subtitle: What is measured, where and when (default: worked out from the data), with references
+/// boundaries: wards                          # map: an id of boundaries.yaml
+/// period: 2023/24                            # map: the period drawn (default: the latest)
+/// classes: natural | quantiles, count: 3     # map: how values are grouped; or breaks: [5, 10]
 /// ```
 struct ChartBlock {
     let source: DataSet
@@ -27,8 +30,8 @@ struct ChartBlock {
         self.log = log
     }
 
-    static let types = ["comparison", "ranked", "icons", "part-to-whole", "trend", "scales"]
-    static let keys = ["type", "indicator", "area", "figures", "rest", "whole", "title", "subtitle"]
+    static let types = ["comparison", "ranked", "icons", "part-to-whole", "trend", "scales", "map"]
+    static let keys = ["type", "indicator", "area", "figures", "rest", "whole", "title", "subtitle", "boundaries", "period", "classes", "count", "breaks"]
 
     /// A chart drawn for the page: the theme's `charts/chart` template turns it into HTML
     /// (`SiteRenderer.chartHTML`) from `templateValues`; `csv` is its data file.
@@ -49,9 +52,14 @@ struct ChartBlock {
                     return ["number": number, "anchor": "\(chart.id)-note-\(number)"]
                 }
             }
-            let wholeReferences = references(notes.whole)
-            let rows = chart.table.rows.map { row -> [String: Any] in
-                ["label": row.first ?? "", "cells": Array(row.dropFirst()), "notes": references(notes.notes(forRow: row.first ?? ""))]
+            // A note on every row that has notes (every value "Sample data") is a note on the whole
+            // chart: marked once after its subtitle rather than on each of 200 rows.
+            let rowNotes = chart.table.rows.map { notes.notes(forRow: $0.first ?? "") }
+            let noted = rowNotes.filter { !$0.isEmpty }
+            let onEveryRow = noted.count > 1 ? noted.dropFirst().reduce(noted[0]) { common, row in common.filter(row.contains) } : []
+            let wholeReferences = references(notes.whole + onEveryRow.filter { !notes.whole.contains($0) })
+            let rows = zip(chart.table.rows, rowNotes).map { row, texts -> [String: Any] in
+                ["label": row.first ?? "", "cells": Array(row.dropFirst()), "notes": references(texts.filter { !onEveryRow.contains($0) })]
             }
             let items = shown.keys.sorted().map { number -> [String: Any] in
                 ["number": number, "text": shown[number]!, "anchor": "\(chart.id)-note-\(number)"]
@@ -90,6 +98,7 @@ struct ChartBlock {
         case "part-to-whole": chart = try partToWhole(&spec)
         case "trend": chart = try trend(&spec)
         case "scales": chart = try scales(&spec)
+        case "map": chart = try map(&spec)
         default:
             throw .error(at: typeValue.location, "there is no chart type `\(type)`",
                          hint: closestName(to: type, in: Self.types).map { "did you mean `\($0)`?" } ?? "chart types: \(Self.types.joined(separator: ", "))")
@@ -368,6 +377,97 @@ struct ChartBlock {
             subtitle: try subtitle(&spec, fallback: "Number of people, \(data.areas.local.label), \(period(of: figures))"),
             source: source(of: figures))
         return NestedScalesChart(titles: titles, groups: groups)
+    }
+
+    private func map(_ spec: inout Spec) throws(Diagnostic) -> MapChart {
+        let idValue = try spec.fields.required("boundaries", hint: "name the boundaries to draw, as in content/data/boundaries.yaml")
+        let id = try idValue.string("`boundaries`")
+        guard let boundary = data.boundary(id) else {
+            throw .error(at: idValue.location, "there are no boundaries `\(id)`",
+                         hint: closestName(to: id, in: data.boundaryIDs).map { "did you mean `\($0)`?" } ?? "describe the boundary file in content/data/boundaries.yaml")
+        }
+        let indicator = try indicator(&spec)
+        // Each row is matched to a shape by its area's code (a boundary's own areas are named by it).
+        let areas = data.areas
+        let codes = Set(boundary.topology.shapes.map(\.code))
+        let rows = areas.all.flatMap { area in data.observations(indicator: indicator.id, area: area.id).map { (area: area, observation: $0) } }
+        let mapped = rows.filter { codes.contains($0.area.code ?? $0.area.id) }
+        let periodValue = spec.fields.optional("period")
+        let period: Period?
+        if let periodValue {
+            let label = try periodValue.string("`period`")
+            guard let found = mapped.map(\.observation.period).first(where: { $0?.label == label }) else {
+                let known = Array(Set(mapped.compactMap { $0.observation.period?.label })).sorted()
+                throw .error(at: periodValue.location, "`\(indicator.id)` has no value for any of the \(boundary.title.lowercased()) in `\(label)`",
+                             hint: closestName(to: label, in: known).map { "did you mean `\($0)`?" } ?? "its periods there: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+            }
+            period = found
+        } else {
+            period = mapped.compactMap(\.observation.period).max { $0.lastMonth != $1.lastMonth ? $0.lastMonth < $1.lastMonth : $0.firstMonth < $1.firstMonth }
+        }
+        guard !mapped.isEmpty else {
+            throw .error(at: spec.location, "`\(indicator.id)` has no value for any area of the boundaries `\(id)`",
+                         hint: "add rows whose area is one of its codes (such as \(boundary.topology.shapes.first?.code ?? "E05000001")), or an area with that `code:` in areas.yaml")
+        }
+        // A row for an area this map has no shape for would silently vanish from it: say so. The
+        // site's own areas, and areas of other boundaries, are other maps' business.
+        let otherCodes = Set(data.source.boundaries.filter { $0.id != boundary.id }.flatMap { $0.topology.shapes.map(\.code) })
+        for row in rows where row.observation.period == period && !codes.contains(row.area.code ?? row.area.id)
+            && row.area.id != areas.local.id && !areas.isComparator(row.area.id) && !otherCodes.contains(row.area.code ?? row.area.id) {
+            throw .error(at: row.observation.location, "\(row.area.name) (\(row.area.code ?? row.area.id)) has a value of `\(indicator.id)` but no shape in the boundaries `\(id)`",
+                         hint: "check its code against the boundary file (\(boundary.location.file)), or give the area the `code:` its shape has")
+        }
+        var values: [String: MapValue] = [:]
+        for row in mapped where row.observation.period == period {
+            values[row.area.code ?? row.area.id] = MapValue(value: NSDecimalNumber(decimal: row.observation.value).doubleValue,
+                                                         valueText: indicator.unit.format(row.observation.value, decimals: row.observation.decimals))
+            spec.notes.add(row.observation.note, toRow: boundary.shape(code: row.area.code ?? row.area.id)?.name ?? row.area.name)
+        }
+        spec.notes.addToWhole(indicator.notes)
+        let classification = try classification(&spec)
+        let decimals = mapped.map(\.observation.decimals).max() ?? 0
+        let areasNoun = boundary.title.split(separator: "(").first.map { String($0).trimmingSpaces().lowercased() } ?? "areas"
+        let periodText = period?.label ?? "period not stated"
+        let titles = ChartTitles(
+            headline: try headline(&spec, fallback: "\(indicator.title) by area, \(periodText)"),
+            subtitle: try subtitle(&spec, fallback: "\(indicator.title), \(indicator.unit), \(boundary.title.inSentence), \(periodText)"),
+            source: "Source: \(indicator.source.text). Boundaries: \(boundary.attribution)")
+        return MapChart(
+            titles: titles, topology: boundary.topology, values: values, classification: classification,
+            measure: indicator.title.lowercased(), areasNoun: areasNoun.isEmpty ? "areas" : areasNoun,
+            valueHeader: indicator.unit.description.capitalizedFirst,
+            formatLimit: { limit in NumberStyle.format(Decimal(limit), decimals: decimals, separators: true) })
+    }
+
+    /// `breaks: [5, 10]`, or `classes: natural | quantiles` with `count` (3 unless given).
+    private func classification(_ spec: inout Spec) throws(Diagnostic) -> MapClassification {
+        if let breaks = spec.fields.optional("breaks") {
+            let limits = try breaks.sequence("`breaks`").map { item throws(Diagnostic) -> Double in
+                guard let number = Double(try item.string("each break").trimmingSpaces()) else {
+                    throw .error(at: item.location, "a break must be a number", hint: "write the lower limits of the classes above the first, e.g. `breaks: [5, 10]`")
+                }
+                return number
+            }
+            guard (1...(MapChart.largestClassCount - 1)).contains(limits.count) else {
+                throw .error(at: breaks.location, "a map takes 1 or \(MapChart.largestClassCount - 1) breaks (\(MapChart.largestClassCount) classes at most)",
+                             hint: "the sequential palette has \(MapChart.largestClassCount) shades a reader can tell apart")
+            }
+            return .breaks(limits)
+        }
+        let count = try spec.fields.optional("count").map { value throws(Diagnostic) -> Int in
+            let count = try value.int("`count`")
+            guard (2...MapChart.largestClassCount).contains(count) else {
+                throw .error(at: value.location, "a map has 2 or \(MapChart.largestClassCount) classes", hint: "the sequential palette has \(MapChart.largestClassCount) shades a reader can tell apart")
+            }
+            return count
+        } ?? MapChart.largestClassCount
+        guard let methodValue = spec.fields.optional("classes") else { return .natural(count) }
+        switch try methodValue.string("`classes`").trimmingSpaces() {
+        case "natural": return .natural(count)
+        case "quantiles": return .quantiles(count)
+        case let other:
+            throw .error(at: methodValue.location, "there is no way of making classes called `\(other)`", hint: "write `classes: natural` (natural breaks) or `classes: quantiles`, or give `breaks: [5, 10]`")
+        }
     }
 
     // MARK: Labels

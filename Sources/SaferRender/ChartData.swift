@@ -51,6 +51,11 @@ package struct ChartData {
         return source.observations(indicator: indicator, area: area)
     }
 
+    func boundary(_ id: String) -> Boundary? { note(.boundary(id)); return source.boundary(id) }
+
+    /// Every boundary's id (only to suggest a name after a typo).
+    var boundaryIDs: [String] { note(.boundaries); return source.boundaries.map(\.id) }
+
     func comparisons(figure id: String) -> [AreaComparison] { note(.figure(id)); return source.comparisons(figure: id) }
 
     /// The comparison figure made from `indicator`, if the data has one.

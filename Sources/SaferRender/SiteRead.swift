@@ -33,6 +33,10 @@ public enum SiteRead: Hashable, Comparable, Codable, Sendable {
     case observations(indicator: String)
     /// The comparison figure made from an indicator, if any.
     case comparison(indicator: String)
+    /// A boundary file of boundaries.yaml, as read (its areas' shapes, names and codes).
+    case boundary(String)
+    /// Which boundaries there are (only to suggest a name after a typo).
+    case boundaries
 }
 
 /// What a template or a chart looked up while it rendered, in the order of `SiteRead`.

@@ -34,6 +34,7 @@ import Testing
         ("### `content/data/editions.yaml`, each entry of `editions`", EditionList.knownKeys),
         ("### `content/data/corrections.yaml`, each entry", Correction.keys),
         ("### `content/data/glossary.yaml`, each entry", GlossaryTerm.keys),
+        ("### `content/data/boundaries.yaml`, per boundaries id", Boundary.keys),
         ("### Observation CSV columns", ObservationFileReader.allColumns),
         ("### Fingertips download columns", FingertipsFileReader.columns.map(\.fingertips)
             + [FingertipsFileReader.breakdownColumns.sex, FingertipsFileReader.breakdownColumns.age, FingertipsFileReader.breakdownColumns.category]),

@@ -1,4 +1,6 @@
+import Foundation
 import SaferCharts
+import SaferCore
 
 /// The strategy's figures as the data engine will hand them over: plain values plus house-style
 /// text. Kept here (not in the module) so the module never contains a published number.
@@ -103,6 +105,38 @@ enum Fixtures {
             NestedGroup(label: "people commit violent crime each year", value: 760, valueText: "760", within: 0),
         ])
 
+    /// Six square areas in two rows, sharing their sides, one with a hole (an enclave that is its
+    /// own area) and one with no value.
+    static let squares: Topology = {
+        func square(_ column: Double, _ row: Double, size: Double = 0.01) -> [LonLat] {
+            let west = -2.1 + column * size, south = 52.5 + row * size
+            return [LonLat(lon: west, lat: south), LonLat(lon: west + size, lat: south), LonLat(lon: west + size, lat: south + size),
+                    LonLat(lon: west, lat: south + size), LonLat(lon: west, lat: south)]
+        }
+        let hole = [LonLat(lon: -2.097, lat: 52.503), LonLat(lon: -2.097, lat: 52.507), LonLat(lon: -2.093, lat: 52.507),
+                    LonLat(lon: -2.093, lat: 52.503), LonLat(lon: -2.097, lat: 52.503)]
+        var shapes: [(code: String, name: String, polygons: [[[LonLat]]])] = []
+        for row in 0..<2 {
+            for column in 0..<3 {
+                let code = "E0500000\(row * 3 + column + 1)"
+                shapes.append((code, "Ward \(row * 3 + column + 1)", [row == 0 && column == 0 ? [square(0, 0), hole] : [square(Double(column), Double(row))]]))
+            }
+        }
+        shapes.append(("E05000007", "Enclave", [[hole.reversed()]]))
+        return Topology(rings: shapes)
+    }()
+
+    static let map = MapChart(
+        titles: ChartTitles(headline: "A sample rate by ward", subtitle: "Sample rate, rate per 1,000, wards, 2023/24", source: "Source: invented for a test"),
+        topology: squares,
+        values: [
+            "E05000001": MapValue(value: 4.2, valueText: "4.2 per 1,000"), "E05000002": MapValue(value: 6.8, valueText: "6.8 per 1,000"),
+            "E05000003": MapValue(value: 9.1, valueText: "9.1 per 1,000"), "E05000004": MapValue(value: 12.5, valueText: "12.5 per 1,000"),
+            "E05000006": MapValue(value: 5.0, valueText: "5.0 per 1,000"), "E05000007": MapValue(value: 11.0, valueText: "11.0 per 1,000"),
+        ],
+        classification: .breaks([6, 10]), measure: "sample rate", areasNoun: "wards", valueHeader: "Rate per 1,000",
+        formatLimit: { String(format: "%.1f", $0) })
+
     /// Every chart the strategy needs, by golden-file name.
     static let all: [(name: String, chart: any Chart)] = [
         ("comparison-children-looked-after", childrenLookedAfter),
@@ -113,5 +147,6 @@ enum Fixtures {
         ("part-to-whole-hidden-violence", hiddenViolence),
         ("trend-fixture", trend),
         ("nested-prevention-scales", scales),
+        ("map-squares", map),
     ]
 }

@@ -22,6 +22,14 @@ public final class TestSite: @unchecked Sendable {
         return site
     }
 
+    /// A copy of one of the repository's documented examples (`examples/NAME`).
+    public static func copyingExample(_ name: String) throws -> TestSite {
+        let site = try TestSite()
+        try FileManager.default.removeItem(at: site.folder)
+        try FileManager.default.copyItem(at: repository.appendingPathComponent("examples/\(name)"), to: site.folder)
+        return site
+    }
+
     public init(copying fixture: String? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("safersite-test-\(UUID().uuidString)")
         if let fixture {

@@ -40,6 +40,8 @@ final class SiteAnswers: Sendable {
             case .figureText(let reference): (try? data.text(for: reference, at: SourceLocation(file: "")).text) ?? "absent"
             case .observations(let indicator): all(data.areas.all.flatMap { data.observations(indicator: indicator, area: $0.id) })
             case .comparison(let indicator): ChartData.comparisonFigure(indicator: indicator, in: data)?.fingerprintText ?? "absent"
+            case .boundary(let id): data.boundary(id).map { String(describing: $0) } ?? "absent"
+            case .boundaries: data.boundaries.map(\.id)
             }
             return TraceHash.of(StableText.of(value))
         }

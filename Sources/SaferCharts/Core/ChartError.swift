@@ -15,6 +15,8 @@ public enum ChartError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidFrequency(chart: String, label: String)
     /// A nested shape names a container that is not an earlier item, or is larger than it.
     case invalidNesting(chart: String, label: String)
+    /// A map's classes are more than its palette has tints a reader can tell apart.
+    case tooManyClasses(chart: String, count: Int, largest: Int)
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum ChartError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The \(chart) chart's frequency for \"\(label)\" must be a count between 0 and its total, out of 1 to 400."
         case .invalidNesting(let chart, let label):
             return "In the \(chart) chart, \"\(label)\" must sit inside an earlier, larger group."
+        case .tooManyClasses(let chart, let count, let largest):
+            return "The \(chart) chart has \(count) classes; at most \(largest) shades of one colour can be told apart. Give fewer classes or breaks."
         }
     }
 }

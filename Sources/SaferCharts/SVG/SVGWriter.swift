@@ -3,13 +3,28 @@
 /// references or fixed pixel sizes: only a viewBox, so the chart scales with its container.
 struct SVGWriter {
     let theme: ChartTheme
+    /// The chart's id, which prefixes the ids of what its elements refer to (patterns, a mesh).
+    private var chartID = ""
+
+    init(theme: ChartTheme) {
+        self.theme = theme
+    }
 
     func svg(scene: Scene, id: String, title: String, description: String, cssClass: String) -> String {
+        var writer = self
+        writer.chartID = id
+        return writer.write(scene: scene, id: id, title: title, description: description, cssClass: cssClass)
+    }
+
+    private func write(scene: Scene, id: String, title: String, description: String, cssClass: String) -> String {
         let titleID = id + "-title", descID = id + "-desc"
         var out = "<svg xmlns=\"http://www.w3.org/2000/svg\""
         out += " viewBox=\"0 0 \(n(scene.width)) \(n(scene.height))\""
         out += " role=\"img\" aria-labelledby=\"\(XML.escape(titleID)) \(XML.escape(descID))\""
         out += " class=\"\(XML.escape(cssClass))\""
+        // A map's areas may have holes (an enclave): even-odd fills them right whichever way round
+        // the file draws its rings; said once here rather than on every area.
+        if scene.primitives.contains(where: { if case .area = $0 { return true } else { return false } }) { out += " fill-rule=\"evenodd\"" }
         out += " font-family=\"\(XML.escape(theme.fontFamily))\""
         // Text uses currentColor; setting it here keeps the tested contrast unless a theme overrides it.
         out += " color=\"\(theme.text.hex)\""
@@ -17,6 +32,11 @@ struct SVGWriter {
         out += " fill=\"currentColor\" font-size=\"\(n(theme.label.size))\">\n"
         out += "<title id=\"\(XML.escape(titleID))\">\(XML.escape(title))</title>\n"
         out += "<desc id=\"\(XML.escape(descID))\">\(XML.escape(description))</desc>\n"
+        if let hatch = Self.hatchColor(in: scene.primitives) {
+            // One pattern for every hatched shape: diagonal lines on the background.
+            out += "<pattern id=\"\(XML.escape(hatchID))\" patternUnits=\"userSpaceOnUse\" width=\"6\" height=\"6\" patternTransform=\"rotate(45)\">"
+            out += "<rect width=\"6\" height=\"6\" fill=\"\(theme.background.hex)\"/><rect width=\"2\" height=\"6\" fill=\"\(hatch.hex)\"/></pattern>\n"
+        }
         out += "<rect class=\"sc-background\" x=\"0\" y=\"0\" width=\"\(n(scene.width))\" height=\"\(n(scene.height))\" fill=\"\(theme.background.hex)\"/>\n"
         // Paint order: shapes, then the background patches behind data labels, then all text —
         // text is never meant to sit under a shape, and a patch must cover rules but not labels.
@@ -92,11 +112,25 @@ struct SVGWriter {
 
     private static func sharedStyle(_ primitive: Primitive) -> Style? {
         switch primitive {
-        case .rect(_, let paint, let cssClass), .circle(_, _, let paint, let cssClass), .polyline(_, let paint, let cssClass):
+        case .rect(_, let paint, let cssClass), .circle(_, _, let paint, let cssClass), .polyline(_, let paint, let cssClass),
+             .area(_, let paint, let cssClass, _):
             return Style(cssClass: cssClass, paint: paint)
         case .text:
             return nil
         }
+    }
+
+    private var hatchID: String { chartID + "-hatch" }
+
+    private static func hatchColor(in primitives: [Primitive]) -> Color? {
+        for primitive in primitives {
+            switch primitive {
+            case .rect(_, let paint, _), .circle(_, _, let paint, _), .polyline(_, let paint, _), .area(_, let paint, _, _):
+                if let hatch = paint.hatch { return hatch }
+            case .text: continue
+            }
+        }
+        return nil
     }
 
     /// One element; `styled: false` leaves out the class and paint that an enclosing <g> gives.
@@ -117,11 +151,53 @@ struct SVGWriter {
             return "<polyline\(classAttribute) points=\"\(list)\"\(paintAttribute)/>"
         case .text(let text):
             return textElement(text, styled: true)
+        case .area(let rings, let paint, let cssClass, let title):
+            let (classAttribute, paintAttribute) = style(cssClass, paint)
+            return "<path\(classAttribute) d=\"\(pathData(rings))\"\(paintAttribute)><title>\(XML.escape(title))</title></path>"
         }
     }
 
+    /// Path data for rings of points already rounded to tenths: the first point of each
+    /// absolute, the rest as steps from the one before (short numbers), closed by `z`.
+    private func pathData(_ rings: [[Point]]) -> String {
+        var out = ""
+        for ring in rings {
+            guard let first = ring.first else { continue }
+            var numbers: [String] = []
+            var previous = first
+            // A ring's last point is its first: `z` draws that side.
+            for point in ring.dropFirst() where point != previous && point != first {
+                numbers += [tenths(point.x - previous.x), tenths(point.y - previous.y)]
+                previous = point
+            }
+            out += "M" + Self.joined([tenths(first.x), tenths(first.y)])
+            if !numbers.isEmpty { out += "l" + Self.joined(numbers) }
+            out += "z"
+        }
+        return out
+    }
+
+    /// A value in tenths as the shortest text: "12.3", "-0.4" as "-.4", "5".
+    private func tenths(_ value: Double) -> String {
+        let scaled = Int((value * 10).rounded())
+        let sign = scaled < 0 ? "-" : ""
+        let whole = abs(scaled) / 10, tenth = abs(scaled) % 10
+        if tenth == 0 { return sign + String(whole) }
+        return sign + (whole == 0 ? "" : String(whole)) + "." + String(tenth)
+    }
+
+    /// Path data's numbers, with a space only where a minus sign does not already separate them.
+    private static func joined(_ numbers: [String]) -> String {
+        var out = ""
+        for number in numbers {
+            if !out.isEmpty && !number.hasPrefix("-") { out += " " }
+            out += number
+        }
+        return out
+    }
+
     private func paintAttributes(_ paint: Paint) -> String {
-        var out = " fill=\"\(paint.fill?.hex ?? "none")\""
+        var out = " fill=\"\(paint.hatch != nil ? "url(#\(XML.escape(hatchID)))" : paint.fill?.hex ?? "none")\""
         if let stroke = paint.stroke, paint.strokeWidth > 0 {
             out += " stroke=\"\(stroke.hex)\" stroke-width=\"\(n(paint.strokeWidth))\""
             if !paint.dash.isEmpty { out += " stroke-dasharray=\"\(paint.dash.map(n).joined(separator: " "))\"" }

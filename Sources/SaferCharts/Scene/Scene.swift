@@ -34,12 +34,15 @@ public struct Paint: Sendable, Equatable {
     public var strokeWidth: Double
     /// Dash pattern for strokes (for example a reference rule), empty for solid.
     public var dash: [Double]
+    /// Diagonal lines of this colour on the background instead of a fill (a map's "no value").
+    public var hatch: Color?
 
-    public init(fill: Color?, stroke: Color? = nil, strokeWidth: Double = 0, dash: [Double] = []) {
+    public init(fill: Color?, stroke: Color? = nil, strokeWidth: Double = 0, dash: [Double] = [], hatch: Color? = nil) {
         self.fill = fill
         self.stroke = stroke
         self.strokeWidth = strokeWidth
         self.dash = dash
+        self.hatch = hatch
     }
 }
 
@@ -49,6 +52,8 @@ public enum Primitive: Sendable, Equatable {
     case polyline([Point], Paint, cssClass: String)
     case circle(center: Point, radius: Double, Paint, cssClass: String)
     case text(PlacedText)
+    /// A map's area: closed rings (holes included, even-odd), with a `<title>` naming it.
+    case area(rings: [[Point]], Paint, cssClass: String, title: String)
 }
 
 extension Primitive {
@@ -66,6 +71,8 @@ extension Primitive {
             text.x += dx
             text.bounds = move(text.bounds)
             return .text(text)
+        case .area(let rings, let paint, let cssClass, let title):
+            return .area(rings: rings.map { $0.map { Point(x: $0.x + dx, y: $0.y) } }, paint, cssClass: cssClass, title: title)
         }
     }
 }

@@ -25,6 +25,7 @@ struct ParsedRows: Sendable {
     /// The corrections log, as read.
     var corrections: [Correction]
     var glossary: [GlossaryTerm]
+    var boundaries: [Boundary]
     /// Problems found before the figures (warnings, and the errors that do not stop the reading).
     var diagnostics: [Diagnostic]
     /// Each observation file's text, by path.
@@ -40,7 +41,7 @@ struct ParsedRows: Sendable {
     private(set) var lastPatch: RowsVersion.Patch?
 
     init(areas: AreaSet, indicators: [Indicator], indicatorsByID: [String: Indicator], observations: ObservationRows, index: ObservationIndex,
-         definitions: [FigureDefinition], withheld: [WithheldValue], corrections: [Correction], glossary: [GlossaryTerm], diagnostics: [Diagnostic], texts: [String: String]) {
+         definitions: [FigureDefinition], withheld: [WithheldValue], corrections: [Correction], glossary: [GlossaryTerm], boundaries: [Boundary], diagnostics: [Diagnostic], texts: [String: String]) {
         self.areas = areas
         self.indicators = indicators
         self.indicatorsByID = indicatorsByID
@@ -50,6 +51,7 @@ struct ParsedRows: Sendable {
         self.withheld = withheld
         self.corrections = corrections
         self.glossary = glossary
+        self.boundaries = boundaries
         self.diagnostics = diagnostics
         self.texts = texts
     }
@@ -64,7 +66,7 @@ struct ParsedRows: Sendable {
 
     static func inputs(of files: DataFiles, areas: AreaSet, missingIndicatorsPath: String) -> String {
         ([String(describing: areas), missingIndicatorsPath] + files.observations.map(\.path)
-            + [files.indicators, files.figures, files.areas, files.corrections, files.glossary].map { $0.map { $0.path + "\u{1}" + $0.text } ?? "-" })
+            + ([files.indicators, files.figures, files.areas, files.corrections, files.glossary, files.boundaries] + files.shapes).map { $0.map { $0.path + "\u{1}" + $0.text } ?? "-" })
             .joined(separator: "\u{0}")
     }
 

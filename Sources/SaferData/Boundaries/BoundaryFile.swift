@@ -1,0 +1,291 @@
+import Foundation
+import SaferCore
+
+/// Reads a GeoJSON or TopoJSON file of areas into a `Topology`: polygons and multipolygons (in
+/// features, geometry collections or TopoJSON objects), each area named by the property that
+/// carries its code. TopoJSON's shared arcs are kept (delta-decoded when the file is quantised);
+/// GeoJSON's rings are cut into shared arcs the way TopoJSON does.
+///
+/// A problem names the file and where in it, as a reader would find it: "feature 4
+/// (E05001239), polygon 1, ring 2".
+enum BoundaryFile {
+    struct Problem: Error {
+        var message: String
+        var hint: String
+    }
+
+    /// - Parameters:
+    ///   - codeProperty: the property with each area's code (`WD13CD`).
+    ///   - nameProperty: the property with its name; the code when not given.
+    ///   - object: for TopoJSON, which object holds the areas; the only one when not given.
+    static func read(_ file: TextFile, codeProperty: String, nameProperty: String?, object: String?) throws(Diagnostic) -> Topology {
+        let location = SourceLocation(file: file.path)
+        do throws(Problem) {
+            let json: Any
+            do {
+                json = try JSONSerialization.jsonObject(with: Data(file.text.utf8))
+            } catch {
+                throw Problem(message: "this is not valid JSON (\(Self.reason(error)))",
+                              hint: "export the boundaries again as GeoJSON or TopoJSON; a spreadsheet or text editor may have changed the file")
+            }
+            guard let root = json as? [String: Any], let type = root["type"] as? String else {
+                throw Problem(message: "this is neither GeoJSON nor TopoJSON: it has no `type`", hint: "boundary files are GeoJSON (a FeatureCollection) or TopoJSON (a Topology)")
+            }
+            let reader = Reader(codeProperty: codeProperty, nameProperty: nameProperty)
+            switch type {
+            case "Topology": return try reader.topology(root, object: object)
+            case "FeatureCollection", "Feature": return try reader.geoJSON(root)
+            default:
+                throw Problem(message: "a boundary file of `type` \(type) cannot be read", hint: "boundary files are GeoJSON (a FeatureCollection) or TopoJSON (a Topology)")
+            }
+        } catch {
+            throw .error(at: location, error.message, hint: error.hint)
+        }
+    }
+
+    private static func reason(_ error: Error) -> String {
+        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "it cannot be read"
+        return text.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    private struct Reader {
+        var codeProperty: String
+        var nameProperty: String?
+
+        // MARK: GeoJSON
+
+        func geoJSON(_ root: [String: Any]) throws(Problem) -> Topology {
+            let features: [Any]
+            if root["type"] as? String == "Feature" {
+                features = [root]
+            } else {
+                guard let list = root["features"] as? [Any] else {
+                    throw Problem(message: "the FeatureCollection has no `features` list", hint: "a GeoJSON FeatureCollection lists its areas under `features`")
+                }
+                features = list
+            }
+            var shapes: [(code: String, name: String, polygons: [[[LonLat]]])] = []
+            for (index, item) in features.enumerated() {
+                let place = "feature \(index + 1)"
+                guard let feature = item as? [String: Any] else { throw Problem(message: "\(place) is not an object", hint: "each feature is a GeoJSON Feature") }
+                let (code, name) = try names(feature["properties"], place: place)
+                let named = "\(place) (\(code))"
+                guard let geometry = feature["geometry"] as? [String: Any] else {
+                    throw Problem(message: "\(named) has no geometry", hint: "give the area a Polygon or MultiPolygon, or remove the feature")
+                }
+                shapes.append((code, name, try polygons(geometry, place: named)))
+            }
+            try checkUnique(shapes.map(\.code))
+            return Topology(rings: shapes)
+        }
+
+        private func polygons(_ geometry: [String: Any], place: String) throws(Problem) -> [[[LonLat]]] {
+            let type = geometry["type"] as? String ?? "none"
+            switch type {
+            case "Polygon":
+                return [try rings(geometry["coordinates"], place: place)]
+            case "MultiPolygon":
+                guard let list = geometry["coordinates"] as? [Any] else { throw missingCoordinates(place) }
+                var result: [[[LonLat]]] = []
+                for (index, polygon) in list.enumerated() { result.append(try rings(polygon, place: "\(place), polygon \(index + 1)")) }
+                return result
+            case "GeometryCollection":
+                var result: [[[LonLat]]] = []
+                for (index, item) in ((geometry["geometries"] as? [Any]) ?? []).enumerated() {
+                    guard let part = item as? [String: Any] else { continue }
+                    result += try polygons(part, place: "\(place), geometry \(index + 1)")
+                }
+                return result
+            default:
+                throw Problem(message: "\(place) is a \(type), not an area", hint: "a map's boundaries are Polygons or MultiPolygons; draw places as points from a CSV of longitudes and latitudes")
+            }
+        }
+
+        private func missingCoordinates(_ place: String) -> Problem {
+            Problem(message: "\(place) has no `coordinates`", hint: "each Polygon lists its rings of [longitude, latitude] positions")
+        }
+
+        private func rings(_ value: Any?, place: String) throws(Problem) -> [[LonLat]] {
+            guard let list = value as? [Any], !list.isEmpty else { throw missingCoordinates(place) }
+            var rings: [[LonLat]] = []
+            for (index, item) in list.enumerated() {
+                let ringPlace = "\(place), ring \(index + 1)"
+                guard let positions = item as? [Any] else { throw missingCoordinates(ringPlace) }
+                var ring: [LonLat] = []
+                for (number, position) in positions.enumerated() {
+                    ring.append(try lonLat(position, place: "\(ringPlace), position \(number + 1)"))
+                }
+                try checkRing(ring, place: ringPlace)
+                rings.append(ring)
+            }
+            return rings
+        }
+
+        private func lonLat(_ value: Any?, place: String) throws(Problem) -> LonLat {
+            guard let pair = value as? [Any], pair.count >= 2, let lon = (pair[0] as? NSNumber)?.doubleValue, let lat = (pair[1] as? NSNumber)?.doubleValue,
+                  lon.isFinite, lat.isFinite else {
+                throw Problem(message: "\(place) is not a [longitude, latitude] pair", hint: "positions are two numbers, longitude first")
+            }
+            guard (-180...180).contains(lon), (-90...90).contains(lat) else {
+                throw Problem(message: "\(place) is \(lon), \(lat), which is not a longitude and latitude",
+                              hint: "boundaries must be in longitude and latitude (WGS 84, EPSG:4326); convert British National Grid files first, e.g. with `ogr2ogr -t_srs EPSG:4326`")
+            }
+            return LonLat(lon: lon, lat: lat)
+        }
+
+        private func checkRing(_ ring: [LonLat], place: String) throws(Problem) {
+            guard ring.count >= 4 else {
+                throw Problem(message: "\(place) has \(ring.count) position\(ring.count == 1 ? "" : "s"); a ring needs at least 4", hint: "a ring is closed: its last position repeats its first")
+            }
+            guard ring.first == ring.last else {
+                throw Problem(message: "\(place) is not closed: its last position is not its first", hint: "repeat the first position at the end of the ring")
+            }
+        }
+
+        // MARK: TopoJSON
+
+        func topology(_ root: [String: Any], object name: String?) throws(Problem) -> Topology {
+            guard let objects = root["objects"] as? [String: Any], !objects.isEmpty else {
+                throw Problem(message: "the Topology has no `objects`", hint: "a TopoJSON Topology names its layers under `objects`")
+            }
+            let chosen: (String, Any)
+            if let name {
+                guard let object = objects[name] else {
+                    throw Problem(message: "the Topology has no object `\(name)`",
+                                  hint: closestName(to: name, in: objects.keys).map { "did you mean `\($0)`?" } ?? "its objects are \(objects.keys.sorted().joined(separator: ", "))")
+                }
+                chosen = (name, object)
+            } else {
+                guard objects.count == 1, let only = objects.first else {
+                    throw Problem(message: "the Topology has \(objects.count) objects", hint: "say which holds the areas with `object:` (one of \(objects.keys.sorted().joined(separator: ", ")))")
+                }
+                chosen = (only.key, only.value)
+            }
+            let arcs = try decodedArcs(root)
+            var shapes: [Topology.Shape] = []
+            func add(_ geometry: [String: Any], place: String) throws(Problem) {
+                switch geometry["type"] as? String {
+                case "GeometryCollection":
+                    for (index, item) in ((geometry["geometries"] as? [Any]) ?? []).enumerated() {
+                        guard let part = item as? [String: Any] else { throw Problem(message: "geometry \(index + 1) is not an object", hint: "each geometry is a TopoJSON object") }
+                        try add(part, place: "\(place), geometry \(index + 1)")
+                    }
+                case "Polygon", "MultiPolygon":
+                    let (code, areaName) = try names(geometry["properties"], place: place)
+                    let named = "\(place) (\(code))"
+                    let lists = geometry["type"] as? String == "Polygon" ? [geometry["arcs"] as Any] : ((geometry["arcs"] as? [Any]) ?? [])
+                    var polygons: [[[Topology.ArcUse]]] = []
+                    for (index, polygon) in lists.enumerated() {
+                        polygons.append(try arcRings(polygon, count: arcs.count, place: lists.count > 1 ? "\(named), polygon \(index + 1)" : named))
+                    }
+                    shapes.append(Topology.Shape(code: code, name: areaName, polygons: polygons))
+                case let other:
+                    throw Problem(message: "\(place) is a \(other ?? "geometry with no type"), not an area", hint: "a map's boundaries are Polygons or MultiPolygons")
+                }
+            }
+            guard let object = chosen.1 as? [String: Any] else { throw Problem(message: "the object `\(chosen.0)` is not a geometry", hint: "each TopoJSON object is a geometry or a GeometryCollection") }
+            try add(object, place: "object `\(chosen.0)`")
+            try checkUnique(shapes.map(\.code))
+            let topology = Topology(arcs: arcs, shapes: shapes)
+            for shape in shapes {
+                for (index, polygon) in shape.polygons.enumerated() {
+                    for (number, ring) in polygon.enumerated() {
+                        try checkRing(topology.points(of: ring), place: "the area \(shape.code), polygon \(index + 1), ring \(number + 1)")
+                    }
+                }
+            }
+            return topology
+        }
+
+        private func decodedArcs(_ root: [String: Any]) throws(Problem) -> [[LonLat]] {
+            guard let list = root["arcs"] as? [Any] else { throw Problem(message: "the Topology has no `arcs`", hint: "a TopoJSON Topology lists its lines under `arcs`") }
+            var scale = (1.0, 1.0), translate = (0.0, 0.0)
+            let quantised = root["transform"] != nil
+            if let transform = root["transform"] as? [String: Any] {
+                guard let s = transform["scale"] as? [NSNumber], let t = transform["translate"] as? [NSNumber], s.count == 2, t.count == 2 else {
+                    throw Problem(message: "the Topology's `transform` needs `scale` and `translate`, two numbers each", hint: "export the file again with a TopoJSON tool")
+                }
+                scale = (s[0].doubleValue, s[1].doubleValue)
+                translate = (t[0].doubleValue, t[1].doubleValue)
+            }
+            var arcs: [[LonLat]] = []
+            for (index, item) in list.enumerated() {
+                guard let positions = item as? [Any], positions.count >= 2 else {
+                    throw Problem(message: "arc \(index) has fewer than 2 positions", hint: "export the file again with a TopoJSON tool")
+                }
+                var x = 0.0, y = 0.0
+                var arc: [LonLat] = []
+                for (number, position) in positions.enumerated() {
+                    guard let pair = position as? [NSNumber], pair.count >= 2 else {
+                        throw Problem(message: "arc \(index), position \(number + 1) is not a pair of numbers", hint: "export the file again with a TopoJSON tool")
+                    }
+                    if quantised {
+                        // Quantised arcs store each position as the step from the one before.
+                        x += pair[0].doubleValue
+                        y += pair[1].doubleValue
+                        arc.append(LonLat(lon: x * scale.0 + translate.0, lat: y * scale.1 + translate.1))
+                    } else {
+                        arc.append(LonLat(lon: pair[0].doubleValue, lat: pair[1].doubleValue))
+                    }
+                    if let last = arc.last, !(-180...180).contains(last.lon) || !(-90...90).contains(last.lat) {
+                        throw Problem(message: "arc \(index), position \(number + 1) is not a longitude and latitude",
+                                      hint: "boundaries must be in longitude and latitude (WGS 84, EPSG:4326)")
+                    }
+                }
+                arcs.append(arc)
+            }
+            return arcs
+        }
+
+        private func arcRings(_ value: Any, count: Int, place: String) throws(Problem) -> [[Topology.ArcUse]] {
+            guard let rings = value as? [Any], !rings.isEmpty else { throw Problem(message: "\(place) has no `arcs`", hint: "each polygon lists its rings as arc indexes") }
+            var result: [[Topology.ArcUse]] = []
+            for (number, ring) in rings.enumerated() {
+                guard let indexes = ring as? [NSNumber], !indexes.isEmpty else {
+                    throw Problem(message: "\(place), ring \(number + 1) lists no arcs", hint: "each ring is a list of arc indexes")
+                }
+                result.append(try indexes.map { value throws(Problem) in
+                    let index = value.intValue
+                    // A negative index is the arc walked backwards: ~i, that is -i - 1.
+                    let use = index < 0 ? Topology.ArcUse(arc: -index - 1, reversed: true) : Topology.ArcUse(arc: index, reversed: false)
+                    guard use.arc < count else {
+                        throw Problem(message: "\(place), ring \(number + 1) uses arc \(index), but the file has \(count) arcs", hint: "export the file again with a TopoJSON tool")
+                    }
+                    return use
+                })
+            }
+            return result
+        }
+
+        // MARK: Both
+
+        private func names(_ value: Any?, place: String) throws(Problem) -> (code: String, name: String) {
+            let properties = value as? [String: Any] ?? [:]
+            guard let code = Self.text(properties[codeProperty]), !code.isEmpty else {
+                let known = properties.keys.sorted()
+                throw Problem(message: "\(place) has no `\(codeProperty)` property",
+                              hint: closestName(to: codeProperty, in: known).map { "did you mean `\($0)`?" }
+                                ?? (known.isEmpty ? "the areas need a property with their codes" : "its properties are \(known.joined(separator: ", "))"))
+            }
+            guard let nameProperty else { return (code, code) }
+            guard let name = Self.text(properties[nameProperty]), !name.isEmpty else {
+                throw Problem(message: "\(place) (\(code)) has no `\(nameProperty)` property",
+                              hint: closestName(to: nameProperty, in: properties.keys).map { "did you mean `\($0)`?" } ?? "name the property with each area's name, or leave `name` out")
+            }
+            return (code, name)
+        }
+
+        private static func text(_ value: Any?) -> String? {
+            if let string = value as? String { return string.trimmingSpaces() }
+            if let number = value as? NSNumber { return number.stringValue }
+            return nil
+        }
+
+        private func checkUnique(_ codes: [String]) throws(Problem) {
+            var seen: Set<String> = []
+            for code in codes where !seen.insert(code).inserted {
+                throw Problem(message: "two areas have the code \(code)", hint: "each area's code must be its own; join the parts into one MultiPolygon")
+            }
+        }
+    }
+}

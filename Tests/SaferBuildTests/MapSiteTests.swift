@@ -1,0 +1,62 @@
+import Foundation
+import SaferBuild
+import SaferTestSupport
+import Testing
+
+/// The map example (examples/maps: Dudley's 2013 wards and 2011 LSOAs, with invented values)
+/// built end to end: every area named with its value, a table and CSV, the hatch for no value,
+/// the LSOA page within the page budget, and bad boundaries or codes stopped with their place.
+@Suite struct MapSiteTests {
+    static func titles(in html: String, chart: String) -> [String] {
+        guard let start = html.range(of: "<figure class=\"chart\" id=\"\(chart)\"") else { return [] }
+        let figure = html[start.lowerBound...].prefix { _ in true }
+        let end = figure.range(of: "</figure>")?.lowerBound ?? figure.endIndex
+        return figure[..<end].components(separatedBy: "<title>").dropFirst().map { String($0.prefix { $0 != "<" }) }.filter { $0.contains(": ") }
+    }
+
+    @Test func theWardMapNamesEveryWardWithItsValueAndHatchesThoseWithNone() throws {
+        let site = try TestSite.copyingExample("maps")
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let html = try site.read("output/wards/index.html")
+        let titles = Self.titles(in: html, chart: "wards-chart-1")
+        #expect(titles.count == 24)
+        #expect(titles.contains("Amblecote: 4.0 per 1,000"))
+        #expect(titles.filter { $0.hasSuffix(": no value") }.count == 2)
+        // The GeoJSON file of the same wards gives the same areas and values.
+        #expect(Set(Self.titles(in: html, chart: "wards-chart-2")) == Set(titles))
+        // The table lists every ward; the CSV adds their codes.
+        #expect(html.components(separatedBy: "<th scope=\"row\">").count - 1 >= 24 * 2)
+        let csv = try site.read("output/charts/wards-chart-1.csv")
+        #expect(csv.hasPrefix("Area,Code,\"Rate per 1,000\",Class,Notes\r\nAmblecote,E05001236,4,under 7.1,"), "\(csv.prefix(120))")
+        #expect(csv.components(separatedBy: "\r\n").count - 2 == 24)
+        // The source line carries the boundaries' copyright line.
+        #expect(html.contains("Boundaries: Contains Ordnance Survey"))
+    }
+
+    @Test func theSmallAreaMapStaysWithinThePageBudget() throws {
+        let site = try TestSite.copyingExample("maps")
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let html = try site.read("output/small-areas/index.html")
+        #expect(Self.titles(in: html, chart: "small-areas-chart-1").count == 201)
+        let css = try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("assets/css").path)
+            .map { try Data(contentsOf: site.output.appendingPathComponent("assets/css/\($0)")).count }.reduce(0, +)
+        #expect(html.utf8.count + css < 100_000, "\(html.utf8.count) bytes of HTML and \(css) of CSS")
+    }
+
+    @Test func aValueForAnAreaWithNoShapeOrABrokenBoundaryFileStopsTheBuild() throws {
+        let site = try TestSite.copyingExample("maps")
+        try site.write("content/data/areas.yaml", "ward-x:\n  name: Ward X\n  code: E05009999\n")
+        let rows = try site.read("content/data/observations.csv")
+        try site.write("content/data/observations.csv", rows + "sample_rate,ward-x,2023/24,5.0,,,Sample data: invented\n")
+        let line = rows.split(separator: "\n").count + 1
+        let noShape = try SaferSiteBinary.run(["build", "--site", site.folder.path])
+        #expect(noShape.status == 1)
+        #expect(noShape.errors.contains("content/data/observations.csv:\(line): error: Ward X (E05009999) has a value of `sample_rate` but no shape in the boundaries `wards`"), "\(noShape.errors)")
+
+        let broken = try TestSite.copyingExample("maps")
+        try broken.write("content/data/dudley-wards-2013.topojson", "{\"type\": \"Topology\", \"objects\": {}}")
+        let result = try SaferSiteBinary.run(["build", "--site", broken.folder.path])
+        #expect(result.status == 1)
+        #expect(result.errors.contains("content/data/dudley-wards-2013.topojson: error: the Topology has no `objects`"), "\(result.errors)")
+    }
+}
