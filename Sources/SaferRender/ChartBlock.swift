@@ -18,6 +18,8 @@ import SaferData
 /// boundaries: wards                          # map: an id of boundaries.yaml
 /// period: 2023/24                            # map: the period drawn (default: the latest)
 /// classes: natural | quantiles, count: 3     # map: how values are grouped; or breaks: [5, 10]
+/// outline: high-impact-areas                 # map: boundaries drawn over it as named outlines
+/// symbols: ambulance_call_outs               # map: places' values as circles (instead of `indicator`)
 /// ```
 struct ChartBlock {
     let source: DataSet
@@ -31,7 +33,7 @@ struct ChartBlock {
     }
 
     static let types = ["comparison", "ranked", "icons", "part-to-whole", "trend", "scales", "map"]
-    static let keys = ["type", "indicator", "area", "figures", "rest", "whole", "title", "subtitle", "boundaries", "period", "classes", "count", "breaks"]
+    static let keys = ["type", "indicator", "area", "figures", "rest", "whole", "title", "subtitle", "boundaries", "period", "classes", "count", "breaks", "outline", "symbols"]
 
     /// A chart drawn for the page: the theme's `charts/chart` template turns it into HTML
     /// (`SiteRenderer.chartHTML`) from `templateValues`; `csv` is its data file.
@@ -380,31 +382,17 @@ struct ChartBlock {
     }
 
     private func map(_ spec: inout Spec) throws(Diagnostic) -> MapChart {
-        let idValue = try spec.fields.required("boundaries", hint: "name the boundaries to draw, as in content/data/boundaries.yaml")
-        let id = try idValue.string("`boundaries`")
-        guard let boundary = data.boundary(id) else {
-            throw .error(at: idValue.location, "there are no boundaries `\(id)`",
-                         hint: closestName(to: id, in: data.boundaryIDs).map { "did you mean `\($0)`?" } ?? "describe the boundary file in content/data/boundaries.yaml")
-        }
+        let boundary = try boundaries(spec.fields.required("boundaries", hint: "name the boundaries to draw, as in content/data/boundaries.yaml"), key: "boundaries")
+        let id = boundary.id
+        let outline = try spec.fields.optional("outline").map { value throws(Diagnostic) in try boundaries(value, key: "outline") }
+        if let symbols = spec.fields.optional("symbols") { return try symbolMap(&spec, indicatorValue: symbols, on: boundary, outline: outline) }
         let indicator = try indicator(&spec)
         // Each row is matched to a shape by its area's code (a boundary's own areas are named by it).
         let areas = data.areas
         let codes = Set(boundary.topology.shapes.map(\.code))
         let rows = areas.all.flatMap { area in data.observations(indicator: indicator.id, area: area.id).map { (area: area, observation: $0) } }
         let mapped = rows.filter { codes.contains($0.area.code ?? $0.area.id) }
-        let periodValue = spec.fields.optional("period")
-        let period: Period?
-        if let periodValue {
-            let label = try periodValue.string("`period`")
-            guard let found = mapped.map(\.observation.period).first(where: { $0?.label == label }) else {
-                let known = Array(Set(mapped.compactMap { $0.observation.period?.label })).sorted()
-                throw .error(at: periodValue.location, "`\(indicator.id)` has no value for any of the \(boundary.title.lowercased()) in `\(label)`",
-                             hint: closestName(to: label, in: known).map { "did you mean `\($0)`?" } ?? "its periods there: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
-            }
-            period = found
-        } else {
-            period = mapped.compactMap(\.observation.period).max { $0.lastMonth != $1.lastMonth ? $0.lastMonth < $1.lastMonth : $0.firstMonth < $1.firstMonth }
-        }
+        let period = try mapPeriod(&spec, of: mapped.map(\.observation), indicator: indicator, what: "any of the \(Self.noun(boundary))")
         guard !mapped.isEmpty else {
             throw .error(at: spec.location, "`\(indicator.id)` has no value for any area of the boundaries `\(id)`",
                          hint: "add rows whose area is one of its codes (such as \(boundary.topology.shapes.first?.code ?? "E05000001")), or an area with that `code:` in areas.yaml")
@@ -412,10 +400,10 @@ struct ChartBlock {
         // A row for an area this map has no shape for would silently vanish from it: say so. The
         // site's own areas, and areas of other boundaries, are other maps' business.
         let otherCodes = Set(data.source.boundaries.filter { $0.id != boundary.id }.flatMap { $0.topology.shapes.map(\.code) })
-        for row in rows where row.observation.period == period && !codes.contains(row.area.code ?? row.area.id)
+        for row in rows where row.observation.period == period && !codes.contains(row.area.code ?? row.area.id) && row.area.point == nil
             && row.area.id != areas.local.id && !areas.isComparator(row.area.id) && !otherCodes.contains(row.area.code ?? row.area.id) {
             throw .error(at: row.observation.location, "\(row.area.name) (\(row.area.code ?? row.area.id)) has a value of `\(indicator.id)` but no shape in the boundaries `\(id)`",
-                         hint: "check its code against the boundary file (\(boundary.location.file)), or give the area the `code:` its shape has")
+                         hint: "check its code against the boundary file (\(boundary.file)), or give the area the `code:` its shape has")
         }
         var values: [String: MapValue] = [:]
         for row in mapped where row.observation.period == period {
@@ -426,17 +414,89 @@ struct ChartBlock {
         spec.notes.addToWhole(indicator.notes)
         let classification = try classification(&spec)
         let decimals = mapped.map(\.observation.decimals).max() ?? 0
-        let areasNoun = boundary.title.split(separator: "(").first.map { String($0).trimmingSpaces().lowercased() } ?? "areas"
         let periodText = period?.label ?? "period not stated"
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: "\(indicator.title) by area, \(periodText)"),
             subtitle: try subtitle(&spec, fallback: "\(indicator.title), \(indicator.unit), \(boundary.title.inSentence), \(periodText)"),
-            source: "Source: \(indicator.source.text). Boundaries: \(boundary.attribution)")
-        return MapChart(
+            source: Self.mapSource(indicator, boundary, outline))
+        var chart = MapChart(
             titles: titles, topology: boundary.topology, values: values, classification: classification,
-            measure: indicator.title.lowercased(), areasNoun: areasNoun.isEmpty ? "areas" : areasNoun,
-            valueHeader: indicator.unit.description.capitalizedFirst,
+            measure: indicator.title.lowercased(), areasNoun: Self.noun(boundary), valueHeader: indicator.unit.description.capitalizedFirst,
             formatLimit: { limit in NumberStyle.format(Decimal(limit), decimals: decimals, separators: true) })
+        chart.outlines = outline.map { ($0.topology, Self.noun($0)) }
+        return chart
+    }
+
+    /// The period a map draws: the block's `period`, or the latest of `observations`.
+    private func mapPeriod(_ spec: inout Spec, of observations: [Observation], indicator: Indicator, what: String) throws(Diagnostic) -> Period? {
+        guard let periodValue = spec.fields.optional("period") else {
+            return observations.compactMap(\.period).max { $0.lastMonth != $1.lastMonth ? $0.lastMonth < $1.lastMonth : $0.firstMonth < $1.firstMonth }
+        }
+        let label = try periodValue.string("`period`")
+        guard let found = observations.map(\.period).first(where: { $0?.label == label }) else {
+            let known = Array(Set(observations.compactMap { $0.period?.label })).sorted()
+            throw .error(at: periodValue.location, "`\(indicator.id)` has no value for \(what) in `\(label)`",
+                         hint: closestName(to: label, in: known).map { "did you mean `\($0)`?" } ?? "its periods there: \(known.isEmpty ? "none" : known.joined(separator: ", "))")
+        }
+        return found
+    }
+
+    /// A symbol map: the values of `symbols`' indicator at the places that have them (areas with
+    /// a `longitude` and `latitude`), as circles on the boundaries drawn plain.
+    private func symbolMap(_ spec: inout Spec, indicatorValue: YAMLValue, on boundary: Boundary, outline: Boundary?) throws(Diagnostic) -> MapChart {
+        let id = try indicatorValue.string("`symbols`")
+        guard let indicator = data.indicator(id) else {
+            throw .error(at: indicatorValue.location, "there is no indicator `\(id)`",
+                         hint: closestName(to: id, in: data.indicators.map(\.id)).map { "did you mean `\($0)`?" } ?? "indicators are listed in content/data/indicators.yaml")
+        }
+        let places = data.areas.all.filter { $0.point != nil }
+        let rows = places.flatMap { place in data.observations(indicator: id, area: place.id).map { (place: place, observation: $0) } }
+        guard !rows.isEmpty else {
+            throw .error(at: indicatorValue.location, "`\(id)` has no value for any place",
+                         hint: "give the places a `longitude` and `latitude` in areas.yaml, and rows of `\(id)` for them")
+        }
+        let period = try mapPeriod(&spec, of: rows.map(\.observation), indicator: indicator, what: "any place")
+        var symbols: [MapSymbol] = []
+        for row in rows where row.observation.period == period {
+            symbols.append(MapSymbol(name: row.place.name, position: row.place.point!, value: NSDecimalNumber(decimal: row.observation.value).doubleValue,
+                                     valueText: indicator.unit.format(row.observation.value, decimals: row.observation.decimals)))
+            spec.notes.add(row.observation.note, toRow: row.place.name)
+        }
+        spec.notes.addToWhole(indicator.notes)
+        let periodText = period?.label ?? "period not stated"
+        let titles = ChartTitles(
+            headline: try headline(&spec, fallback: "\(indicator.title) by place, \(periodText)"),
+            subtitle: try subtitle(&spec, fallback: "\(indicator.title), \(indicator.unit), \(periodText)"),
+            source: Self.mapSource(indicator, boundary, outline))
+        var chart = MapChart(
+            titles: titles, topology: boundary.topology, values: [:], classification: .natural(1),
+            measure: indicator.title.lowercased(), areasNoun: Self.noun(boundary), valueHeader: indicator.unit.description.capitalizedFirst,
+            formatLimit: { String($0) })
+        chart.symbols = symbols
+        chart.outlines = outline.map { ($0.topology, Self.noun($0)) }
+        return chart
+    }
+
+    /// A map's source line: the data's source, then the copyright line of every boundary it draws.
+    private static func mapSource(_ indicator: Indicator, _ boundary: Boundary, _ outline: Boundary?) -> String {
+        let attributions = [boundary.attribution] + (outline.map { [$0.attribution] } ?? []).filter { $0 != boundary.attribution }
+        return "Source: \(indicator.source.text). Boundaries: \(attributions.joined(separator: " "))"
+    }
+
+    /// What a boundary's areas are, in the plural, from its title: "Wards (2013 boundaries)" → "wards".
+    private static func noun(_ boundary: Boundary) -> String {
+        let noun = boundary.title.split(separator: "(").first.map { String($0).trimmingSpaces().lowercased() } ?? ""
+        return noun.isEmpty ? "areas" : noun
+    }
+
+    /// The boundaries a map's key names.
+    private func boundaries(_ value: YAMLValue, key: String) throws(Diagnostic) -> Boundary {
+        let id = try value.string("`\(key)`")
+        guard let boundary = data.boundary(id) else {
+            throw .error(at: value.location, "there are no boundaries `\(id)`",
+                         hint: closestName(to: id, in: data.boundaryIDs).map { "did you mean `\($0)`?" } ?? "describe the boundary file in content/data/boundaries.yaml")
+        }
+        return boundary
     }
 
     /// `breaks: [5, 10]`, or `classes: natural | quantiles` with `count` (3 unless given).

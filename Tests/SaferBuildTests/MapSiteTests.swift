@@ -16,6 +16,8 @@ import Testing
 
     @Test func theWardMapNamesEveryWardWithItsValueAndHatchesThoseWithNone() throws {
         let site = try TestSite.copyingExample("maps")
+        // The same wards from the GeoJSON file, in classes of the author's choosing.
+        try site.write("content/wards.md", try site.read("content/wards.md") + "\n```chart\ntype: map\nboundaries: wards-geojson\nindicator: sample_rate\nbreaks: [7, 10]\n```\n")
         _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
         let html = try site.read("output/wards/index.html")
         let titles = Self.titles(in: html, chart: "wards-chart-1")
@@ -29,8 +31,27 @@ import Testing
         let csv = try site.read("output/charts/wards-chart-1.csv")
         #expect(csv.hasPrefix("Area,Code,\"Rate per 1,000\",Class,Notes\r\nAmblecote,E05001236,4,under 7.1,"), "\(csv.prefix(120))")
         #expect(csv.components(separatedBy: "\r\n").count - 2 == 24)
-        // The source line carries the boundaries' copyright line.
+        // The source line carries the boundaries' copyright line; the areas of interest are named.
         #expect(html.contains("Boundaries: Contains Ordnance Survey"))
+        #expect(html.contains("The areas of interest are outlined and named: Brierley Hill (example) and St Thomas&#39;s (example)."))
+    }
+
+    @Test func aSymbolMapDrawsEachPlaceInProportionToItsValue() throws {
+        let site = try TestSite.copyingExample("maps")
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let html = try site.read("output/places/index.html")
+        // Every place is a circle with its own title; a circle's area is in proportion to its value.
+        let pattern = try NSRegularExpression(pattern: #"<circle[^>]* r="([0-9.]+)"[^>]*><title>([^:<]+): ([0-9]+)</title>"#)
+        let symbols = pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).map { match in
+            (radius: Double(html[Range(match.range(at: 1), in: html)!])!, value: Double(html[Range(match.range(at: 3), in: html)!])!)
+        }
+        #expect(symbols.count == 5)
+        for symbol in symbols {
+            #expect(abs(symbol.radius * symbol.radius / symbol.value - 24 * 24 / 120) < 0.1, "\(symbol)")
+        }
+        #expect(html.contains("<title>Dudley town centre: 120</title>") && html.contains("<title>Sedgley: 25</title>"))
+        #expect(html.contains("Sample count (invented) ranges from 25 at Sedgley to 120 at Dudley town centre. Each circle&#39;s area is in proportion to its value."))
+        #expect(try site.read("output/charts/places-chart-1.csv").hasPrefix("Place,Longitude,Latitude,Count,Notes\r\nBrierley Hill,-2.1208,52.4815,95,"))
     }
 
     @Test func theSmallAreaMapStaysWithinThePageBudget() throws {
@@ -45,7 +66,7 @@ import Testing
 
     @Test func aValueForAnAreaWithNoShapeOrABrokenBoundaryFileStopsTheBuild() throws {
         let site = try TestSite.copyingExample("maps")
-        try site.write("content/data/areas.yaml", "ward-x:\n  name: Ward X\n  code: E05009999\n")
+        try site.write("content/data/areas.yaml", try site.read("content/data/areas.yaml") + "ward-x:\n  name: Ward X\n  code: E05009999\n")
         let rows = try site.read("content/data/observations.csv")
         try site.write("content/data/observations.csv", rows + "sample_rate,ward-x,2023/24,5.0,,,Sample data: invented\n")
         let line = rows.split(separator: "\n").count + 1

@@ -64,7 +64,7 @@ struct ChartGoldenTests {
         let chart = Self.chart(name)
         let scene = try ChartRenderer().scene(for: chart)
         // A map's values are in each area's own title, which screen readers and pointers find.
-        let titles = scene.primitives.compactMap { if case .area(_, _, _, let title) = $0 { return title } else { return nil } }
+        let titles = scene.primitives.compactMap { if case .area(_, _, _, let title?) = $0 { return title } else { return nil } }
         let printed = (scene.texts.map { $0.lines.joined(separator: " ") } + titles).joined(separator: "\n")
         for row in chart.table().rows {
             // The value column is the one after the label; every table value appears in the SVG.

@@ -49,7 +49,7 @@ import Testing
     @Test func aBoundarysAreasAreKnownToTheDataByTheirCodes() throws {
         let data = try DataSet.load(folder: Self.folder, relativePath: "content/data",
                                     areas: AreaSet(local: Area(id: "dudley", name: "Dudley", code: "E08000027"), comparators: [Area(id: "england", name: "England", code: "E92000001")]))
-        #expect(data.boundaries.map(\.id) == ["wards", "wards-geojson", "lsoas"])
+        #expect(data.boundaries.map(\.id) == ["wards", "wards-geojson", "lsoas", "areas-of-interest"])
         #expect(data.boundary("wards")?.attribution.hasPrefix("Contains Ordnance Survey") == true)
         #expect(data.areas.area(id: "E05001236")?.name == "Amblecote")
         #expect(data.areas.area(id: "E01009719")?.name == "Dudley 027A")

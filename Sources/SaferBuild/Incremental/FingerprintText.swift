@@ -25,7 +25,7 @@ extension Period: FingerprintText {
 }
 
 extension Area: FingerprintText {
-    public var fingerprintText: String { joined([id, name, field(code)]) }
+    public var fingerprintText: String { joined([id, name, field(code), point.map { "\($0.lon),\($0.lat)" } ?? "-"]) }
 }
 
 extension AreaSet: FingerprintText {

@@ -17,6 +17,8 @@ public enum ChartError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalidNesting(chart: String, label: String)
     /// A map's classes are more than its palette has tints a reader can tell apart.
     case tooManyClasses(chart: String, count: Int, largest: Int)
+    /// A map's place lies outside the boundaries it is drawn on.
+    case placeOutsideMap(chart: String, label: String)
 
     public var description: String {
         switch self {
@@ -35,6 +37,8 @@ public enum ChartError: Error, Sendable, Equatable, CustomStringConvertible {
             return "The \(chart) chart's frequency for \"\(label)\" must be a count between 0 and its total, out of 1 to 400."
         case .invalidNesting(let chart, let label):
             return "In the \(chart) chart, \"\(label)\" must sit inside an earlier, larger group."
+        case .placeOutsideMap(let chart, let label):
+            return "The \(chart) chart's place \"\(label)\" is outside the boundaries it is drawn on. Check its longitude and latitude."
         case .tooManyClasses(let chart, let count, let largest):
             return "The \(chart) chart has \(count) classes; at most \(largest) shades of one colour can be told apart. Give fewer classes or breaks."
         }

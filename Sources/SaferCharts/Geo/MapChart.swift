@@ -13,6 +13,21 @@ public struct MapValue: Sendable, Equatable {
     }
 }
 
+/// A place's value on a map, drawn as a circle whose area is in proportion to it.
+public struct MapSymbol: Sendable, Equatable {
+    public var name: String
+    public var position: LonLat
+    public var value: Double
+    public var valueText: String
+
+    public init(name: String, position: LonLat, value: Double, valueText: String) {
+        self.name = name
+        self.position = position
+        self.value = value
+        self.valueText = valueText
+    }
+}
+
 /// A choropleth: each area of a set of boundaries shaded by the class of its value, areas with no
 /// value hatched, a legend of the classes above it. Every area is a shape with its own `<title>`
 /// (name and value), so a screen reader or a pointer finds any one; the description gives how
@@ -34,6 +49,12 @@ public struct MapChart: Chart {
     public var valueHeader: String
     /// Writes a class limit as the legend shows it ("5.0").
     public var formatLimit: @Sendable (Double) -> String
+    /// Areas of interest drawn over the map as labelled outlines (the high impact areas), with
+    /// what they are, in the plural ("high impact areas").
+    public var outlines: (topology: Topology, noun: String)?
+    /// Places' values as proportional circles, on the areas drawn plain: a symbol map instead of
+    /// a choropleth (the areas' `values` are then not drawn).
+    public var symbols: [MapSymbol] = []
 
     public init(titles: ChartTitles, topology: Topology, values: [String: MapValue], classification: MapClassification,
                 measure: String, areasNoun: String, valueHeader: String, formatLimit: @escaping @Sendable (Double) -> String) {
@@ -45,6 +66,7 @@ public struct MapChart: Chart {
         self.areasNoun = areasNoun
         self.valueHeader = valueHeader
         self.formatLimit = formatLimit
+        self.outlines = nil
     }
 
     public var kind: String { "map" }
@@ -77,11 +99,28 @@ public struct MapChart: Chart {
 
     public func validate() throws {
         guard !topology.shapes.isEmpty else { throw ChartError.noData(chart: kind) }
+        let extent = Self.lonLatExtent(topology)
+        for symbol in symbols {
+            guard symbol.value.isFinite else { throw ChartError.invalidValue(chart: kind, label: symbol.name) }
+            guard symbol.value >= 0 else { throw ChartError.negativeValue(chart: kind, label: symbol.name) }
+            guard extent.lon.contains(symbol.position.lon), extent.lat.contains(symbol.position.lat) else { throw ChartError.placeOutsideMap(chart: kind, label: symbol.name) }
+        }
         if let bad = values.first(where: { !$0.value.value.isFinite }) { throw ChartError.invalidValue(chart: kind, label: bad.key) }
         guard classes.count <= Self.largestClassCount else { throw ChartError.tooManyClasses(chart: kind, count: classes.count, largest: Self.largestClassCount) }
     }
 
+    private static func lonLatExtent(_ topology: Topology) -> (lon: ClosedRange<Double>, lat: ClosedRange<Double>) {
+        let points = topology.arcs.flatMap { $0 }
+        let lons = points.map(\.lon), lats = points.map(\.lat)
+        return ((lons.min() ?? 0)...(lons.max() ?? 0), (lats.min() ?? 0)...(lats.max() ?? 0))
+    }
+
+    /// The largest symbol's radius: big enough to read as a circle among 200 small areas, small
+    /// enough not to hide a ward.
+    static let largestSymbolRadius = 24.0
+
     public func body(top: Double, theme: ChartTheme, metrics: TextMetrics) -> (primitives: [Primitive], bottom: Double) {
+        if !symbols.isEmpty { return symbolBody(top: top, theme: theme, metrics: metrics) }
         let classes = classes
         let fills = Self.fills(count: classes.count)
         let labels = classes.labels(format: formatLimit)
@@ -107,18 +146,7 @@ public struct MapChart: Chart {
         }
         let mapTop = y + swatch + 16
         let projection = MapProjection(fitting: topology, width: theme.width, top: mapTop)
-        let arcs = topology.arcs.map { arc in
-            LineSimplifier.simplify(arc.map(projection.project).map(Self.rounded), minimumArea: Self.simplification)
-        }
-
-        func ring(_ uses: [Topology.ArcUse]) -> [Point] {
-            var points: [Point] = []
-            for use in uses {
-                let arc = use.reversed ? arcs[use.arc].reversed() : arcs[use.arc]
-                points += points.isEmpty ? arc : Array(arc.dropFirst())
-            }
-            return points
-        }
+        let ring = rings(projection)
         // Areas in the order of their class, so a run of alike areas shares one group's paint and
         // a darker class's outline is drawn over a lighter neighbour's.
         let shapes = topology.shapes.enumerated().sorted { a, b in
@@ -133,7 +161,84 @@ public struct MapChart: Chart {
                 primitives.append(.area(rings: rings, paint(nil), cssClass: "sc-area sc-no-value", title: "\(shape.name): no value"))
             }
         }
+        primitives += outlineMarks(projection: projection, theme: theme, metrics: metrics)
         return (primitives, mapTop + projection.height)
+    }
+
+    /// Turns a ring's arcs into points on the plane, every shared arc projected, rounded and
+    /// simplified once so that neighbours keep the same border.
+    private func rings(_ projection: MapProjection) -> ([Topology.ArcUse]) -> [Point] {
+        let arcs = topology.arcs.map { arc in
+            LineSimplifier.simplify(arc.map(projection.project).map(Self.rounded), minimumArea: Self.simplification)
+        }
+        return { uses in
+            var points: [Point] = []
+            for use in uses {
+                let arc = use.reversed ? arcs[use.arc].reversed() : arcs[use.arc]
+                points += points.isEmpty ? arc : Array(arc.dropFirst())
+            }
+            return points
+        }
+    }
+
+    /// A symbol map: the areas plain, each place a circle (area in proportion to its value, the
+    /// largest drawn first so none hides a smaller one), under a key circle for the largest value.
+    private func symbolBody(top: Double, theme: ChartTheme, metrics: TextMetrics) -> (primitives: [Primitive], bottom: Double) {
+        var primitives: [Primitive] = []
+        let largest = symbols.max { $0.value != $1.value ? $0.value < $1.value : $0.name > $1.name }!
+        let radius = AreaScale(maxValue: largest.value, maxRadius: Self.largestSymbolRadius)
+        let symbolPaint = Paint(fill: theme.highlight, stroke: theme.background, strokeWidth: 1.5)
+        // The key: the largest circle and what it stands for.
+        let keyRadius = Self.largestSymbolRadius
+        primitives.append(.circle(center: Point(x: keyRadius, y: top + keyRadius), radius: keyRadius, symbolPaint, cssClass: "sc-legend-key"))
+        let keyText = metrics.wrap("\(largest.valueText) (\(largest.name)); a circle's area is in proportion to its value", font: theme.label, maxWidth: theme.width - 2 * keyRadius - 12)
+        let key = metrics.place(keyText, x: 2 * keyRadius + 12, centerY: top + keyRadius, anchor: .start, font: theme.label)
+        primitives.append(.text(key))
+        let mapTop = max(top + 2 * keyRadius, key.bounds.maxY) + 16
+        let projection = MapProjection(fitting: topology, width: theme.width, top: mapTop)
+        let ring = rings(projection)
+        let base = Paint(fill: Self.baseFill, stroke: theme.neutral, strokeWidth: 1)
+        for shape in topology.shapes {
+            primitives.append(.area(rings: shape.polygons.flatMap { $0.map(ring) }, base, cssClass: "sc-area sc-base", title: shape.name))
+        }
+        primitives += outlineMarks(projection: projection, theme: theme, metrics: metrics)
+        for symbol in symbols.sorted(by: { $0.value != $1.value ? $0.value > $1.value : $0.name < $1.name }) {
+            primitives.append(.symbol(center: Self.rounded(projection.project(symbol.position)), radius: max(radius.radius(for: symbol.value), 2),
+                                      symbolPaint, cssClass: "sc-symbol", title: "\(symbol.name): \(symbol.valueText)"))
+        }
+        return (primitives, mapTop + projection.height)
+    }
+
+    /// The areas under a symbol map: a light grey that the dark symbols and borders stand out on.
+    static let baseFill = Color("#F3F2F1")
+
+    /// Each area of interest as a black line on a white one (visible on every tint and on the
+    /// hatch), labelled with its name on a patch of background at the middle of its largest ring.
+    private func outlineMarks(projection: MapProjection, theme: ChartTheme, metrics: TextMetrics) -> [Primitive] {
+        guard let outlines else { return [] }
+        var lines: [Primitive] = [], labels: [Primitive] = []
+        for shape in outlines.topology.shapes {
+            let rings = shape.polygons.flatMap { $0.map { outlines.topology.points(of: $0).map(projection.project).map(Self.rounded) } }
+            lines.append(.area(rings: rings, Paint(fill: nil, stroke: theme.background, strokeWidth: 6), cssClass: "sc-outline-casing", title: nil))
+            lines.append(.area(rings: rings, Paint(fill: nil, stroke: theme.rule, strokeWidth: 3), cssClass: "sc-outline", title: shape.name))
+            guard let largest = rings.max(by: { Self.extent($0).width * Self.extent($0).height < Self.extent($1).width * Self.extent($1).height }) else { continue }
+            let box = Self.extent(largest)
+            let lines = metrics.wrap(shape.name, font: theme.emphasis, maxWidth: theme.width / 2)
+            var text = metrics.place(lines, x: box.x + box.width / 2, centerY: box.y + box.height / 2, anchor: .middle, font: theme.emphasis, role: .annotation)
+            // Kept inside the chart when the area is at its edge.
+            let shift = max(0, -text.bounds.minX) - max(0, text.bounds.maxX - theme.width)
+            text.x += shift
+            text.bounds.x += shift
+            let patch = Rect(x: text.bounds.x - 4, y: text.bounds.y - 2, width: text.bounds.width + 8, height: text.bounds.height + 4)
+            labels += [.rect(patch, Paint(fill: theme.background, stroke: theme.rule, strokeWidth: 1), cssClass: "sc-label-patch"), .text(text)]
+        }
+        return lines + labels
+    }
+
+    private static func extent(_ points: [Point]) -> Rect {
+        let xs = points.map(\.x), ys = points.map(\.y)
+        let minX = xs.min() ?? 0, minY = ys.min() ?? 0
+        return Rect(x: minX, y: minY, width: (xs.max() ?? 0) - minX, height: (ys.max() ?? 0) - minY)
     }
 
     /// Coordinates to whole units (half a pixel on a phone, a pixel on a wide screen): the error
@@ -147,6 +252,17 @@ public struct MapChart: Chart {
     /// "The map shows 24 wards. Sample rate ranges from 4.0 in Amblecote to 12.9 in Wollaston;
     /// 2 wards have no value. Darker areas have higher values: …"
     public func describe() -> String {
+        if !symbols.isEmpty {
+            let sorted = symbols.sorted { $0.value != $1.value ? $0.value < $1.value : $0.name < $1.name }
+            var sentences = ["The map shows \(symbols.count) place\(symbols.count == 1 ? "" : "s") on the \(areasNoun)."]
+            if let lowest = sorted.first, let highest = sorted.last, sorted.count > 1 {
+                sentences.append("\(Sentence.capitalised(measure)) ranges from \(lowest.valueText) at \(lowest.name) to \(highest.valueText) at \(highest.name).")
+            } else if let only = sorted.first {
+                sentences.append("\(Sentence.capitalised(measure)) is \(only.valueText) at \(only.name).")
+            }
+            sentences.append("Each circle's area is in proportion to its value.")
+            return sentences.joined(separator: " ")
+        }
         let valued = valued
         var sentences = ["The map shows \(topology.shapes.count) \(areasNoun)."]
         if let lowest = valued.min(by: { $0.value.value != $1.value.value ? $0.value.value < $1.value.value : $0.shape.name < $1.shape.name }),
@@ -156,6 +272,9 @@ public struct MapChart: Chart {
                 : "\(Sentence.capitalised(measure)) ranges from \(lowest.value.valueText) in \(lowest.shape.name) to \(highest.value.valueText) in \(highest.shape.name).")
         }
         let missing = topology.shapes.count - valued.count
+        if let outlines, !outlines.topology.shapes.isEmpty {
+            sentences.append("The \(outlines.noun) are outlined and named: \(Sentence.list(outlines.topology.shapes.map(\.name))).")
+        }
         if missing > 0 { sentences.append("\(missing) of the \(areasNoun) \(missing == 1 ? "has" : "have") no value and \(missing == 1 ? "is" : "are") hatched.") }
         let classes = classes
         if classes.count > 1 {
@@ -168,8 +287,12 @@ public struct MapChart: Chart {
         return sentences.joined(separator: " ")
     }
 
-    /// Every area, by name: its value and class (the CSV adds each area's code).
+    /// Every area, by name: its value and class (the CSV adds each area's code); on a symbol
+    /// map, every place with its value (the CSV adds where it is).
     public func table() -> DataTable {
+        if !symbols.isEmpty {
+            return DataTable(headers: ["Place", valueHeader], rows: sortedSymbols.map { [$0.name, $0.valueText] })
+        }
         let classes = classes
         let labels = classes.labels(format: formatLimit)
         return DataTable(headers: ["Area", valueHeader, "Class"], rows: sortedShapes.map { shape in
@@ -179,6 +302,10 @@ public struct MapChart: Chart {
     }
 
     public func csvTable() -> DataTable {
+        if !symbols.isEmpty {
+            return DataTable(headers: ["Place", "Longitude", "Latitude", valueHeader],
+                             rows: sortedSymbols.map { [$0.name, NumberText.plain($0.position.lon), NumberText.plain($0.position.lat), NumberText.plain($0.value)] })
+        }
         let classes = classes
         let labels = classes.labels(format: formatLimit)
         return DataTable(headers: ["Area", "Code", valueHeader, "Class"], rows: sortedShapes.map { shape in
@@ -186,6 +313,8 @@ public struct MapChart: Chart {
             return [shape.name, shape.code, value.map { NumberText.plain($0.value) } ?? "", value.map { labels[classes.index(of: $0.value)] } ?? ""]
         })
     }
+
+    private var sortedSymbols: [MapSymbol] { symbols.sorted { $0.name != $1.name ? $0.name < $1.name : $0.value < $1.value } }
 
     private var sortedShapes: [Topology.Shape] {
         topology.shapes.sorted { $0.name != $1.name ? $0.name < $1.name : $0.code < $1.code }

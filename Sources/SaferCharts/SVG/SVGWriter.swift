@@ -113,7 +113,7 @@ struct SVGWriter {
     private static func sharedStyle(_ primitive: Primitive) -> Style? {
         switch primitive {
         case .rect(_, let paint, let cssClass), .circle(_, _, let paint, let cssClass), .polyline(_, let paint, let cssClass),
-             .area(_, let paint, let cssClass, _):
+             .area(_, let paint, let cssClass, _), .symbol(_, _, let paint, let cssClass, _):
             return Style(cssClass: cssClass, paint: paint)
         case .text:
             return nil
@@ -125,7 +125,7 @@ struct SVGWriter {
     private static func hatchColor(in primitives: [Primitive]) -> Color? {
         for primitive in primitives {
             switch primitive {
-            case .rect(_, let paint, _), .circle(_, _, let paint, _), .polyline(_, let paint, _), .area(_, let paint, _, _):
+            case .rect(_, let paint, _), .circle(_, _, let paint, _), .polyline(_, let paint, _), .area(_, let paint, _, _), .symbol(_, _, let paint, _, _):
                 if let hatch = paint.hatch { return hatch }
             case .text: continue
             }
@@ -151,8 +151,12 @@ struct SVGWriter {
             return "<polyline\(classAttribute) points=\"\(list)\"\(paintAttribute)/>"
         case .text(let text):
             return textElement(text, styled: true)
+        case .symbol(let center, let radius, let paint, let cssClass, let title):
+            let (classAttribute, paintAttribute) = style(cssClass, paint)
+            return "<circle\(classAttribute) cx=\"\(n(center.x))\" cy=\"\(n(center.y))\" r=\"\(n(radius))\"\(paintAttribute)><title>\(XML.escape(title))</title></circle>"
         case .area(let rings, let paint, let cssClass, let title):
             let (classAttribute, paintAttribute) = style(cssClass, paint)
+            guard let title else { return "<path\(classAttribute) d=\"\(pathData(rings))\"\(paintAttribute)/>" }
             return "<path\(classAttribute) d=\"\(pathData(rings))\"\(paintAttribute)><title>\(XML.escape(title))</title></path>"
         }
     }

@@ -53,7 +53,9 @@ public enum Primitive: Sendable, Equatable {
     case circle(center: Point, radius: Double, Paint, cssClass: String)
     case text(PlacedText)
     /// A map's area: closed rings (holes included, even-odd), with a `<title>` naming it.
-    case area(rings: [[Point]], Paint, cssClass: String, title: String)
+    case area(rings: [[Point]], Paint, cssClass: String, title: String?)
+    /// A map's symbol for a place: a circle with a `<title>` naming the place and its value.
+    case symbol(center: Point, radius: Double, Paint, cssClass: String, title: String)
 }
 
 extension Primitive {
@@ -73,6 +75,8 @@ extension Primitive {
             return .text(text)
         case .area(let rings, let paint, let cssClass, let title):
             return .area(rings: rings.map { $0.map { Point(x: $0.x + dx, y: $0.y) } }, paint, cssClass: cssClass, title: title)
+        case .symbol(let center, let radius, let paint, let cssClass, let title):
+            return .symbol(center: Point(x: center.x + dx, y: center.y), radius: radius, paint, cssClass: cssClass, title: title)
         }
     }
 }

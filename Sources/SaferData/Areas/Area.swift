@@ -11,11 +11,14 @@ public struct Area: Sendable, Hashable {
     public var name: String
     /// The area's ONS code (`E08000027`), which official data downloads such as Fingertips' use.
     public var code: String?
+    /// Where a place is (a hospital, a town centre), for maps that draw its values as symbols.
+    public var point: LonLat?
 
-    public init(id: String, name: String, code: String? = nil) {
+    public init(id: String, name: String, code: String? = nil, point: LonLat? = nil) {
         self.id = id
         self.name = name
         self.code = code
+        self.point = point
     }
 
     /// The name without a leading "the" and with a capital, for headings and table cells:
@@ -75,7 +78,24 @@ public struct AreaSet: Sendable, Hashable {
 ///   code: E02000001     # optional: its ONS code, for official data downloads
 /// ```
 enum AreaFileReader {
-    static let knownKeys = ["name", "code"]
+    static let knownKeys = ["name", "code", "longitude", "latitude"]
+
+    /// `longitude` and `latitude` together, in degrees (WGS 84), or neither.
+    private static func point(_ fields: inout YAMLFields, at location: SourceLocation) throws(Diagnostic) -> LonLat? {
+        let lon = fields.optional("longitude"), lat = fields.optional("latitude")
+        guard lon != nil || lat != nil else { return nil }
+        guard let lon, let lat else {
+            throw .error(at: (lon ?? lat)!.location, "a place needs both `longitude` and `latitude`", hint: "give both, in degrees, e.g. `longitude: -2.0813` and `latitude: 52.5122`")
+        }
+        func degrees(_ value: YAMLValue, _ name: String, within range: ClosedRange<Double>) throws(Diagnostic) -> Double {
+            guard let number = Double(try value.string("`\(name)`").trimmingSpaces()), range.contains(number) else {
+                throw .error(at: value.location, "the \(name) must be a number of degrees from \(Int(range.lowerBound)) to \(Int(range.upperBound))",
+                             hint: "write it in degrees (WGS 84), as a map site gives it: `longitude: -2.0813`, `latitude: 52.5122`")
+            }
+            return number
+        }
+        return LonLat(lon: try degrees(lon, "longitude", within: -180...180), lat: try degrees(lat, "latitude", within: -90...90))
+    }
 
     static func read(_ file: TextFile, into areas: AreaSet, bag: inout DiagnosticBag) -> AreaSet {
         var result = areas
@@ -99,7 +119,8 @@ enum AreaFileReader {
                 var fields = try YAMLFields(value, what: "the area `\(id)`")
                 let name = try fields.required("name", hint: "add `name: ...`, the area's name as it reads in a sentence").string("`name`").trimmingSpaces()
                 let code = try fields.optional("code")?.string("`code`").trimmingSpaces()
-                return (Area(id: id, name: name, code: code), fields.unknownKeys(known: knownKeys))
+                let point = try Self.point(&fields, at: value.location)
+                return (Area(id: id, name: name, code: code, point: point), fields.unknownKeys(known: knownKeys))
             }
             if let (area, warnings) = read {
                 result.others.append(area)

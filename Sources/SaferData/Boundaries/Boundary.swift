@@ -11,6 +11,8 @@ public struct Boundary: Sendable, Equatable {
     /// The copyright and licence line every map drawn from the file must carry.
     public var attribution: String
     public var topology: Topology
+    /// The boundary file, as messages name it (`content/data/wards.topojson`).
+    public var file: String
     public var location: SourceLocation
 
     public static let fileName = "boundaries.yaml"
@@ -61,7 +63,7 @@ enum BoundaryListReader {
                     .string("`attribution`").trimmingSpaces()
                 warnings = fields.unknownKeys(known: Boundary.keys)
                 let topology = try BoundaryFile.read(shapes, codeProperty: code, nameProperty: nameProperty, object: object)
-                return Boundary(id: id, title: title, attribution: attribution, topology: topology, location: value.location)
+                return Boundary(id: id, title: title, attribution: attribution, topology: topology, file: shapes.path, location: value.location)
             }
             bag.add(contentsOf: warnings)
             if let boundary { boundaries.append(boundary) }

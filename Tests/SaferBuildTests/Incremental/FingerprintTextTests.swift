@@ -33,7 +33,7 @@ import Testing
         #expect(fields(FingertipsSelection(id: "1", location: SourceLocation(file: "x"))) == 6, "FingertipsSelection")
         #expect(fields(try #require(data.indicators.first).source) == 2, "Source")
         #expect(fields(data.areas) == 3, "AreaSet")
-        #expect(fields(data.areas.local) == 3, "Area")
+        #expect(fields(data.areas.local) == 4, "Area")
         #expect(fields(try #require(data.observations.compactMap(\.period).first)) == 3, "Period")
     }
 

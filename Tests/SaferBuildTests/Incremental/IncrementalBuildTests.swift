@@ -96,6 +96,24 @@ import Testing
             let kept = indicators.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("  notes: Counted by") }.joined(separator: "\n")
             try site.write("content/data/indicators.yaml", kept.replacingOccurrences(of: "  source: Northbrook ambulance service\n", with: "  source: Northbrook ambulance service\n" + indicatorNote))
         }),
+        ("map", { site, random in
+            // Two wards' boundaries, their values and a page with their map; changed, broken or gone.
+            func square(_ west: Double) -> String { "[[[\(west),52.5],[\(west + 0.01),52.5],[\(west + 0.01),52.51],[\(west),52.51],[\(west),52.5]]]" }
+            let features = [("E05000001", "North ward", -2.1), ("E05000002", "South ward", -2.09)].map { code, name, west in
+                #"{"type":"Feature","properties":{"code":"\#(code)","name":"\#(name)"},"geometry":{"type":"Polygon","coordinates":\#(square(west))}}"#
+            }
+            switch Int.random(in: 0...3, using: &random) {
+            case 0:
+                for path in ["content/data/wards.geojson", "content/data/boundaries.yaml", "content/data/wards.csv", "content/map.md"] { site.remove(path) }
+            case 1:
+                try site.write("content/data/wards.geojson", "{\"type\":\"FeatureCollection\",\"features\":[" + features[0] + "]}")
+            default:
+                try site.write("content/data/wards.geojson", "{\"type\":\"FeatureCollection\",\"features\":[" + features.joined(separator: ",") + "]}")
+                try site.write("content/data/boundaries.yaml", "wards:\n  file: wards.geojson\n  code: code\n  name: name\n  title: Wards\n  attribution: Invented for a test\n")
+                try site.write("content/data/wards.csv", "indicator,area,period,value\nfeel_safe,E05000001,2023,\(Int.random(in: 50...70, using: &random))\nfeel_safe,E05000002,2023,64\n")
+                try site.write("content/map.md", "---\ntitle: Map\n---\n```chart\ntype: map\nboundaries: wards\nindicator: feel_safe\ncount: 2\n```\n")
+            }
+        }),
         ("correction", { site, random in
             if Bool.random(using: &random) {
                 try site.write("content/data/corrections.yaml", "- date: 2025-0\(Int.random(in: 1...9, using: &random))-01\n  figures: [population]\n  change: We corrected the population.\n")
