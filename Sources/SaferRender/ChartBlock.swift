@@ -411,18 +411,30 @@ struct ChartBlock {
                                                          valueText: indicator.unit.format(row.observation.value, decimals: row.observation.decimals))
             spec.notes.add(row.observation.note, toRow: boundary.shape(code: row.area.code ?? row.area.id)?.name ?? row.area.name)
         }
-        spec.notes.addToWhole(indicator.notes)
         let classification = try classification(&spec)
         let decimals = mapped.map(\.observation.decimals).max() ?? 0
+        var chart = try mapChart(&spec, indicator: indicator, on: boundary, outline: outline, period: period, of: "area", drawnOn: boundary.title.inSentence)
+        chart.values = values
+        chart.classification = classification
+        chart.formatLimit = { limit in NumberStyle.format(Decimal(limit), decimals: decimals, separators: true) }
+        return chart
+    }
+
+    /// What every map has: its titles (the block's, or worked out), the source with the copyright
+    /// line of every boundary it draws, what its areas are called, its outlines, the indicator's notes.
+    private func mapChart(_ spec: inout Spec, indicator: Indicator, on boundary: Boundary, outline: Boundary?, period: Period?,
+                          of what: String, drawnOn: String?) throws(Diagnostic) -> MapChart {
+        spec.notes.addToWhole(indicator.notes)
         let periodText = period?.label ?? "period not stated"
+        let attributions = [boundary.attribution] + (outline.map { [$0.attribution] } ?? []).filter { $0 != boundary.attribution }
         let titles = ChartTitles(
-            headline: try headline(&spec, fallback: "\(indicator.title) by area, \(periodText)"),
-            subtitle: try subtitle(&spec, fallback: "\(indicator.title), \(indicator.unit), \(boundary.title.inSentence), \(periodText)"),
-            source: Self.mapSource(indicator, boundary, outline))
+            headline: try headline(&spec, fallback: "\(indicator.title) by \(what), \(periodText)"),
+            subtitle: try subtitle(&spec, fallback: ([indicator.title, indicator.unit.description] + (drawnOn.map { [$0] } ?? []) + [periodText]).joined(separator: ", ")),
+            source: "Source: \(indicator.source.text). Boundaries: \(attributions.joined(separator: " "))")
         var chart = MapChart(
-            titles: titles, topology: boundary.topology, values: values, classification: classification,
+            titles: titles, topology: boundary.topology, values: [:], classification: .natural(1),
             measure: indicator.title.lowercased(), areasNoun: Self.noun(boundary), valueHeader: indicator.unit.description.capitalizedFirst,
-            formatLimit: { limit in NumberStyle.format(Decimal(limit), decimals: decimals, separators: true) })
+            formatLimit: { String($0) })
         chart.outlines = outline.map { ($0.topology, Self.noun($0)) }
         return chart
     }
@@ -462,25 +474,9 @@ struct ChartBlock {
                                      valueText: indicator.unit.format(row.observation.value, decimals: row.observation.decimals)))
             spec.notes.add(row.observation.note, toRow: row.place.name)
         }
-        spec.notes.addToWhole(indicator.notes)
-        let periodText = period?.label ?? "period not stated"
-        let titles = ChartTitles(
-            headline: try headline(&spec, fallback: "\(indicator.title) by place, \(periodText)"),
-            subtitle: try subtitle(&spec, fallback: "\(indicator.title), \(indicator.unit), \(periodText)"),
-            source: Self.mapSource(indicator, boundary, outline))
-        var chart = MapChart(
-            titles: titles, topology: boundary.topology, values: [:], classification: .natural(1),
-            measure: indicator.title.lowercased(), areasNoun: Self.noun(boundary), valueHeader: indicator.unit.description.capitalizedFirst,
-            formatLimit: { String($0) })
+        var chart = try mapChart(&spec, indicator: indicator, on: boundary, outline: outline, period: period, of: "place", drawnOn: nil)
         chart.symbols = symbols
-        chart.outlines = outline.map { ($0.topology, Self.noun($0)) }
         return chart
-    }
-
-    /// A map's source line: the data's source, then the copyright line of every boundary it draws.
-    private static func mapSource(_ indicator: Indicator, _ boundary: Boundary, _ outline: Boundary?) -> String {
-        let attributions = [boundary.attribution] + (outline.map { [$0.attribution] } ?? []).filter { $0 != boundary.attribution }
-        return "Source: \(indicator.source.text). Boundaries: \(attributions.joined(separator: " "))"
     }
 
     /// What a boundary's areas are, in the plural, from its title: "Wards (2013 boundaries)" → "wards".
