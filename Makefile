@@ -23,7 +23,9 @@ test: deps
 # headless Chromium, links, SVG, reflow, label overlap, page weight; screenshots in site-check-out/.
 # Builds the Dudley site, checks/site/fixture (every theme component), the starter site of
 # `safersite init`, a starter taken through an annual update (two editions) and the map example
-# (examples/maps: wards and LSOAs with sample values) into .build/site-check.
+# (examples/maps: wards and LSOAs with sample values) into .build/site-check; then the Dudley
+# site's PDF (build --pdf, twice) is checked by checks/pdf/check.py (tags, language, headings,
+# figures' alternative text, outline, links, every figure's text, the same text every build).
 site-check: deps
 	checks/site/install.sh
 	$(SWIFT) build --product safersite
@@ -34,6 +36,9 @@ site-check: deps
 	.build/debug/safersite build --site .build/site-check/starter-site --output .build/site-check/starter
 	checks/site/build-editions.sh .build/debug/safersite .build/site-check/editions
 	.build/debug/safersite build --site examples/maps --output .build/site-check/maps
+	.build/debug/safersite build --pdf --output .build/site-check/pdf
+	.build/debug/safersite build --pdf --output .build/site-check/pdf-again
+	checks/site/.venv/bin/python checks/pdf/check.py .build/site-check/pdf .build/site-check/pdf-again
 	checks/site/.venv/bin/python checks/site/check.py .build/site-check/site site-check-out --extra-site .build/site-check/components --extra-site .build/site-check/starter --extra-site .build/site-check/editions --extra-site .build/site-check/maps
 
 # Rewrites the golden files from the current output; review the diff before committing.

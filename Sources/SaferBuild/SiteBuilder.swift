@@ -24,6 +24,11 @@ public struct BuildOptions: Sendable {
     /// Today, `YYYY-MM-DD`, for `check`'s warning that the next update is overdue; nil: the
     /// clock's date (UTC). Only that warning reads it: the output never depends on the date.
     public var today: String? = nil
+    /// The printed report (`build --pdf`, `ReportPDF`): written to downloads/ and linked, with its
+    /// size, from the report page and the downloads list.
+    public var reportPDF: Data? = nil
+    /// A build only to be printed (the first of `build --pdf`): charts drawn for a PDF writer.
+    public var forPrinting = false
 
     public init(siteFolder: URL, outputFolder: URL? = nil, includeDrafts: Bool = false, strict: Bool = false) {
         self.strict = strict
@@ -173,12 +178,18 @@ public enum SiteBuilder {
         }
         run.step(.editions) { EditionBuild.prepare(&content, files: &files, data: data, options: options, bag: &run.bag, tell: run.tell) }
 
-        let otherFiles = Set(files.map(\.path) + figures.downloadPaths)
+        // The printed report goes with the downloads (but not in the data's ZIP).
+        let pdfPath = SiteFigures.downloadsFolder + ReportPDF.fileName(siteTitle: content.config.title)
+        let downloads = options.reportPDF.map { pdf in
+            Deferred { var listed = inputs.downloads.value; listed.files.append(OutputFile(path: pdfPath, contents: pdf)); return listed }
+        } ?? inputs.downloads
+        let otherFiles = Set(files.map(\.path) + figures.downloadPaths + (options.reportPDF == nil ? [] : [pdfPath]))
         let links = cache?.content.linkResolver(SiteRenderer.linkInputs(content: content, figures: figures, otherFiles: otherFiles)) {
             SiteRenderer.linkResolver(content: content, figures: figures, otherFiles: otherFiles)
         }
         let renderer = SiteRenderer(
-            content: content, theme: theme, assets: assets, figures: figures, downloads: inputs.downloads, otherFiles: otherFiles, links: links)
+            content: content, theme: theme, assets: assets, figures: figures, downloads: downloads, otherFiles: otherFiles, links: links,
+            forPrinting: options.forPrinting)
         let withReport = ReportPage.isWritten(navigation: renderer.navigation, pages: content.pages)
         let pages = run.step(.render, "\(content.pages.count) pages" + (withReport ? " and the one-page report" : "")) { () -> SiteRenderer.Result in
             run.bag.add(contentsOf: renderer.listProblems)
@@ -198,7 +209,7 @@ public enum SiteBuilder {
             run.bag.add(contentsOf: SiteClaims.diagnostics(SiteClaims.claims(pages: authoredPages, lists: content.lists, data: data),
                                                            edition: edition, strict: options.strict))
         }
-        files = run.step(.downloads) { inputs.downloads.value.files } + files + pages.files
+        files = run.step(.downloads) { downloads.value.files } + files + pages.files
         run.step(.siteMap) {
             files.append(SiteMap.sitemap(pages: content.pages, baseURL: content.config.baseURL))
             if let feed = Feed.atom(pages: content.pages, corrections: data.correctionsNewestFirst, config: content.config) { files.append(feed) }

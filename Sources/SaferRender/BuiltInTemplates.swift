@@ -47,6 +47,11 @@ enum BuiltInTemplates {
         "charts/note-reference": """
         <sup class="note-ref"><a href="#{{anchor}}"><span class="visually-hidden">note </span>{{number}}</a></sup>
         """,
+        // The printed report, when the build made one (`build --pdf`); hidden in print, where a
+        // document would link to itself.
+        "blocks/report-pdf": """
+        {{#downloads}}{{#isReport}}<p class="report-pdf"><a href="{{url}}" download>{{title}}</a> ({{format}}, {{size}})</p>{{/isReport}}{{/downloads}}
+        """,
         "blocks/downloads": """
         <ul class="downloads">
         {{#downloads}}

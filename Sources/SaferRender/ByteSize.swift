@@ -1,3 +1,4 @@
+import Foundation
 import SaferData
 
 /// File sizes as GOV.UK writes them in link text: "CSV, 2 KB".
@@ -18,7 +19,16 @@ enum DownloadTitles {
         case Downloads.figuresCSVName, Downloads.figuresJSONName: return "Every figure, with how it is worked out"
         case Downloads.dataPackageName: return "A description of the data files (Frictionless Data Package)"
         case DataArchive.name: return "All of the data above in one file"
-        default: return name
+        default: return name.hasSuffix(".pdf") ? "The whole strategy as a document, to print or keep" : name
+        }
+    }
+
+    static func format(of name: String) -> String {
+        switch (name as NSString).pathExtension.lowercased() {
+        case "csv": "CSV"
+        case "zip": "ZIP"
+        case "pdf": "PDF"
+        default: "JSON"
         }
     }
 }

@@ -26,10 +26,12 @@ struct ChartBlock {
     /// Writes down what the chart read, for incremental builds (see `ChartData`).
     var log: ReadLog? = nil
     var data: ChartData { ChartData(source: source, log: log) }
+    var theme = ChartTheme()
 
-    init(data: DataSet, log: ReadLog? = nil) {
+    init(data: DataSet, log: ReadLog? = nil, theme: ChartTheme = ChartTheme()) {
         self.source = data
         self.log = log
+        self.theme = theme
     }
 
     static let types = ["comparison", "ranked", "icons", "part-to-whole", "trend", "scales", "map"]
@@ -112,7 +114,7 @@ struct ChartBlock {
         do {
             // The page prints the headline and subtitle above the chart; the SVG keeps them as its
             // <title> and <desc>, so it still says what it shows on its own.
-            rendered = try ChartRenderer(drawsTitles: false).render(chart, id: name)
+            rendered = try ChartRenderer(theme: theme, drawsTitles: false).render(chart, id: name)
         } catch {
             throw .error(at: location, "this chart cannot be drawn: \(error)", hint: "check the figures it names and their values in content/data/")
         }

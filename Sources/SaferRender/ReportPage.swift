@@ -20,7 +20,7 @@ public enum ReportPage {
     /// else a plain one.
     public static func page(in content: SiteContent) -> Page {
         if let page = content.pages.first(where: { $0.urlPath == urlPath }) { return page }
-        let text = "This page holds the whole strategy in one place, to print or save. To save it as a PDF, use your browser's Print command and choose \u{201C}Save as PDF\u{201D} as the printer.\n"
+        let text = "This page holds the whole strategy in one place, to print or save. To save it as a PDF, use your browser's Print command and choose \u{201C}Save as PDF\u{201D} as the printer.\n\n```block report-pdf\n```\n"
         return Page(
             sourcePath: "content/report.md", urlPath: urlPath,
             frontMatter: FrontMatter(title: "The whole strategy on one page", description: "Every section of the strategy on one page, to print or save."),

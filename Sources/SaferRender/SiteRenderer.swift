@@ -1,4 +1,5 @@
 import Foundation
+import SaferCharts
 import SaferContent
 import SaferCore
 import SaferMarkdown
@@ -51,6 +52,8 @@ public struct SiteRenderer: Sendable {
     /// Blocks and charts drawn in this build, by everything they are drawn from: the same chart
     /// in a page and in the report is drawn once.
     private let drawn = DrawnBlocks()
+    /// How charts are drawn: for a page a browser shows, or for one printed to PDF.
+    private var chartTheme = ChartTheme()
     /// Pages with an `order`, in that order: the site's navigation and the report's sections.
     /// Worked out once, like the site's settings and the assets' addresses: every page's layout
     /// reads them, and working them out per page grew with the square of the site.
@@ -87,7 +90,8 @@ public struct SiteRenderer: Sendable {
 
     /// - Parameter links: a link resolver made for the same `linkInputs` by an earlier build, if kept.
     public init(content: SiteContent, theme: Theme, assets: AssetManifest, figures: SiteFigures, downloads: Deferred<DownloadFiles>, otherFiles: Set<String>,
-                links: LinkResolver? = nil) {
+                links: LinkResolver? = nil, forPrinting: Bool = false) {
+        self.chartTheme.tilesRepeatedCircles = !forPrinting
         self.content = content
         self.theme = theme
         self.assets = assets
@@ -186,7 +190,7 @@ public struct SiteRenderer: Sendable {
                 downloads.map { download -> [String: Any] in
                     [
                         "url": root + download.path, "name": download.name,
-                        "format": download.name.hasSuffix(".csv") ? "CSV" : download.name.hasSuffix(".zip") ? "ZIP" : "JSON",
+                        "format": DownloadTitles.format(of: download.name), "isReport": download.name.hasSuffix(".pdf"),
                         "title": DownloadTitles.title(for: download.name), "size": ByteSize.text(download.bytes),
                     ]
                 }
@@ -305,7 +309,7 @@ public struct SiteRenderer: Sendable {
                 // Like a block, a chart is asked about by what it read, so checking it draws nothing.
                 let drawing = drawn.chart(body, name: name, at: location) {
                     let log = ReadLog()
-                    return (Swift.Result { () throws(Diagnostic) in try ChartBlock(data: data, log: log).draw(body, name: name, at: location) }, log.read)
+                    return (Swift.Result { () throws(Diagnostic) in try ChartBlock(data: data, log: log, theme: chartTheme).draw(body, name: name, at: location) }, log.read)
                 }
                 observer?.asked(.chart(yaml: body, name: name, place: place, at: location, reads: drawing.reads), answer: .drawing)
                 let chart = try drawing.chart.get()

@@ -24,6 +24,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Keep running: build again whenever a file of the site changes (Ctrl-C to stop).")
     var watch = false
 
+    @Flag(name: .long, help: "Also print the one-page report as a tagged PDF into downloads/, with Chromium or Chrome.")
+    var pdf = false
+
     // Off by default: measured, loading and saving the cache cost more than the rendering it
     // saves (benchmarks/README.md). serve and --watch always keep it in memory.
     @Flag(inversion: .prefixedNo, help: "Read and write .safersite-cache/ (what each page depends on, to skip unchanged pages).")
@@ -39,16 +42,24 @@ struct BuildCommand: ParsableCommand {
                 Watching.say("Watching for changes (Ctrl-C to stop).")
             }
         }
-        do {
+        do throws(DiagnosticList) {
             let start = Date()
             let diskCache = cache ? BuildCache.persistent(in: options.siteFolder) : nil
-            let report = try SiteBuilder.build(options, cache: diskCache, events: { event in
+            let events = { (event: BuildEvent) in
                 if verbose {
                     for line in BuildLog.lines(event, since: start) { print(line) }
                 } else if case .note(let text) = event {
                     print(text)
                 }
-            })
+            }
+            let report: BuildReport
+            if pdf {
+                // Said before anything is built: a missing browser is not a broken site.
+                guard let browser = ReportPDF.browser() else { throw DiagnosticList([ReportPDF.missingBrowser]) }
+                report = try ReportPDF.build(options, browser: browser, cache: diskCache, events: events)
+            } else {
+                report = try SiteBuilder.build(options, cache: diskCache, events: events)
+            }
             Terminal.report(report.warnings)
             var summary = "Built \(report.pageCount) pages (\(report.fileCount) files) into \(report.outputFolder.path)"
             if !report.warnings.isEmpty { summary += " with \(DiagnosticPrinter.summary(errors: 0, warnings: report.warnings.count))" }

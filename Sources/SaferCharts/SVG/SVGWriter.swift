@@ -49,7 +49,7 @@ struct SVGWriter {
         var patterns = 0
         out += grouped(shapes, style: Self.sharedStyle, open: { "<g class=\"\(XML.escape($0.cssClass))\"\(paintAttributes($0.paint))>" }, element: { element($0, styled: false) }, single: { element($0) }, run: { run, style in
             // Icon arrays: a grid of alike circles is one tiled pattern and a rectangle per row.
-            guard let grid = CircleGrid(run) else { return nil }
+            guard theme.tilesRepeatedCircles, let grid = CircleGrid(run) else { return nil }
             patterns += 1
             return grid.svg(id: "\(id)-p\(patterns)", cssClass: style.cssClass, paint: paintAttributes(style.paint), number: n)
         })

@@ -58,6 +58,10 @@ public struct ChartTheme: Sendable, Equatable {
     public var highlight = Color("#12436D")
     /// Everything that is not the focus, and the outline of unfilled marks.
     public var neutral = Color("#505A5F")
+    /// Whether a grid of alike circles (an icon array) is written as one tiled pattern, a tenth of
+    /// the bytes. Off for a page printed to PDF: Chromium's PDF writer turns pattern fills into
+    /// images, megabytes where the circles themselves are a few kilobytes of vectors.
+    public var tilesRepeatedCircles = true
 
     public init() {}
 

@@ -1,0 +1,51 @@
+import Foundation
+import SaferBuild
+import SaferTestSupport
+import Testing
+
+/// `build --pdf`: the browser found or plainly missing, and the printed report placed among the
+/// downloads and linked with its size. The PDF itself (tags, language, outline, figures' text)
+/// is checked with a real Chromium by checks/pdf/check.py in the site check.
+@Suite struct ReportPDFTests {
+    /// A stand-in browser: writes a small PDF where `--print-to-pdf=` says, as Chromium would.
+    static func fakeBrowser(in folder: URL) throws -> URL {
+        let script = folder.appendingPathComponent("chromium")
+        try "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) printf '%%PDF-1.4 the printed report\\n' > \"${a#--print-to-pdf=}\";; esac; done\n"
+            .write(to: script, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        return script
+    }
+
+    @Test func theBrowserIsFoundOnThePathOrNamedOrPlainlyMissing() throws {
+        let folder = try TestSite()
+        let browser = try Self.fakeBrowser(in: folder.folder)
+        #expect(ReportPDF.browser(environment: ["PATH": "/nonexistent"]) == nil)
+        #expect(ReportPDF.browser(environment: ["PATH": "/nonexistent:" + folder.folder.path])?.path == browser.path)
+        #expect(ReportPDF.browser(environment: ["PATH": "/nonexistent", "SAFERSITE_CHROME": browser.path])?.path == browser.path)
+        // Without a browser the command says so, and how to get one, before building anything.
+        let site = try TestSite(copying: "northbrook")
+        let run = try Subprocess.run("/usr/bin/env", ["-i", "PATH=/nonexistent", SaferSiteBinary.path.path, "build", "--pdf", "--site", site.folder.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("--pdf needs Chromium or Google Chrome, and neither was found"), "\(run.errors)")
+        #expect(run.errors.contains("apt-get install chromium"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func thePrintedReportIsADownloadLinkedWithItsSizeAndNotInTheDataZIP() throws {
+        let site = try TestSite(copying: "northbrook")
+        let scratch = try TestSite()
+        _ = try ReportPDF.build(BuildOptions(siteFolder: site.folder), browser: try Self.fakeBrowser(in: scratch.folder))
+        let name = ReportPDF.fileName(siteTitle: "Safer Northbrook")
+        let pdf = try Data(contentsOf: site.output.appendingPathComponent("downloads/" + name))
+        #expect(pdf.starts(with: Data("%PDF".utf8)))
+        let link = "<a href=\"../downloads/\(name)\" download>The whole strategy as a document, to print or keep</a> (PDF, \(pdf.count) bytes)"
+        #expect(try site.read("output/report/index.html").contains("<p class=\"report-pdf\">" + link + "</p>"))
+        let listed = TestSite.tree(site.output).filter { $0.key.hasSuffix(".html") }.values.map { String(decoding: $0, as: UTF8.self) }
+        #expect(listed.contains { $0.contains("class=\"downloads\"") && $0.contains(link) }, "the downloads list has it")
+        #expect(try !DataArchiveTests.unzipped(Data(contentsOf: site.output.appendingPathComponent("downloads/all-data.zip"))).keys.contains(name))
+        // A build without --pdf has no PDF and no link to one.
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("downloads/" + name).path))
+        #expect(try !site.read("output/report/index.html").contains("report-pdf"))
+    }
+}
