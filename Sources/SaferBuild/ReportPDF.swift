@@ -1,4 +1,5 @@
 import Foundation
+import SaferContent
 import SaferCore
 import SaferMarkdown
 
@@ -10,9 +11,10 @@ import SaferMarkdown
 /// again with the PDF among the downloads, so the report page and the downloads list link to it
 /// with its size. The report's link to the PDF is hidden in print: a document does not link to itself.
 public enum ReportPDF {
-    /// `safer-dudley.pdf`: the site's title as a file name.
-    public static func fileName(siteTitle: String) -> String {
-        let slug = Slug.make(siteTitle)
+    /// `safer-dudley.pdf`, or `safer-dudley-2025.pdf` for a site with editions: the site's title
+    /// (and edition) as a file name, so a saved copy says what it is.
+    public static func fileName(siteTitle: String, edition: String? = nil) -> String {
+        let slug = Slug.make(siteTitle + (edition.map { " " + $0 } ?? ""))
         return (slug.isEmpty ? "strategy" : slug) + ".pdf"
     }
 
@@ -43,20 +45,54 @@ public enum ReportPDF {
         first.outputFolder = scratch
         first.forPrinting = true
         _ = try SiteBuilder.build(first, events: events)
-        let report = scratch.appendingPathComponent("report/index.html")
-        guard FileManager.default.fileExists(atPath: report.path) else {
+        // The report of the edition built, and of every earlier edition in its own folder, each
+        // with its running footer: the site, the edition.
+        let title = SiteContent.readConfig(in: options.siteFolder).config?.title ?? ""
+        let editions = (try EditionBuild.editions(options))?.list
+        var reports = ["": (scratch.appendingPathComponent("report/index.html"), footer(title, edition: editions?.latest?.label))]
+        for earlier in editions?.earlier ?? [] {
+            reports[earlier.label] = (scratch.appendingPathComponent(earlier.folder + "report/index.html"), footer(title, edition: earlier.label))
+        }
+        guard FileManager.default.fileExists(atPath: reports[""]!.0.path) else {
             throw DiagnosticList([.error(at: SourceLocation(file: "site.yaml"), "the site has no one-page report to print",
                                          hint: "a site gets its report when it has two or more pages in its navigation, or a content/report.md")])
         }
-        let pdf: Data
+        var second = options
         do throws(Diagnostic) {
-            pdf = try print(report, browser: browser, scratch: scratch)
+            for (label, (report, footer)) in reports.sorted(by: { $0.key < $1.key }) where FileManager.default.fileExists(atPath: report.path) {
+                events(.progress(.render, "printing the \(label.isEmpty ? "" : label + " edition's ")report to PDF"))
+                second.reportPDFs[label] = try print(try withFooter(report, footer), browser: browser, scratch: scratch)
+            }
         } catch {
             throw DiagnosticList([error])
         }
-        var second = options
-        second.reportPDF = pdf
         return try SiteBuilder.build(second, cache: cache, events: events)
+    }
+
+    /// "Safer Dudley · 2025-26 edition": what each printed page says at its foot, beside its number.
+    static func footer(_ title: String, edition: String?) -> String {
+        [title, edition.map { "\($0) edition" }].compactMap { $0?.isEmpty == false ? $0 : nil }.joined(separator: " · ")
+    }
+
+    /// A copy of the report beside it that also loads a stylesheet of its own, for the running
+    /// footer: a page's stylesheet is the same for every edition, and the page's security policy
+    /// allows no inline style. Only the scratch build's report is changed; no published page.
+    static func withFooter(_ report: URL, _ footer: String) throws(Diagnostic) -> URL {
+        let folder = report.deletingLastPathComponent()
+        let printed = folder.appendingPathComponent("printed.html")
+        // CSS escapes for all but plain ASCII; the space after each ends it (and is not printed).
+        let escaped = footer.unicodeScalars.map { $0.isASCII && $0 != "\"" && $0 != "\\" ? String($0) : String(format: "\\%06X ", $0.value) }.joined()
+        let css = "@media print { @page { @bottom-left { content: \"\(escaped)\"; font-size: 9pt; } } }\n"
+        do {
+            let html = try String(contentsOf: report, encoding: .utf8)
+            try css.write(to: folder.appendingPathComponent("printed.css"), atomically: true, encoding: .utf8)
+            try html.replacingOccurrences(of: "</head>", with: "<link rel=\"stylesheet\" href=\"printed.css\">\n</head>")
+                .write(to: printed, atomically: true, encoding: .utf8)
+        } catch {
+            throw .error(at: SourceLocation(file: report.path), "the report could not be prepared for printing (\(FileProblem(error)))",
+                         hint: "check that the temporary folder has space")
+        }
+        return printed
     }
 
     /// Prints `page` with the browser: A4 and the margins the print stylesheet sets, no browser

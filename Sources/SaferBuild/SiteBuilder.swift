@@ -24,9 +24,10 @@ public struct BuildOptions: Sendable {
     /// Today, `YYYY-MM-DD`, for `check`'s warning that the next update is overdue; nil: the
     /// clock's date (UTC). Only that warning reads it: the output never depends on the date.
     public var today: String? = nil
-    /// The printed report (`build --pdf`, `ReportPDF`): written to downloads/ and linked, with its
-    /// size, from the report page and the downloads list.
-    public var reportPDF: Data? = nil
+    /// The printed reports (`build --pdf`, `ReportPDF`), by edition label ("" for the edition a
+    /// build is for when it names none): each written to its edition's downloads/ and linked, with
+    /// its size, from its report page and downloads list.
+    public var reportPDFs: [String: Data] = [:]
     /// A build only to be printed (the first of `build --pdf`): charts drawn for a PDF writer.
     public var forPrinting = false
 
@@ -179,11 +180,12 @@ public enum SiteBuilder {
         run.step(.editions) { EditionBuild.prepare(&content, files: &files, data: data, options: options, bag: &run.bag, tell: run.tell) }
 
         // The printed report goes with the downloads (but not in the data's ZIP).
-        let pdfPath = SiteFigures.downloadsFolder + ReportPDF.fileName(siteTitle: content.config.title)
-        let downloads = options.reportPDF.map { pdf in
+        let reportPDF = options.reportPDFs[options.edition ?? ""]
+        let pdfPath = SiteFigures.downloadsFolder + ReportPDF.fileName(siteTitle: content.config.title, edition: content.config.extra[EditionBuild.editionKey])
+        let downloads = reportPDF.map { pdf in
             Deferred { var listed = inputs.downloads.value; listed.files.append(OutputFile(path: pdfPath, contents: pdf)); return listed }
         } ?? inputs.downloads
-        let otherFiles = Set(files.map(\.path) + figures.downloadPaths + (options.reportPDF == nil ? [] : [pdfPath]))
+        let otherFiles = Set(files.map(\.path) + figures.downloadPaths + (reportPDF == nil ? [] : [pdfPath]))
         let links = cache?.content.linkResolver(SiteRenderer.linkInputs(content: content, figures: figures, otherFiles: otherFiles)) {
             SiteRenderer.linkResolver(content: content, figures: figures, otherFiles: otherFiles)
         }

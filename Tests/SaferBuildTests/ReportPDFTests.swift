@@ -48,4 +48,21 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("downloads/" + name).path))
         #expect(try !site.read("output/report/index.html").contains("report-pdf"))
     }
+
+    @Test func everyEditionGetsItsOwnPDFNamedWithIt() throws {
+        let site = try TestSite()
+        #expect(try SaferSiteBinary.run(["init", site.folder.path]).status == 0)
+        #expect(try SaferSiteBinary.run(["new-edition", "2025-26", "--site", site.folder.path]).status == 0)
+        // A year's rows, as the annual update adds them.
+        let rows = ["exampleton,2025/26,8.1", "england,2025/26,8.9", "region,2025/26,10.0"].map { "violence_with_injury,\($0),,,Sample data: invented\n" }
+        try site.write("content/data/observations.csv", try site.read("content/data/observations.csv") + rows.joined())
+        let scratch = try TestSite()
+        _ = try ReportPDF.build(BuildOptions(siteFolder: site.folder), browser: try Self.fakeBrowser(in: scratch.folder))
+        for (report, pdf) in [("report/index.html", "downloads/safer-exampleton-2025-26.pdf"),
+                              ("editions/2024/report/index.html", "editions/2024/downloads/safer-exampleton-2024.pdf")] {
+            #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(pdf).path), "\(pdf)")
+            let name = String(pdf.split(separator: "/").last!)
+            #expect(try site.read("output/" + report).contains("<a href=\"../downloads/\(name)\" download>"), "\(report)")
+        }
+    }
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# build-editions.sh SAFERSITE OUTPUT_DIR
+# build-editions.sh SAFERSITE OUTPUT_DIR [BUILD FLAGS...]
 # A starter site (`safersite init`) taken through an annual update, as the README tells a council
 # to do it: the next edition started, a year's rows added, built. Its earlier edition's pages carry
 # the "not the latest edition" banner and its latest pages name their edition, with a glossary
@@ -18,4 +18,4 @@ printf -- '- term: sample data\n  definition: Numbers made up to show how the si
   > "$SITE/content/data/glossary.yaml"
 printf -- '- date: 2026-01-15\n  figures: [violence_change]\n  change: We corrected the change in violence with injury.\n  why: A row was typed twice.\n' \
   > "$SITE/content/data/corrections.yaml"
-"$BIN" build --site "$SITE" --output "$OUT"
+"$BIN" build --site "$SITE" --output "$OUT" "${@:3}"
