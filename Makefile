@@ -26,7 +26,7 @@ test: deps
 # (examples/maps: wards and LSOAs with sample values) into .build/site-check; then the Dudley
 # site's PDF (build --pdf, twice) is checked by checks/pdf/check.py (tags, language, headings,
 # figures' alternative text, outline, links, every figure's text, the same text every build), and
-# so is the annual-update starter's earlier edition's own PDF.
+# so are the annual-update starter's earlier edition's own PDF and the map example's.
 site-check: deps
 	checks/site/install.sh
 	$(SWIFT) build --product safersite
@@ -42,6 +42,8 @@ site-check: deps
 	checks/site/.venv/bin/python checks/pdf/check.py .build/site-check/pdf .build/site-check/pdf-again
 	checks/site/build-editions.sh .build/debug/safersite .build/site-check/editions-pdf --pdf
 	checks/site/.venv/bin/python checks/pdf/check.py .build/site-check/editions-pdf/editions/2024
+	.build/debug/safersite build --pdf --site examples/maps --output .build/site-check/maps-pdf
+	checks/site/.venv/bin/python checks/pdf/check.py .build/site-check/maps-pdf
 	checks/site/.venv/bin/python checks/site/check.py .build/site-check/site site-check-out --extra-site .build/site-check/components --extra-site .build/site-check/starter --extra-site .build/site-check/editions --extra-site .build/site-check/maps
 
 # Rewrites the golden files from the current output; review the diff before committing.
