@@ -14,6 +14,8 @@ problem and the run ends with `site-check: N passed, M failed` (exit 1 when M > 
            exists); nothing but plain <a href> (and rel=canonical/alternate) names another host
   svg      every .svg file and inline <svg> is well-formed XML with role="img" and a <title>
            (unless aria-hidden="true")
+  forced   in forced-colours mode (dark high contrast, emulated), every chart's text reaches 4.5:1
+           against the chart's own ground
   budget   every page with the CSS, images and SVG it loads is under 100 KB; the one-page report
            (report/index.html, every section of the strategy on one page, read as a document and
            printed to the PDF) under 250 KB: it weighs what all the pages weigh together
@@ -58,7 +60,7 @@ SHOT_WIDTHS = (375, 1280)
 PAGE_BUDGET = 100 * 1024
 REPORT_BUDGET = 250 * 1024
 MAX_SHOT_HEIGHT = 16000
-CHECKS = ("html", "policy", "links", "svg", "budget", "a11y", "requests", "reflow", "overlap", "shots")
+CHECKS = ("html", "policy", "links", "svg", "budget", "a11y", "requests", "reflow", "overlap", "forced", "shots")
 
 
 # ------------------------------------------------------------------------------------ results
@@ -559,6 +561,28 @@ def make_driver(report: Path):
     return drv
 
 
+# In forced-colours mode (a dark high-contrast theme emulated), every text of every chart against
+# its chart's own background: [chart id, text, contrast].
+FORCED = """
+function lum(c) {
+  const m = c.match(/rgba?\(([^)]+)\)/); if (!m) return null;
+  const [r, g, b] = m[1].split(',').slice(0, 3).map(v => { v = parseFloat(v) / 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const out = [];
+for (const svg of document.querySelectorAll('svg.saferchart')) {
+  const ground = svg.querySelector('.sc-background');
+  const bg = lum(ground ? getComputedStyle(ground).fill : getComputedStyle(document.body).backgroundColor);
+  for (const t of svg.querySelectorAll('text')) {
+    const fg = lum(getComputedStyle(t).fill);
+    if (bg === null || fg === null) continue;
+    const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+    if (ratio < 4.5) out.push([svg.id || svg.getAttribute('aria-labelledby'), t.textContent.slice(0, 40), ratio.toFixed(2)]);
+  }
+}
+return [document.querySelectorAll('svg.saferchart').length, out];
+"""
+
 WAIT_READY = """
 const done = arguments[arguments.length - 1];
 const fin = () => (document.fonts ? document.fonts.ready : Promise.resolve()).then(() =>
@@ -730,6 +754,17 @@ def browser_checks(sites: list[Site], report: Path, res: Results, skip: set[str]
                                     base64.b64decode(pdf["data"]))
                             except Exception as e:  # noqa: BLE001
                                 res.add("shots", f"{name} (print)", [f"print to PDF failed: {first_line(e)}"])
+                    if "forced" not in skip and want == 200:
+                        try:
+                            drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [
+                                {"name": "forced-colors", "value": "active"}, {"name": "prefers-color-scheme", "value": "dark"}]})
+                            charts, faint = drv.execute_script(FORCED)
+                            if charts:
+                                res.add("forced", name, [f"chart {c}: \"{t}\" is {r}:1 on its ground in forced colours" for c, t, r in faint[:5]])
+                        except Exception as e:  # noqa: BLE001
+                            res.add("forced", name, [f"forced colours could not be checked: {first_line(e)}"])
+                        finally:
+                            drv.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
                     drv.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
                     # what the server saw while this page was tested
                     for page, p, status in server.log:
