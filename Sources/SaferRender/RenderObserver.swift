@@ -28,8 +28,9 @@ public enum RenderDependency: Hashable, Codable, Sendable {
     case figure(reference: String, place: RenderPlace, at: SourceLocation)
     /// A link or image destination.
     case link(destination: String, place: RenderPlace, at: SourceLocation)
-    /// The glossary's terms, which the body's first use of each links to.
-    case glossary
+    /// The glossary's terms that a page's text could use (`path` is its source), which the body's
+    /// first use of each links to: a term its text does not hold cannot change it.
+    case glossary(path: String)
     /// A ```` ```chart ````: its YAML, its file name and what it read of the data.
     indirect case chart(yaml: String, name: String, place: RenderPlace, at: SourceLocation, reads: [SiteRead])
     /// A ```` ```block NAME ````: its info string, its YAML and what its template looked up.

@@ -102,7 +102,9 @@ public struct SiteRenderer: Sendable {
         self.navigation = Self.navigation(content)
         self.navigationIndex = Dictionary(navigation.enumerated().map { ($1.urlPath, $0) }, uniquingKeysWith: { first, _ in first })
         self.site = TemplateValues(Self.siteValues(content, navigation: navigation))
-        self.glossaryKey = figures.data.glossary.map { ([$0.term, $0.anchor, $0.definition] + $0.also).joined(separator: "\u{1}") }.joined(separator: "\u{2}")
+        self.glossaryEntries = figures.data.glossary.map { term in
+            (([term.term] + term.also).map { $0.lowercased() }, ([term.term, term.anchor, term.definition] + term.also).joined(separator: "\u{1}"))
+        }
         self.assetPaths = assets.templatePaths
         self.linkResolver = links ?? Self.linkResolver(content: content, figures: figures, otherFiles: otherFiles)
         self.lists = TemplateValues(content.lists.lists.mapValues { list in
@@ -207,9 +209,17 @@ public struct SiteRenderer: Sendable {
         }
     }
 
-    /// What the glossary's links are made from, for incremental builds to compare: worked out
-    /// once, as every page's body is asked about it.
-    package let glossaryKey: String
+    /// What the glossary's links in a page with `text` are made from, for incremental builds to
+    /// compare: every term with a form the text holds (in any case; a superset of the terms it
+    /// links, as a term inside a heading or a link is not linked but still named here).
+    package func glossaryKey(forText text: String) -> String {
+        guard !glossaryEntries.isEmpty else { return "" }
+        let lowered = text.lowercased()
+        return glossaryEntries.filter { $0.forms.contains { lowered.contains($0) } }.map(\.key).joined(separator: "\u{2}")
+    }
+
+    /// Each term's forms in lower case, and everything its link is made from.
+    private let glossaryEntries: [(forms: [String], key: String)]
 
     /// The generated glossary page's address.
     public static let glossaryPath = "glossary/"
@@ -282,9 +292,12 @@ public struct SiteRenderer: Sendable {
         var transforms = MarkdownTransforms()
         let observer = observer
         let place = RenderPlace(context)
-        // Every body is asked about the glossary, even an empty one: a term added later must reach it.
-        transforms.termLinks = context.reportSections == nil ? termLinks(root: root) : []
-        observer?.asked(.glossary, answer: .text(.success(glossaryKey)))
+        // A page's body is asked about the glossary's terms its text holds, even when none do: a
+        // term added later must reach it. The report links no terms.
+        if context.reportSections == nil {
+            transforms.termLinks = termLinks(root: root)
+            observer?.asked(.glossary(path: context.page.sourcePath), answer: .text(.success(glossaryKey(forText: context.page.bodyText))))
+        }
         transforms.resolveLink = { destination, location in
             let resolution = links.resolve(destination, in: context, at: location)
             observer?.asked(.link(destination: destination, place: place, at: location), answer: .link(resolution))

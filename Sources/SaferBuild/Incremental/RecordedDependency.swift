@@ -26,7 +26,7 @@ public struct RecordedDependency: Hashable, Codable, Sendable {
         switch dependency {
         case .source(let path): "\(path) changed"
         case .reportSections: "the pages in the navigation changed"
-        case .glossary: "the glossary changed"
+        case .glossary: "the glossary's terms its text uses changed"
         case .figure(let reference, _, let location): "the figure {{\(reference)}} changed (\(location))"
         case .link(let destination, _, let location): "the target of the link `\(destination)` changed (\(location))"
         case .chart(_, _, _, let location, _): "the chart at \(location) changed (its data or its description)"

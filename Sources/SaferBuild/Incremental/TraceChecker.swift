@@ -72,8 +72,8 @@ final class TraceChecker: Sendable {
             return page(path, current: current)?.contentHash
         case .reportSections:
             return answers.reportSectionsDependency.answer
-        case .glossary:
-            return TraceHash.of(renderer.glossaryKey)
+        case .glossary(let path):
+            return page(path, current: current).map { TraceHash.of(renderer.glossaryKey(forText: $0.bodyText)) }
         case .block:
             return answers.drawingAnswer(question.dependency)
         case .chart(_, let name, let place, _, _):

@@ -202,6 +202,29 @@ import Testing
         #expect(try site.read("output/about/index.html").contains("Changed footer"))
     }
 
+    @Test func aGlossaryEditRendersOnlyThePagesWhoseTextUsesTheTerm() throws {
+        let site = try TestSite(copying: "northbrook")
+        func glossary(_ plan: String, _ zebra: String) throws {
+            try site.write("content/data/glossary.yaml", "- term: plan\n  definition: \(plan)\n- term: zebra crossing\n  definition: \(zebra)\n")
+        }
+        try glossary("What we will do.", "A place to cross.")
+        let cache = BuildCache(folder: nil, generator: "test")
+        _ = Self.build(site, output: site.output, cache: cache)
+        // No page says "zebra crossing": its definition changes no page.
+        try glossary("What we will do.", "A striped place to cross.")
+        _ = Self.build(site, output: site.output, cache: cache)
+        var rendered = cache.lastGraph.decisions.filter { $0.action == .rendered }.map(\.outputPath)
+        #expect(rendered.allSatisfy { $0 == "report/index.html" || $0 == "glossary/index.html" }, "\(rendered)")
+        // "Our plan has three parts" on the home page: it is rendered again, and says why; so are
+        // the pages whose text holds the word at all (the plan page, in a link's address).
+        try glossary("What the partners will do.", "A striped place to cross.")
+        _ = Self.build(site, output: site.output, cache: cache)
+        rendered = cache.lastGraph.decisions.filter { $0.action == .rendered }.map(\.outputPath)
+        #expect(rendered.contains("index.html") && rendered.contains("plan/index.html"))
+        #expect(cache.lastGraph.decisions.first { $0.outputPath == "index.html" }?.reason?.contains("glossary") == true)
+        #expect(try site.read("output/index.html").contains("title=\"What the partners will do.\""))
+    }
+
     @Test func aChartIsDrawnAgainOnlyWhenWhatItReadChanges() throws {
         let site = try TestSite(copying: "northbrook")
         try site.write("content/trend.md", "---\ntitle: Trend\n---\nAssaults over time.\n\n```chart\ntype: trend\nindicator: ambulance_assaults\n```\n")
