@@ -47,6 +47,18 @@ public struct Topology: Sendable, Equatable {
         }
     }
 
+    /// The westernmost, easternmost, southernmost and northernmost of every arc's points.
+    public var extent: (lon: ClosedRange<Double>, lat: ClosedRange<Double>) {
+        var west = Double.infinity, east = -Double.infinity, south = Double.infinity, north = -Double.infinity
+        for arc in arcs {
+            for point in arc {
+                west = min(west, point.lon); east = max(east, point.lon)
+                south = min(south, point.lat); north = max(north, point.lat)
+            }
+        }
+        return west <= east ? (west...east, south...north) : (0...0, 0...0)
+    }
+
     /// A ring's points, its arcs joined (each arc's first point is the previous arc's last).
     public func points(of ring: [ArcUse]) -> [LonLat] {
         var points: [LonLat] = []

@@ -164,8 +164,12 @@ struct ChartBlock {
     }
 
     private func indicator(_ spec: inout Spec) throws(Diagnostic) -> Indicator {
-        let value = try spec.fields.required("indicator", hint: "name the indicator to draw, as in indicators.yaml")
-        let id = try value.string("`indicator`")
+        try indicator(named: spec.fields.required("indicator", hint: "name the indicator to draw, as in indicators.yaml"), key: "indicator")
+    }
+
+    /// The indicator a block's `key` names.
+    private func indicator(named value: YAMLValue, key: String) throws(Diagnostic) -> Indicator {
+        let id = try value.string("`\(key)`")
         guard let indicator = data.indicator(id) else {
             throw .error(at: value.location, "there is no indicator `\(id)`",
                          hint: closestName(to: id, in: data.indicators.map(\.id)).map { "did you mean `\($0)`?" } ?? "indicators are listed in content/data/indicators.yaml")
@@ -390,10 +394,11 @@ struct ChartBlock {
         if let symbols = spec.fields.optional("symbols") { return try symbolMap(&spec, indicatorValue: symbols, on: boundary, outline: outline) }
         let indicator = try indicator(&spec)
         // Each row is matched to a shape by its area's code (a boundary's own areas are named by it).
+        func code(_ area: Area) -> String { area.code ?? area.id }
         let areas = data.areas
-        let codes = Set(boundary.topology.shapes.map(\.code))
+        let names = Dictionary(boundary.topology.shapes.map { ($0.code, $0.name) }, uniquingKeysWith: { first, _ in first })
         let rows = areas.all.flatMap { area in data.observations(indicator: indicator.id, area: area.id).map { (area: area, observation: $0) } }
-        let mapped = rows.filter { codes.contains($0.area.code ?? $0.area.id) }
+        let mapped = rows.filter { names[code($0.area)] != nil }
         let period = try mapPeriod(&spec, of: mapped.map(\.observation), indicator: indicator, what: "any of the \(Self.noun(boundary))")
         guard !mapped.isEmpty else {
             throw .error(at: spec.location, "`\(indicator.id)` has no value for any area of the boundaries `\(id)`",
@@ -401,17 +406,17 @@ struct ChartBlock {
         }
         // A row for an area this map has no shape for would silently vanish from it: say so. The
         // site's own areas, and areas of other boundaries, are other maps' business.
-        let otherCodes = Set(data.source.boundaries.filter { $0.id != boundary.id }.flatMap { $0.topology.shapes.map(\.code) })
-        for row in rows where row.observation.period == period && !codes.contains(row.area.code ?? row.area.id) && row.area.point == nil
-            && row.area.id != areas.local.id && !areas.isComparator(row.area.id) && !otherCodes.contains(row.area.code ?? row.area.id) {
-            throw .error(at: row.observation.location, "\(row.area.name) (\(row.area.code ?? row.area.id)) has a value of `\(indicator.id)` but no shape in the boundaries `\(id)`",
+        let otherCodes = data.codes(ofBoundariesOtherThan: boundary.id)
+        for row in rows where row.observation.period == period && names[code(row.area)] == nil && row.area.point == nil
+            && row.area.id != areas.local.id && !areas.isComparator(row.area.id) && !otherCodes.contains(code(row.area)) {
+            throw .error(at: row.observation.location, "\(row.area.name) (\(code(row.area))) has a value of `\(indicator.id)` but no shape in the boundaries `\(id)`",
                          hint: "check its code against the boundary file (\(boundary.file)), or give the area the `code:` its shape has")
         }
         var values: [String: MapValue] = [:]
         for row in mapped where row.observation.period == period {
-            values[row.area.code ?? row.area.id] = MapValue(value: NSDecimalNumber(decimal: row.observation.value).doubleValue,
-                                                         valueText: indicator.unit.format(row.observation.value, decimals: row.observation.decimals))
-            spec.notes.add(row.observation.note, toRow: boundary.shape(code: row.area.code ?? row.area.id)?.name ?? row.area.name)
+            values[code(row.area)] = MapValue(value: NSDecimalNumber(decimal: row.observation.value).doubleValue,
+                                              valueText: indicator.unit.format(row.observation.value, decimals: row.observation.decimals))
+            spec.notes.add(row.observation.note, toRow: names[code(row.area)] ?? row.area.name)
         }
         let classification = try classification(&spec)
         let decimals = mapped.map(\.observation.decimals).max() ?? 0
@@ -458,11 +463,8 @@ struct ChartBlock {
     /// A symbol map: the values of `symbols`' indicator at the places that have them (areas with
     /// a `longitude` and `latitude`), as circles on the boundaries drawn plain.
     private func symbolMap(_ spec: inout Spec, indicatorValue: YAMLValue, on boundary: Boundary, outline: Boundary?) throws(Diagnostic) -> MapChart {
-        let id = try indicatorValue.string("`symbols`")
-        guard let indicator = data.indicator(id) else {
-            throw .error(at: indicatorValue.location, "there is no indicator `\(id)`",
-                         hint: closestName(to: id, in: data.indicators.map(\.id)).map { "did you mean `\($0)`?" } ?? "indicators are listed in content/data/indicators.yaml")
-        }
+        let indicator = try indicator(named: indicatorValue, key: "symbols")
+        let id = indicator.id
         let places = data.areas.all.filter { $0.point != nil }
         let rows = places.flatMap { place in data.observations(indicator: id, area: place.id).map { (place: place, observation: $0) } }
         guard !rows.isEmpty else {

@@ -53,6 +53,14 @@ package struct ChartData {
 
     func boundary(_ id: String) -> Boundary? { note(.boundary(id)); return source.boundary(id) }
 
+    /// The codes of every other boundary's areas: a row for one of them is another map's business.
+    func codes(ofBoundariesOtherThan id: String) -> Set<String> {
+        note(.boundaries)
+        let others = source.boundaries.filter { $0.id != id }
+        for other in others { note(.boundary(other.id)) }
+        return Set(others.flatMap { $0.topology.shapes.map(\.code) })
+    }
+
     /// Every boundary's id (only to suggest a name after a typo).
     var boundaryIDs: [String] { note(.boundaries); return source.boundaries.map(\.id) }
 

@@ -66,7 +66,6 @@ public struct MapChart: Chart {
         self.areasNoun = areasNoun
         self.valueHeader = valueHeader
         self.formatLimit = formatLimit
-        self.outlines = nil
     }
 
     public var kind: String { "map" }
@@ -99,7 +98,7 @@ public struct MapChart: Chart {
 
     public func validate() throws {
         guard !topology.shapes.isEmpty else { throw ChartError.noData(chart: kind) }
-        let extent = Self.lonLatExtent(topology)
+        let extent = topology.extent
         for symbol in symbols {
             guard symbol.value.isFinite else { throw ChartError.invalidValue(chart: kind, label: symbol.name) }
             guard symbol.value >= 0 else { throw ChartError.negativeValue(chart: kind, label: symbol.name) }
@@ -107,12 +106,6 @@ public struct MapChart: Chart {
         }
         if let bad = values.first(where: { !$0.value.value.isFinite }) { throw ChartError.invalidValue(chart: kind, label: bad.key) }
         guard classes.count <= Self.largestClassCount else { throw ChartError.tooManyClasses(chart: kind, count: classes.count, largest: Self.largestClassCount) }
-    }
-
-    private static func lonLatExtent(_ topology: Topology) -> (lon: ClosedRange<Double>, lat: ClosedRange<Double>) {
-        let points = topology.arcs.flatMap { $0 }
-        let lons = points.map(\.lon), lats = points.map(\.lat)
-        return ((lons.min() ?? 0)...(lons.max() ?? 0), (lats.min() ?? 0)...(lats.max() ?? 0))
     }
 
     /// The largest symbol's radius: big enough to read as a circle among 200 small areas, small

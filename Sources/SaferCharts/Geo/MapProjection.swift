@@ -12,9 +12,8 @@ struct MapProjection {
     let height: Double
 
     init(fitting topology: Topology, width: Double, top: Double) {
-        let points = topology.arcs.flatMap { $0 }
-        let lons = points.map(\.lon), lats = points.map(\.lat)
-        let west = lons.min() ?? 0, east = lons.max() ?? 1, south = lats.min() ?? 0, north = lats.max() ?? 1
+        let extent = topology.extent
+        let west = extent.lon.lowerBound, east = extent.lon.upperBound, south = extent.lat.lowerBound, north = extent.lat.upperBound
         cosine = cos((south + north) / 2 * .pi / 180)
         self.west = west
         self.north = north

@@ -19,8 +19,6 @@ public struct Boundary: Sendable, Equatable {
     /// The boundary files a data folder may hold.
     public static let fileExtensions = ["geojson", "topojson"]
     static let keys = ["file", "code", "name", "object", "title", "attribution"]
-
-    public func shape(code: String) -> Topology.Shape? { topology.shapes.first { $0.code == code } }
 }
 
 /// Reads `boundaries.yaml`: each entry names a boundary file of the data folder and how to read it.
