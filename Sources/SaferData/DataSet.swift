@@ -57,6 +57,8 @@ public struct DataSet: Sendable {
     public var glossary: [GlossaryTerm] = []
     /// The boundaries of `boundaries.yaml` that maps draw, in the file's order.
     public var boundaries: [Boundary] = []
+    /// Works figures out again at one period, for charts whose parts must share one.
+    public var evaluator: FigureEvaluator?
 
     public func boundary(_ id: String) -> Boundary? { boundaries.first { $0.id == id } }
     /// Which reading of the rows this is, when a memo keeps the rows (`serve`, `build --watch`):
@@ -272,11 +274,14 @@ public struct DataSet: Sendable {
             if let figure = engine.evaluate(definition.id) { figures.append(figure) }
         }
         bag.add(contentsOf: engine.diagnostics.diagnostics)
+        bag.add(contentsOf: PeriodLag.warnings(engine.lags, areaName: { rows.areas.area(id: $0)?.name ?? $0 },
+                                               row: { series, period in rows.index.rows(indicator: series.indicator, area: series.area).last { $0.period == period }?.location }))
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
         var dataSet = DataSet(
             areas: rows.areas, indicators: rows.indicators, observations: rows.observations, ranges: rows.ranges,
             figures: FigureBook(figures: figures), warnings: DiagnosticBag.sorted(bag.warnings))
         dataSet.statedMismatches = engine.statedMismatches
+        dataSet.evaluator = FigureEvaluator(engine: engine)
         dataSet.allCorrections = rows.corrections
         dataSet.glossary = rows.glossary
         dataSet.boundaries = rows.boundaries

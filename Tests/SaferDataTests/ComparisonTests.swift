@@ -81,10 +81,21 @@ import Testing
         #expect(figure.form("note") == "no values were published for this comparison")
     }
 
-    @Test func comparatorWithoutAValueForThePeriodIsAnError() {
+    @Test func comparatorWithoutAValueIsAnError() {
         let errors = Fixture.errors(figures: "c:\n  kind: comparison\n  indicator: crimes\n  against: [england]\n")
-        #expect(errors.map(\.message) == ["England has no value for `crimes` in 2018/19, so it cannot be compared"])
+        #expect(errors.map(\.message) == ["England has no value for `crimes`, so it cannot be compared"])
         #expect(errors.first?.location.line == 4)
+    }
+
+    @Test func comparatorWithoutAValueForTheLocalPeriodIsComparedInTheLatestPeriodBothHave() throws {
+        // England's 2018/19 value has not arrived: the comparison is for 2017/18, and says so.
+        let data = try Fixture.load(observations: Fixture.observations + "\ncrimes,england,2017/18,900,,\n",
+                                    figures: "c:\n  kind: comparison\n  indicator: crimes\n  against: [england]\n")
+        let figure = try #require(data.figures.figure("c"))
+        #expect(figure.text == "higher than England (in 2017/18, the latest year with a figure for England; not tested for significance)")
+        #expect(figure.form("judgement") == figure.text)
+        #expect(figure.form("direction_judgement") == figure.text)
+        #expect(figure.period?.label == "2017/18")
     }
 }
 

@@ -39,7 +39,7 @@ extension Source: FingerprintText {
 extension Indicator: FingerprintText {
     public var fingerprintText: String {
         joined([id, title, "\(unit)", field(rateOf), polarity.rawValue, source.fingerprintText, field(notes), field(areaID),
-                String(approximate), location.description, field(alsoCalled), field(fingertips)])
+                String(approximate), location.description, field(alsoCalled), field(fingertips), field(partOf)])
     }
 }
 
@@ -80,6 +80,6 @@ extension Figure: FingerprintText {
         joined([id, kind.rawValue, title, field(value), unit.map { "\($0)" } ?? "-", String(decimals), self.text, field(forms),
                 field(formula), field(inputs), field(period), field(area), field(sources), field(indicator), field(notes), field(stated),
                 field(check), field(comparisons), field(lower), field(upper), definedAt.description, String(isAutomatic),
-                correction.map { $0.dateText + "\u{1}" + $0.anchor } ?? "-"])
+                correction.map { $0.dateText + "\u{1}" + $0.anchor } ?? "-", field(periodNote)])
     }
 }

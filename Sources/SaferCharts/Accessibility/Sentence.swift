@@ -1,18 +1,12 @@
+import SaferCore
+
 /// Small pieces of English for generated descriptions.
 enum Sentence {
     /// "England" → "England's"; "the West Midlands" → "the West Midlands'".
-    static func possessive(_ name: String) -> String {
-        name.hasSuffix("s") ? name + "'" : name + "'s"
-    }
+    static func possessive(_ name: String) -> String { SaferCore.possessive(name) }
 
     /// "a", "a and b", "a, b and c" (GOV.UK style: no Oxford comma).
-    static func list(_ items: [String]) -> String {
-        switch items.count {
-        case 0: return ""
-        case 1: return items[0]
-        default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
-        }
-    }
+    static func list(_ items: [String]) -> String { listed(items) }
 
     /// Upper-cases the first letter, for a sentence that starts with a label.
     static func capitalised(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import SaferCore
 
 /// The local area's value against one comparator's, by the Fingertips method.
 ///
@@ -110,24 +111,25 @@ public struct AreaComparison: Sendable, Hashable {
     /// comparison was not tested, so no form can imply a significant difference:
     /// `direction` "lower than England", `judgement` "better than England", `direction_judgement`
     /// "lower (better) than England".
-    public static func wordingForms(_ results: [AreaComparison]) -> [(String, String)] {
-        let note = results.contains { !$0.tested } ? " (\(notTestedNote))" : ""
+    /// `lag`, when the comparison is for an older period than the local area's newest value, says
+    /// which: "in 2018/19, the latest year with a figure for England".
+    public static func wordingForms(_ results: [AreaComparison], lag: String? = nil) -> [(String, String)] {
+        let untested = results.contains { !$0.tested }
         return [
-            ("direction", words(results, relation: \.directionRelation) + note),
-            ("judgement", words(results, relation: \.judgementRelation) + note),
-            ("direction_judgement", words(results, relation: \.directionAndJudgementRelation) + note),
+            ("direction", qualified(words(results, relation: \.directionRelation), lag: lag, untested: untested)),
+            ("judgement", qualified(words(results, relation: \.judgementRelation), lag: lag, untested: untested)),
+            ("direction_judgement", qualified(words(results, relation: \.directionAndJudgementRelation), lag: lag, untested: untested)),
         ]
+    }
+
+    /// Comparison words with what a reader must know about them, in one bracket: "lower than
+    /// England (in 2018/19, the latest year with a figure for England; not tested for significance)".
+    public static func qualified(_ words: String, lag: String?, untested: Bool) -> String {
+        let qualifiers = [lag, untested ? notTestedNote : nil].compactMap { $0 }
+        return qualifiers.isEmpty ? words : "\(words) (\(qualifiers.joined(separator: "; ")))"
     }
 
     /// The note a comparison needs when any part of it was not tested.
     public static let notTestedNote = "not tested for significance"
 }
 
-/// "A", "A and B", "A, B and C".
-func listed(_ items: [String]) -> String {
-    switch items.count {
-    case 0: return ""
-    case 1: return items[0]
-    default: return items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
-}

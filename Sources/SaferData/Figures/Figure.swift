@@ -35,6 +35,9 @@ public struct Figure: Sendable, Hashable {
     public var definedAt: SourceLocation
     /// Made from an indicator's own value rather than written in `figures.yaml`.
     public var isAutomatic: Bool
+    /// Why its values are from an older period than its newest one, said after its words: "in
+    /// 2018/19, the latest year with a figure for England" (see `FigureEngine`).
+    public var periodNote: String? = nil
     /// The latest entry of the corrections log that names it, for a "corrected on" note.
     public var correction: CorrectionMark? = nil
 
@@ -50,6 +53,16 @@ public struct Figure: Sendable, Hashable {
     public var sourceURL: String? {
         let urls = Set(sources.compactMap(\.url))
         return urls.count == 1 && sources.allSatisfy({ $0.url != nil }) ? urls.first : nil
+    }
+
+    /// The figure with its period note after its default text and its words; done after the
+    /// stated value is checked, which compares the words alone.
+    func sayingItsPeriod() -> Figure {
+        guard let periodNote else { return self }
+        var figure = self
+        figure.text += " (\(periodNote))"
+        if let index = figure.forms.firstIndex(where: { $0.name == "words" }) { figure.forms[index].text += " (\(periodNote))" }
+        return figure
     }
 
     /// The text of a named form, `nil` if this figure has no such form.

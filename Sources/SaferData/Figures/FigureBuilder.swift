@@ -24,6 +24,9 @@ struct FigureBuilder {
     var extraForms: [(String, String)] = []
     var comparisons: [AreaComparison] = []
     var statedCheck: FigureCheck?
+    /// Said after the figure's words when its values had to come from an older period than its
+    /// newest because another area's lag: "in 2018/19, the latest year with a figure for England".
+    var periodNote: String?
 
     init(definition: FigureDefinition, approximate: Bool) {
         self.definition = definition
@@ -89,7 +92,7 @@ struct FigureBuilder {
             id: definition.id, kind: definition.kind, title: figureTitle, value: value, unit: unit, decimals: decimals,
             text: text, forms: forms, formula: formula, inputs: inputs, period: period, area: area, sources: sources,
             indicator: indicator?.id, notes: notes, stated: nil, check: statedCheck, comparisons: comparisons,
-            lower: lower, upper: upper, definedAt: definition.location, isAutomatic: definition.isAutomatic)
+            lower: lower, upper: upper, definedAt: definition.location, isAutomatic: definition.isAutomatic, periodNote: periodNote)
     }
 
     /// The value in a sentence with what it counts: "330,626 people", "95 per 10,000 children aged under 18".

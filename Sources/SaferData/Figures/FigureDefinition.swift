@@ -84,6 +84,36 @@ enum FigureSpec: Sendable {
     case statedComparison(StatedComparison)
 }
 
+extension FigureSpec {
+    /// The inputs the figure reads, in the order written.
+    var inputs: [InputReference] {
+        switch self {
+        case .value, .comparison, .statedComparison: return []
+        case .share(let part, let whole): return [part, whole]
+        case .rate(let numerator, let denominator, _), .ratio(let numerator, let denominator): return [numerator, denominator]
+        case .percentChange(let from, let to): return [from, to]
+        case .difference(let value, let baseline): return [value, baseline]
+        case .naturalFrequency(let share, _, _): return [share]
+        case .countFromShare(let share, let total): return [share, total]
+        case .concentration(let share, let populationShare): return [share, populationShare]
+        case .complement(let of): return [of]
+        case .sum(let parts): return parts
+        }
+    }
+}
+
+extension FigureKind {
+    /// Whether every value the figure reads comes from one period: a share and its whole, a rate
+    /// and its denominator, the two areas of a ratio or a difference, the parts of a sum. A change
+    /// reads two periods by its nature, and a comparison chooses its own (see `FigureEngine`).
+    var readsOnePeriod: Bool {
+        switch self {
+        case .percentChange, .comparison, .statedComparison: return false
+        default: return true
+        }
+    }
+}
+
 /// A comparison the document states without values ("higher than England and the West
 /// Midlands"): recorded as stated, with its words built from the direction and the areas.
 struct StatedComparison: Sendable {

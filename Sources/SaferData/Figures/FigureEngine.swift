@@ -42,16 +42,32 @@ struct FigureEngine {
     /// these errors without stopping the rest of the build.
     var statedMismatches: [Diagnostic] = []
 
-    private(set) var results: [String: Figure] = [:]
-    private(set) var failed: Set<String> = []
+    /// Figures as published (`.latest`), and as read at a period another figure chose.
+    private var results: [EvaluationKey: Figure] = [:]
+    private var failed: Set<EvaluationKey> = []
+    /// Figures that failed with a problem, at whatever period: reported once, never tried again.
+    private var failedIDs: Set<String> = []
     private var visiting: [String] = []
+    private var plans: [String: PeriodPlan] = [:]
     private(set) var diagnostics = DiagnosticBag()
+    /// Each problem once: a figure read at two periods can meet the same one twice.
+    private var reported: Set<Diagnostic> = []
+    /// Figures read at an older period than their newest value because other values lag.
+    private(set) var lags: [PeriodLag] = []
+
+    private struct EvaluationKey: Hashable {
+        var id: String
+        var at: ReadPeriod
+    }
 
     /// Values a Fingertips download marks as not given, by indicator and area.
     let withheld: [String: [WithheldValue]]
+    /// The indicators that are parts of each whole (`part_of`), in `indicators.yaml` order.
+    let parts: [String: [String]]
 
     init(areas: AreaSet, indicators: [String: Indicator], observations: ObservationIndex, definitions: [String: FigureDefinition], withheld: [WithheldValue] = [], strict: Bool) {
         self.withheld = Dictionary(grouping: withheld) { Self.withheldKey($0.indicator, $0.area) }
+        self.parts = Dictionary(grouping: indicators.values.filter { $0.partOf != nil }.sorted { $0.location < $1.location }) { $0.partOf! }.mapValues { $0.map(\.id) }
         self.areas = areas
         self.indicators = indicators
         self.observations = observations
@@ -59,16 +75,26 @@ struct FigureEngine {
         self.strict = strict
     }
 
-    /// Computes the figure `id`, or returns `nil` when it failed (its problem is in `diagnostics`).
+    /// Computes the figure `id` as published, or returns `nil` when it failed (its problem is in
+    /// `diagnostics`).
     mutating func evaluate(_ id: String) -> Figure? {
-        if let done = results[id] { return done }
-        if failed.contains(id) { return nil }
+        evaluate(id, at: .latest)
+    }
+
+    private mutating func report(_ diagnostic: Diagnostic) {
+        if reported.insert(diagnostic).inserted { diagnostics.add(diagnostic) }
+    }
+
+    private mutating func evaluate(_ id: String, at period: ReadPeriod) -> Figure? {
+        let key = EvaluationKey(id: id, at: period)
+        if let done = results[key] { return done }
+        if failed.contains(key) || failedIDs.contains(id) { return nil }
         guard let definition = definitions[id] else { return nil }
         visiting.append(id)
         defer { visiting.removeLast() }
         do throws(FigureFailure) {
-            var figure = try compute(definition)
-            if let stated = definition.stated {
+            var figure = try compute(definition, at: period)
+            if period == .latest, let stated = definition.stated {
                 figure.stated = stated
                 let check = StatedCheck.check(stated: stated, figure: figure)
                 figure.check = check
@@ -77,23 +103,28 @@ struct FigureEngine {
                     let message = "the figure `\(id)`: \(check.summary)"
                     let hint = "correct `stated` if the document is wrong, or check the data" + (figure.formula.map { ": \($0)" } ?? "")
                     let diagnostic = Diagnostic(strict ? .error : .warning, at: location, message, hint: hint)
-                    diagnostics.add(diagnostic)
+                    report(diagnostic)
                     statedMismatches.append(diagnostic)
                 }
                 figure.forms.append(FigureForm(name: "stated", text: stated))
             }
-            results[id] = figure
+            figure = figure.sayingItsPeriod()
+            results[key] = figure
             return figure
         } catch {
-            failed.insert(id)
-            if case .problem(let diagnostic) = error { diagnostics.add(diagnostic) }
+            failed.insert(key)
+            if case .problem(let diagnostic) = error {
+                failedIDs.insert(id)
+                report(diagnostic)
+            }
             return nil
         }
     }
 
     // MARK: Inputs
 
-    private mutating func operand(_ reference: InputReference) throws(FigureFailure) -> Operand {
+    /// An input, read at `period` (a figure that keeps its own period, a change, is read as published).
+    private mutating func operand(_ reference: InputReference, at period: ReadPeriod) throws(FigureFailure) -> Operand {
         var operand: Operand
         switch reference.target {
         case .figure(let id):
@@ -102,8 +133,8 @@ struct FigureEngine {
                 throw .problem(.error(at: reference.location, "these figures depend on each other in a circle: \(loop)",
                                       hint: "a figure cannot use itself, directly or through other figures; change one of these inputs"))
             }
-            guard definitions[id] != nil else { throw .problem(unknownFigure(id, at: reference.location)) }
-            guard let figure = evaluate(id) else { throw .inputFailed }
+            guard let definition = definitions[id] else { throw .problem(unknownFigure(id, at: reference.location)) }
+            guard let figure = evaluate(id, at: definition.kind.readsOnePeriod ? period : .latest) else { throw .inputFailed }
             guard let value = figure.value, let unit = figure.unit else {
                 throw .problem(.error(at: reference.location, "the figure `\(id)` has no value to compute with (it is a \(figure.kind.rawValue.replacingAll("_", with: " ")))",
                                       hint: "use a figure with a number, or an indicator's value"))
@@ -113,7 +144,7 @@ struct FigureEngine {
                 period: figure.period, area: figure.area, sources: figure.sources, indicator: figure.indicator, figureID: id,
                 lower: figure.lower, upper: figure.upper)
         case .observation(let indicatorID, let areaID, let periodLabel):
-            let (indicator, observation) = try find(indicator: indicatorID, area: areaID, period: periodLabel, at: reference.location)
+            let (indicator, observation) = try find(indicator: indicatorID, area: areaID, period: periodLabel, readAt: period, at: reference.location)
             operand = Operand(
                 value: observation.value, unit: indicator.unit, decimals: observation.decimals,
                 text: indicator.unit.format(observation.value, decimals: observation.decimals),
@@ -131,9 +162,9 @@ struct FigureEngine {
         return operand
     }
 
-    /// The observation for an indicator, area (the site's area when not given) and period (the
-    /// latest when not given).
-    func find(indicator indicatorID: String, area areaID: String?, period periodLabel: String?, at location: SourceLocation) throws(FigureFailure) -> (Indicator, Observation) {
+    /// The observation for an indicator, area (the site's area when not given) and period (when not
+    /// given, the one `readAt` says: the latest, or the period the figure chose for all its values).
+    func find(indicator indicatorID: String, area areaID: String?, period periodLabel: String?, readAt: ReadPeriod = .latest, at location: SourceLocation) throws(FigureFailure) -> (Indicator, Observation) {
         guard let indicator = indicators[indicatorID] else {
             let suggestion = closestName(to: indicatorID, in: indicators.keys).map { "did you mean `\($0)`? " } ?? ""
             throw .problem(.error(at: location, "there is no indicator `\(indicatorID)`", hint: "\(suggestion)indicators are defined in indicators.yaml"))
@@ -151,6 +182,13 @@ struct FigureEngine {
                                       hint: "the periods with a value are: \(known)"))
             }
             return (indicator, row)
+        }
+        if case .shared(let period) = readAt, rows.last!.period != period {
+            // A value whose only row states no period is timeless: it is read as it is.
+            if let row = rows.last(where: { $0.period == period }) ?? (rows.allSatisfy { $0.period == nil } ? rows.last : nil) { return (indicator, row) }
+            let known = rows.map { $0.period.labelOrNotStated }.joined(separator: ", ")
+            throw .problem(.error(at: location, "the indicator `\(indicatorID)` has no value for \(area.name) in \(period.labelOrNotStated), the period the figure's other values share" + withheldNote(indicatorID, area.id, period: period?.label),
+                                  hint: "the periods with a value are: \(known)"))
         }
         return (indicator, rows.last!)
     }
@@ -185,12 +223,22 @@ struct FigureEngine {
 
     // MARK: Kinds
 
-    private mutating func compute(_ definition: FigureDefinition) throws(FigureFailure) -> Figure {
+    private mutating func compute(_ definition: FigureDefinition, at requested: ReadPeriod) throws(FigureFailure) -> Figure {
         let approximateByDefault = definition.kind == .countFromShare
         var builder = FigureBuilder(definition: definition, approximate: definition.approximate ?? approximateByDefault)
+        // One period for every value the figure reads: the one a figure using it chose, or the
+        // latest they all share.
+        var at = requested
+        if requested == .latest, definition.kind.readsOnePeriod, let choice = try choosePeriod(for: definition) {
+            at = .shared(choice.period)
+            if choice.lags {
+                lags.append(PeriodLag(figure: definition.id, location: definition.location, choice: choice))
+                builder.periodNote = lagPhrase(choice)
+            }
+        }
         switch definition.spec {
         case .value(let indicatorID, let areaID, let periodLabel):
-            let (indicator, observation) = try find(indicator: indicatorID, area: areaID, period: periodLabel, at: definition.location)
+            let (indicator, observation) = try find(indicator: indicatorID, area: areaID, period: periodLabel, readAt: at, at: definition.location)
             if definition.approximate == nil { builder.approximate = indicator.approximate }
             builder.title = indicator.title
             builder.indicator = indicator
@@ -204,7 +252,7 @@ struct FigureEngine {
             builder.formula = nil
 
         case .share(let partReference, let wholeReference):
-            let part = try operand(partReference), whole = try operand(wholeReference)
+            let part = try operand(partReference, at: at), whole = try operand(wholeReference, at: at)
             try requireNonZero(whole, partReference: wholeReference, what: "the whole")
             for (input, reference, role) in [(part, partReference, "part"), (whole, wholeReference, "whole")] where input.value < 0 {
                 throw .problem(.error(at: reference.location, "a share is worked out from counts of 0 or more, but the \(role) (`\(reference.name)`) is \(input.text)",
@@ -216,14 +264,14 @@ struct FigureEngine {
             builder.extraForms = [("part", part.text), ("whole", whole.text)]
 
         case .rate(let numeratorReference, let denominatorReference, let per):
-            let numerator = try operand(numeratorReference), denominator = try operand(denominatorReference)
+            let numerator = try operand(numeratorReference, at: at), denominator = try operand(denominatorReference, at: at)
             try requireNonZero(denominator, partReference: denominatorReference, what: "the denominator")
             builder.use([numerator, denominator], roles: ["numerator", "denominator"])
             builder.setValue(numerator.value / denominator.value * Decimal(per), unit: .rate(per: per), decimals: definition.decimals ?? 1)
             builder.formula = "\(numerator.text) ÷ \(denominator.text) × \(NumberStyle.format(Decimal(per), decimals: 0)) = \(builder.valueText)"
 
         case .percentChange(let fromReference, let toReference):
-            let from = try operand(fromReference), to = try operand(toReference)
+            let from = try operand(fromReference, at: .latest), to = try operand(toReference, at: .latest)
             try requireNonZero(from, partReference: fromReference, what: "the starting value")
             builder.use([from, to], roles: ["from", "to"])
             if let start = from.period, let end = to.period { builder.period = Period.range(from: start, to: end) }
@@ -231,7 +279,7 @@ struct FigureEngine {
             builder.formula = "(\(to.text) − \(from.text)) ÷ \(from.text) = \(builder.valueText)"
 
         case .ratio(let numeratorReference, let denominatorReference):
-            let numerator = try operand(numeratorReference), denominator = try operand(denominatorReference)
+            let numerator = try operand(numeratorReference, at: at), denominator = try operand(denominatorReference, at: at)
             try requireNonZero(denominator, partReference: denominatorReference, what: "the denominator")
             builder.use([numerator, denominator], roles: ["numerator", "denominator"])
             let decimals = definition.decimals ?? 1
@@ -242,7 +290,7 @@ struct FigureEngine {
             builder.extraForms = [("words", builder.defaultText!), ("times", Unit.times.format(ratio, decimals: decimals))]
 
         case .difference(let valueReference, let baselineReference):
-            let value = try operand(valueReference), baseline = try operand(baselineReference)
+            let value = try operand(valueReference, at: at), baseline = try operand(baselineReference, at: at)
             guard value.unit == baseline.unit else {
                 throw .problem(.error(at: baselineReference.location, "a difference needs two values in the same unit, but these are \(value.unit) and \(baseline.unit)",
                                       hint: "compare like with like, or use `kind: ratio`"))
@@ -262,7 +310,7 @@ struct FigureEngine {
             builder.extraForms = [("words", words), ("size", size)]
 
         case .naturalFrequency(let shareReference, let fixedDenominator, let group):
-            let share = try operand(shareReference)
+            let share = try operand(shareReference, at: at)
             try requirePercent(share, reference: shareReference, kind: "a natural frequency")
             builder.use([share], roles: ["share"])
             builder.setValue(share.value, unit: .percent, decimals: definition.decimals ?? share.decimals)
@@ -284,14 +332,14 @@ struct FigureEngine {
             builder.extraForms = [("numerator", NumberStyle.format(Decimal(frequency.numerator), decimals: 0)), ("denominator", NumberStyle.format(Decimal(frequency.denominator), decimals: 0))]
 
         case .countFromShare(let shareReference, let totalReference):
-            let share = try operand(shareReference), total = try operand(totalReference)
+            let share = try operand(shareReference, at: at), total = try operand(totalReference, at: at)
             try requirePercent(share, reference: shareReference, kind: "a count from a share")
             builder.use([share, total], roles: ["share", "total"])
             builder.setValue(share.value / 100 * total.value, unit: total.unit == .people ? .people : .count, decimals: definition.decimals ?? 0)
             builder.formula = "\(share.text) × \(total.text) = \(builder.valueText)"
 
         case .concentration(let shareReference, let populationReference):
-            let share = try operand(shareReference), population = try operand(populationReference)
+            let share = try operand(shareReference, at: at), population = try operand(populationReference, at: at)
             try requirePercent(share, reference: shareReference, kind: "a concentration")
             try requirePercent(population, reference: populationReference, kind: "a concentration")
             try requireNonZero(population, partReference: populationReference, what: "the population share")
@@ -301,7 +349,7 @@ struct FigureEngine {
             builder.extraForms = [("times", builder.valueText)]
 
         case .complement(let ofReference):
-            let of = try operand(ofReference)
+            let of = try operand(ofReference, at: at)
             try requirePercent(of, reference: ofReference, kind: "a complement")
             builder.use([of], roles: ["of"])
             builder.setValue(100 - of.value, unit: .percent, decimals: definition.decimals ?? of.decimals)
@@ -309,7 +357,7 @@ struct FigureEngine {
 
         case .sum(let references):
             var parts: [Operand] = []
-            for reference in references { parts.append(try operand(reference)) }
+            for reference in references { parts.append(try operand(reference, at: at)) }
             if let odd = zip(parts, references).first(where: { $0.0.unit != parts[0].unit }) {
                 throw .problem(.error(at: odd.1.location, "the parts of a sum must share one unit, but this one is \(odd.0.unit) and the first is \(parts[0].unit)",
                                       hint: "add up like with like"))
@@ -332,36 +380,19 @@ struct FigureEngine {
         _ builder: inout FigureBuilder, indicatorID: String, areaID: String?, periodLabel: String?, against: [String]?, againstLocation: SourceLocation
     ) throws(FigureFailure) {
         let location = builder.definition.location
-        let (indicator, local) = try find(indicator: indicatorID, area: areaID ?? areas.local.id, period: periodLabel, at: location)
-        let localArea = try area(local.area, at: location)
-        let periodText = local.period?.label
-        var comparators: [(Area, Observation)] = []
-        if let against {
-            for id in against {
-                let comparator = try area(id, at: againstLocation)
-                guard let row = observations.rows(indicator: indicatorID, area: id).first(where: { $0.period?.label == periodText }) else {
-                    throw .problem(.error(at: againstLocation, "\(comparator.sentenceName) has no value for `\(indicatorID)` in \(local.period.labelOrNotStated), so it cannot be compared" + withheldNote(indicatorID, id, period: periodText ?? ""),
-                                          hint: "add the row to an observations CSV file (with the same period as \(localArea.name)'s), or remove \(id) from `against`"))
-                }
-                comparators.append((comparator, row))
-            }
-        } else {
-            for comparator in areas.comparators {
-                if let row = observations.rows(indicator: indicatorID, area: comparator.id).first(where: { $0.period?.label == periodText }) {
-                    comparators.append((comparator, row))
-                }
-            }
-            guard !comparators.isEmpty else {
-                throw .problem(.error(at: location, "no comparator has a value for `\(indicatorID)` in \(local.period.labelOrNotStated)",
-                                      hint: "add the comparators' values (\(areas.comparators.map(\.id).joined(separator: ", "))) with the same period to an observations CSV file"))
-            }
-        }
+        let (indicator, newestLocal) = try find(indicator: indicatorID, area: areaID ?? areas.local.id, period: periodLabel, at: location)
+        let localArea = try area(newestLocal.area, at: location)
+        let (period, comparators, choice) = try comparisonPeriod(
+            indicator: indicatorID, local: localArea, pinned: periodLabel.map { _ in newestLocal.period }, against: against, againstLocation: againstLocation, location: location)
+        let (_, local) = try find(indicator: indicatorID, area: localArea.id, period: nil, readAt: .shared(period), at: location)
         let unit = indicator.unit
         let results = comparators.map { comparator, row in
             AreaComparison.compare(
                 local: local.value, lower: local.lower, upper: local.upper, benchmark: row.value,
                 benchmarkText: unit.format(row.value, decimals: row.decimals), comparator: comparator, polarity: indicator.polarity)
         }
+        let lag = choice.flatMap { $0.lags ? lagPhrase($0) : nil }
+        if let choice, choice.lags { lags.append(PeriodLag(figure: builder.definition.id, location: location, choice: choice)) }
         let words = AreaComparison.words(results)
         let untested = results.contains { !$0.tested }
         builder.title = indicator.title
@@ -373,18 +404,180 @@ struct FigureEngine {
         builder.lower = local.lower
         builder.upper = local.upper
         builder.setValue(local.value, unit: unit, decimals: builder.definition.decimals ?? local.decimals)
-        builder.defaultText = untested ? "\(words) (\(AreaComparison.notTestedNote))" : words
+        builder.defaultText = AreaComparison.qualified(words, lag: lag, untested: untested)
         let localText = unit.format(local.value, decimals: local.decimals)
         let interval = local.lower.flatMap { lower in local.upper.map { upper in " (interval \(unit.format(lower, decimals: local.decimals)) to \(unit.format(upper, decimals: local.decimals)))" } } ?? ""
         let others = listed(results.map { "\($0.comparator.name) \($0.comparatorText)" })
-        builder.formula = "\(localArea.name) \(localText)\(interval) compared with \(others)"
+        builder.formula = "\(localArea.name) \(localText)\(interval) compared with \(others)" + (local.period.map { " in \($0.label)" } ?? "")
             + (untested ? ": no confidence interval, so \(AreaComparison.notTestedNote)" : ": Fingertips method, interval against each value")
         builder.inputs = [FigureInput(role: "local value", figureID: nil, indicator: indicator.id, area: localArea.id, period: local.period, text: localText, roundedTo: nil)]
-            + results.map { FigureInput(role: "comparator", figureID: nil, indicator: indicator.id, area: $0.comparator.id, period: local.period, text: $0.comparatorText, roundedTo: nil) }
+            + zip(results, comparators).map { FigureInput(role: "comparator", figureID: nil, indicator: indicator.id, area: $0.comparator.id, period: $1.1.period, text: $0.comparatorText, roundedTo: nil) }
         builder.extraForms = [
-            ("words", words),
+            ("words", words + (lag == nil ? "" : (local.period.map { " in \($0.label)" } ?? ""))),
             ("values", listed(results.map { "\($0.comparatorText) in \($0.comparator.name)" })),
-        ] + AreaComparison.wordingForms(results)
+        ] + AreaComparison.wordingForms(results, lag: lag)
+    }
+
+    /// The period a comparison is made for, and the comparators' values in it. The local area is
+    /// compared with every comparator in the latest period all of them have a value for, even when
+    /// its own value is newer (the newer value is its own figure's). A pinned `period:` applies to
+    /// the comparators too. Without `against`, the comparators are the site's that have any value
+    /// for the indicator; when they share no period, those with a value in the latest period that
+    /// any of them shares with the local area.
+    private func comparisonPeriod(
+        indicator indicatorID: String, local: Area, pinned: Period??, against: [String]?, againstLocation: SourceLocation, location: SourceLocation
+    ) throws(FigureFailure) -> (Period?, [(Area, Observation)], PeriodChoice?) {
+        var candidates: [Area] = []
+        if let against {
+            for id in against {
+                let comparator = try area(id, at: againstLocation)
+                guard !observations.rows(indicator: indicatorID, area: id).isEmpty else {
+                    throw .problem(.error(at: againstLocation, "\(comparator.sentenceName) has no value for `\(indicatorID)`, so it cannot be compared" + withheldNote(indicatorID, id, period: nil),
+                                          hint: "add its rows to an observations CSV file (with the same periods as \(local.name)'s), or remove \(id) from `against`"))
+                }
+                candidates.append(comparator)
+            }
+        } else {
+            candidates = areas.comparators.filter { !observations.rows(indicator: indicatorID, area: $0.id).isEmpty }
+            guard !candidates.isEmpty else {
+                throw .problem(.error(at: location, "no comparator has a value for `\(indicatorID)`, so \(local.name) cannot be compared",
+                                      hint: "add the comparators' values (\(areas.comparators.map(\.id).joined(separator: ", "))) to an observations CSV file, or remove this comparison"))
+            }
+        }
+        func periods(_ series: Series) -> [Period?] { observations.rows(indicator: series.indicator, area: series.area).map(\.period) }
+        func values(in period: Period?, of areas: [Area]) -> [(Area, Observation)] {
+            areas.compactMap { area in observations.rows(indicator: indicatorID, area: area.id).last { $0.period == period }.map { (area, $0) } }
+        }
+        let localSeries = Series(indicator: indicatorID, area: local.id)
+        if let pinned {
+            let found = values(in: pinned, of: candidates)
+            let missing = candidates.filter { area in !found.contains { $0.0.id == area.id } }
+            if against != nil, let first = missing.first {
+                throw .problem(.error(at: againstLocation, "\(first.sentenceName) has no value for `\(indicatorID)` in \(pinned.labelOrNotStated), so it cannot be compared" + withheldNote(indicatorID, first.id, period: pinned?.label ?? ""),
+                                      hint: "add the row to an observations CSV file (with the same period as \(local.name)'s), or remove \(first.id) from `against`"))
+            }
+            guard !found.isEmpty else {
+                throw .problem(.error(at: location, "no comparator has a value for `\(indicatorID)` in \(pinned.labelOrNotStated), the period this comparison names",
+                                      hint: "add the comparators' values for \(pinned.labelOrNotStated) to an observations CSV file, or remove `period:` to compare the latest period they share"))
+            }
+            return (pinned, found, nil)
+        }
+        let plan = PeriodPlan(series: [localSeries] + candidates.map { Series(indicator: indicatorID, area: $0.id) })
+        do throws(NoSharedPeriod) {
+            let choice = try plan.choose(periods: periods)
+            return (choice.period, values(in: choice.period, of: candidates), choice)
+        } catch {
+            if against != nil { throw .problem(noSharedPeriod(error, figure: "comparison", at: againstLocation)) }
+            // Comparators that share no period with each other: the latest period the local area
+            // shares with any of them, and those that have it.
+            let localPeriods = periods(localSeries)
+            guard let period = localPeriods.last(where: { period in !values(in: period, of: candidates).isEmpty }) else {
+                throw .problem(noSharedPeriod(error, figure: "comparison", at: location))
+            }
+            let found = values(in: period, of: candidates)
+            var choice = PeriodChoice(period: period)
+            choice.newest = localPeriods.last ?? nil
+            choice.ahead = [localSeries]
+            choice.behind = candidates.map { Series(indicator: indicatorID, area: $0.id) }
+            if choice.newest == period { choice.newest = nil }
+            return (period, found, choice)
+        }
+    }
+
+    // MARK: Periods
+
+    /// See `FigureEvaluator.atOnePeriod`.
+    mutating func atOnePeriod(_ ids: [String]) -> FigureEvaluator.OnePeriod? {
+        var plan = PeriodPlan()
+        for id in ids {
+            // A figure that reads two periods by its nature (a change) is drawn as it is.
+            guard let definition = definitions[id], definition.kind.readsOnePeriod else { return nil }
+            plan.add(self.plan(of: id))
+        }
+        guard let choice = try? plan.choose(periods: { observations.rows(indicator: $0.indicator, area: $0.area).map(\.period) }) else { return nil }
+        var figures: [Figure] = []
+        for id in ids {
+            guard let figure = evaluate(id, at: .shared(choice.period)) else { return nil }
+            figures.append(figure)
+        }
+        var indicators: [String] = []
+        for series in plan.constraints where !indicators.contains(series.indicator) { indicators.append(series.indicator) }
+        return FigureEvaluator.OnePeriod(figures: figures, indicators: indicators, period: choice.period, newest: choice.newest)
+    }
+
+    /// The period every value of `definition` is read at: the latest they all share. When they
+    /// share none, values of different areas are never compared (an error naming each one's
+    /// periods); one area's values from different periods, such as a count over a population
+    /// estimate of another year, are each read at their latest (`nil`), with a warning, and the
+    /// figure's period names every one.
+    private mutating func choosePeriod(for definition: FigureDefinition) throws(FigureFailure) -> PeriodChoice? {
+        let plan = plan(of: definition.id)
+        do throws(NoSharedPeriod) {
+            return try plan.choose { observations.rows(indicator: $0.indicator, area: $0.area).map(\.period) }
+        } catch {
+            let diagnostic = noSharedPeriod(error, figure: "figure `\(definition.id)`", at: definition.location)
+            guard Set(error.periods.map(\.series.area)).count == 1 else { throw .problem(diagnostic) }
+            report(Diagnostic(.warning, at: diagnostic.location, diagnostic.message.replacingAll("needs its values from one period, but they have none in common", with: "combines values from different periods, as they have none in common"),
+                              hint: "its period names each. If that is meant, write the period of every input (`{indicator: ID, period: PERIOD}`) and this warning goes; if not, add the missing rows for one period to an observations CSV file"))
+            return nil
+        }
+    }
+
+    private func noSharedPeriod(_ problem: NoSharedPeriod, figure: String, at location: SourceLocation) -> Diagnostic {
+        let each = problem.periods.map { entry in
+            "`\(entry.series.indicator)` for \(areaName(entry.series.area)) has \(listed(entry.periods.map(\.labelOrNotStated)))"
+        }
+        let pinned = problem.pinned.isEmpty ? "" : " and the period written on its inputs, \(listed(problem.pinned.map(\.label)))"
+        return .error(at: location, "the \(figure) needs its values from one period, but they have none in common\(pinned): \(each.joined(separator: "; "))",
+                      hint: "add the missing rows for one period to an observations CSV file, or write the period of every input (`{indicator: ID, area: AREA, period: PERIOD}`)")
+    }
+
+    private func areaName(_ id: String) -> String { areas.area(id: id)?.name ?? id }
+
+    /// "in 2018/19, the latest year with a figure for England": said in the words of a figure
+    /// whose other areas lag behind its own, so a reader never takes it for the newer year.
+    /// Nothing when what lags is in the same area (another part of a whole): the figure's period
+    /// says which it is, and the build names the rows to add.
+    private func lagPhrase(_ choice: PeriodChoice) -> String? {
+        let aheadAreas = Set(choice.ahead.map(\.area))
+        var behindAreas: [String] = []
+        for series in choice.behind where !aheadAreas.contains(series.area) && !behindAreas.contains(series.area) { behindAreas.append(series.area) }
+        guard !behindAreas.isEmpty, let period = choice.period else { return nil }
+        return "in \(period.label), the latest \(period.kindWord) with \(behindAreas.count == 1 ? "a figure" : "figures") for \(listed(behindAreas.map(areaName)))"
+    }
+
+    /// The values a figure reads at the period it chooses, found through the figures it uses.
+    private mutating func plan(of id: String) -> PeriodPlan {
+        if let known = plans[id] { return known }
+        guard let definition = definitions[id], definition.kind.readsOnePeriod else { return PeriodPlan() }
+        // A figure that uses itself is reported when it is computed.
+        plans[id] = PeriodPlan()
+        var plan = PeriodPlan()
+        if case .value(let indicator, let area, let period) = definition.spec {
+            plan = self.plan(indicator: indicator, area: area, period: period)
+        }
+        for reference in definition.spec.inputs {
+            switch reference.target {
+            case .figure(let input): plan.add(self.plan(of: input))
+            case .observation(let indicator, let area, let period): plan.add(self.plan(indicator: indicator, area: area, period: period))
+            }
+        }
+        plans[id] = plan
+        return plan
+    }
+
+    private func plan(indicator id: String, area: String?, period label: String?) -> PeriodPlan {
+        guard let indicator = indicators[id] else { return PeriodPlan() }
+        let areaID = area ?? indicator.areaID ?? areas.local.id
+        if let label {
+            let pinned = observations.rows(indicator: id, area: areaID).first { ($0.period?.label ?? "") == label }?.period
+            return PeriodPlan(pinned: pinned.map { [$0] } ?? [])
+        }
+        var plan = PeriodPlan(series: [Series(indicator: id, area: areaID)])
+        if let whole = indicator.partOf {
+            plan.companions = (parts[whole] ?? []).filter { $0 != id }.map { Series(indicator: $0, area: areaID) }
+        }
+        return plan
     }
 
     private func statedComparison(_ builder: inout FigureBuilder, _ statement: StatedComparison) throws(FigureFailure) {
@@ -418,7 +611,7 @@ struct FigureEngine {
         var percents: [Decimal] = []
         for definition in definitions.values.sorted(by: { $0.id < $1.id }) {
             guard case .naturalFrequency(let share, let fixed, let memberGroup) = definition.spec, fixed == nil, memberGroup == group else { continue }
-            let member = try operand(share)
+            let member = try operand(share, at: .latest)
             percents.append(member.value)
         }
         return NaturalFrequency.sharedDenominator(for: percents)

@@ -32,6 +32,9 @@ public struct Indicator: Sendable, Hashable {
     public var alsoCalled: [String] = []
     /// Which rows of a Fingertips data download are this indicator's.
     public var fingertips: FingertipsSelection?
+    /// The whole this indicator is one part of ("violent crime by type"): every indicator naming
+    /// the same whole is taken from the latest period in which all of them have a value.
+    public var partOf: String?
 }
 
 /// An indicator's rows in a Fingertips download: its Fingertips indicator id, and which
@@ -112,9 +115,10 @@ extension Character {
 ///   approximate: true              # optional: the value is an estimate ("about 760")
 ///   also_called: [children in care] # optional: names in prose the claim check looks for
 ///   fingertips: 90630              # optional: its rows in a Fingertips download (or {id:, sex:, age:, category:, decimals:})
+///   part_of: violent crime by type # optional: the parts of one whole are read from one period
 /// ```
 enum IndicatorFileReader {
-    static let knownKeys = ["title", "unit", "rate_of", "polarity", "source", "source_url", "notes", "area", "approximate", "also_called", "fingertips"]
+    static let knownKeys = ["title", "unit", "rate_of", "polarity", "source", "source_url", "notes", "area", "approximate", "also_called", "fingertips", "part_of"]
 
     static func read(_ file: TextFile, bag: inout DiagnosticBag) -> [Indicator] {
         guard let root = bag.collect({ () throws(Diagnostic) in try YAMLValue.parse(file.text, file: file.path) }) else { return [] }
@@ -185,6 +189,10 @@ enum IndicatorFileReader {
             }
         }
         let fingertips = fields.optional("fingertips").flatMap { FingertipsSelection.read($0, bag: &bag) }
+        let partOf = bag.collect { () throws(Diagnostic) in try fields.optional("part_of")?.string("`part_of`").trimmingSpaces() } ?? nil
+        if let partOf, partOf.isEmpty, let partValue = fields.optional("part_of") {
+            bag.add(.error(at: partValue.location, "`part_of` is empty", hint: "name the whole the indicator is a part of, the same words on every part: `part_of: violent crime by type`"))
+        }
         bag.add(contentsOf: fields.unknownKeys(known: knownKeys))
         if rateOf != nil, let unit, !unit.isRate {
             bag.add(.warning(at: value.location, "the indicator `\(id)` has `rate_of` but its unit is \(unit), not a rate; it is ignored", hint: "remove `rate_of`, or change the unit to a rate such as `rate per 10,000`"))
@@ -195,7 +203,7 @@ enum IndicatorFileReader {
         let indicator = Indicator(
             id: id, title: title, unit: unit, rateOf: rateOf, polarity: polarity,
             source: Source(text: sourceText, url: url), notes: notes, areaID: area,
-            approximate: approximate ?? false, location: value.location, alsoCalled: alsoCalled, fingertips: fingertips)
+            approximate: approximate ?? false, location: value.location, alsoCalled: alsoCalled, fingertips: fingertips, partOf: partOf?.nilIfEmpty)
         return (indicator, bag.diagnostics)
     }
 }
