@@ -129,6 +129,9 @@ struct ChartBlock {
         var location: SourceLocation
         /// The notes on what the chart draws, gathered as each chart reads its data.
         var notes = ChartNotes()
+        /// Figures the chart draws at another period than their own, which its title and subtitle
+        /// cite as drawn.
+        var drawnAs: [String: Figure] = [:]
     }
 
     private func figure(_ id: String, at location: SourceLocation) throws(Diagnostic) -> Figure {
@@ -190,7 +193,15 @@ struct ChartBlock {
     /// A text the block may write (`title`, `subtitle`), its figure references filled in.
     private func written(_ key: String, _ spec: inout Spec, fallback: String) throws(Diagnostic) -> String {
         guard let value = spec.fields.optional(key) else { return fallback }
-        return try value.string("`\(key)`").replacingReferences { reference throws(Diagnostic) in try data.text(for: reference, at: value.location).text }
+        let drawnAs = spec.drawnAs
+        return try value.string("`\(key)`").replacingReferences { reference throws(Diagnostic) in
+            let parts = reference.trimmingSpaces().split(separator: ".", maxSplits: 1).map { String($0).trimmingSpaces() }
+            if let figure = parts.first.flatMap({ drawnAs[$0] }) {
+                if parts.count == 1 { return figure.text }
+                if let text = figure.form(parts[1]) { return text }
+            }
+            return try data.text(for: reference, at: value.location).text
+        }
     }
 
     private func source(of figures: [Figure]) -> String {
@@ -208,13 +219,22 @@ struct ChartBlock {
     private func comparison(_ spec: inout Spec) throws(Diagnostic) -> ComparisonBarsChart {
         let indicator = try indicator(&spec)
         let local = data.areas.local
-        let latest = data.periods(indicator: indicator.id).last
+        let comparisonFigure = data.comparisonFigure(indicator: indicator.id)
+        let newestLocal = data.observations(indicator: indicator.id, area: local.id).last
+        // The period compared: the comparison figure's, or the latest the local area shares with
+        // the comparators. A newer local value is left out and said in a note: bars from two
+        // periods would compare what cannot be compared.
+        let latest = comparisonFigure.map(\.period) ?? comparedPeriod(indicator: indicator.id)
         guard let localValue = data.observation(indicator: indicator.id, area: local.id, period: latest) else {
             throw .error(at: spec.location, "`\(indicator.id)` has no value for \(local.name)", hint: "add a row for \(local.id) to the observations")
         }
+        if let newestLocal, newestLocal.period != latest, let newest = newestLocal.period {
+            let missing = data.areas.comparators.filter { data.observation(indicator: indicator.id, area: $0.id, period: newest) == nil }
+            spec.notes.addToWhole("\(possessive(local.name)) value for \(newest.label), \(indicator.unit.format(newestLocal.value, decimals: newestLocal.decimals)), is not drawn: "
+                + "\(listed(missing.map(\.name))) \(missing.count == 1 ? "has" : "have") no value for \(newest.label) yet, so the chart compares \(latest.labelOrNotStated).")
+        }
         spec.notes.addToWhole(indicator.notes)
         spec.notes.add(localValue.note, toRow: local.label)
-        let comparisonFigure = data.comparisonFigure(indicator: indicator.id)
         let comparisons = comparisonFigure.map { data.comparisons(figure: $0.id) } ?? []
         // Every comparator is judged, in the words of the text's `direction_judgement` form; the
         // bar is coloured by the result against the first comparator (the site's main benchmark),
@@ -243,6 +263,15 @@ struct ChartBlock {
             source: "Source: \(indicator.source.text)")
         // Values carry their unit already ("95 per 10,000"), so the sentence needs no unit label.
         return ComparisonBarsChart(titles: titles, measure: indicator.title.lowercased(), unitLabel: "", bars: bars)
+    }
+
+    /// The latest period in which the local area and every comparator with values for the
+    /// indicator have one; failing that, the latest the local area shares with any of them.
+    private func comparedPeriod(indicator: String) -> Period? {
+        let localPeriods = data.observations(indicator: indicator, area: data.areas.local.id).map(\.period)
+        let others = data.areas.comparators.map { data.observations(indicator: indicator, area: $0.id).map(\.period) }.filter { !$0.isEmpty }
+        return localPeriods.last { period in others.allSatisfy { $0.contains(period) } }
+            ?? localPeriods.last { period in others.contains { $0.contains(period) } } ?? localPeriods.last ?? nil
     }
 
     static func status(_ outcome: AreaComparison.Outcome?) -> ComparisonStatus {
@@ -319,7 +348,23 @@ struct ChartBlock {
     }
 
     private func partToWhole(_ spec: inout Spec) throws(Diagnostic) -> PartToWholeChart {
-        let items = try figureList(&spec)
+        var items = try figureList(&spec)
+        // The parts of one whole come from one period: the latest every part has a value for.
+        let periods = Set(items.compactMap { $0.figure.period })
+        if periods.count > 1 {
+            guard let aligned = data.atOnePeriod(items.map(\.figure.id)) else {
+                let each = items.map { "`\($0.figure.id)` \($0.figure.period.labelOrNotStated)" }
+                throw .error(at: spec.location, "the parts of this chart come from different periods and have none in common (\(each.joined(separator: ", ")))",
+                             hint: "the parts of one whole must come from one period: add the missing values for one period to the observations")
+            }
+            for index in items.indices {
+                items[index].figure = aligned.figures[index]
+                spec.drawnAs[aligned.figures[index].id] = aligned.figures[index]
+            }
+            if let newest = aligned.newest {
+                spec.notes.addToWhole("The chart shows \(aligned.period.labelOrNotStated), the latest \(aligned.period?.kindWord ?? "period") with a value for every part: not every part has one for \(newest.label) yet.")
+            }
+        }
         var parts: [WholePart] = []
         for item in items {
             guard item.figure.unit?.isPercent == true else {

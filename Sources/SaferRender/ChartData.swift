@@ -64,6 +64,14 @@ package struct ChartData {
     /// Every boundary's id (only to suggest a name after a typo).
     var boundaryIDs: [String] { note(.boundaries); return source.boundaries.map(\.id) }
 
+    /// The figures read at one period, the latest all of them have (see `FigureEvaluator`).
+    func atOnePeriod(_ ids: [String]) -> FigureEvaluator.OnePeriod? {
+        for id in ids { note(.figure(id)) }
+        guard let result = source.evaluator?.atOnePeriod(ids) else { return nil }
+        for indicator in result.indicators { note(.observations(indicator: indicator)) }
+        return result
+    }
+
     func comparisons(figure id: String) -> [AreaComparison] { note(.figure(id)); return source.comparisons(figure: id) }
 
     /// The comparison figure made from `indicator`, if the data has one.

@@ -1,6 +1,7 @@
 import Foundation
 import SaferCharts
 import SaferContent
+import SaferData
 import SaferCore
 import SaferMarkdown
 
@@ -285,6 +286,20 @@ public struct SiteRenderer: Sendable {
         return Body(html: rendered.html, diagnostics: rendered.diagnostics, files: chartFiles.files)
     }
 
+    /// The periods a page's sentences must say after figures from another period than the rest
+    /// of the sentence (`MixedPeriods`), by line and reference.
+    private static func periodNotes(_ page: Page, figures: FigureBook) -> [String: String] {
+        var notes: [String: String] = [:]
+        for block in page.body.proseBlocks {
+            for note in MixedPeriods.notes(text: block.text, places: block.places, figures: figures) {
+                notes[periodNoteKey(line: note.location.line, reference: note.reference)] = note.period
+            }
+        }
+        return notes
+    }
+
+    private static func periodNoteKey(line: Int?, reference: String) -> String { "\(line ?? 0)\u{0}\(reference.trimmingSpaces())" }
+
     /// The transforms a body renders with: the answers to every question its Markdown asks (links,
     /// figures, charts, blocks), each told to the `observer`. Incremental builds ask again through here.
     package func bodyTransforms(context: LinkResolver.Context, links: LinkResolver, chartFiles: ChartFiles, footnotes: PageFootnotes) -> MarkdownTransforms {
@@ -303,12 +318,15 @@ public struct SiteRenderer: Sendable {
             observer?.asked(.link(destination: destination, place: place, at: location), answer: .link(resolution))
             return resolution
         }
+        let periodNotes = Self.periodNotes(context.page, figures: figures.data.figures)
         transforms.placeholder = { content, location throws(Diagnostic) in
             let html = Swift.Result { () throws(Diagnostic) in
+                // A figure from another period than the rest of its sentence says which.
+                let note = periodNotes[Self.periodNoteKey(line: location.line, reference: content)].map { " (\(HTMLText.escape($0)))" } ?? ""
                 // The one-page report is for print: figures are plain text there (a link cannot be
                 // followed on paper, and the report must stay within the page budget).
-                if context.reportSections != nil { return HTMLText.escape(try figures.data.text(for: content, at: location).text) }
-                return try figures.referenceHTML(content, root: root, at: location)
+                if context.reportSections != nil { return HTMLText.escape(try figures.data.text(for: content, at: location).text) + note }
+                return try figures.referenceHTML(content, root: root, at: location) + note
             }
             observer?.asked(.figure(reference: content, place: place, at: location), answer: .text(html))
             return try html.get()

@@ -1,0 +1,87 @@
+import Foundation
+import SaferBuild
+import SaferCore
+import SaferTestSupport
+import Testing
+
+/// Ragged updates on a copy of the repository's site, end to end: the new rows arrive one at a
+/// time, the site still builds, and every page keeps each statement to one period and says which.
+@Suite struct RaggedUpdateBuildTests {
+    static func site(adding rows: String) throws -> TestSite {
+        let site = try TestSite.copyingRepositorySite()
+        try site.write("content/data/observations.csv", try site.read("content/data/observations.csv") + rows)
+        return site
+    }
+
+    /// The page's text as a reader gets it: tags dropped, entities read, spaces as one.
+    static func text(_ html: String) -> String {
+        var text = html.replacingOccurrences(of: "<svg[\\s\\S]*?</svg>", with: "", options: .regularExpression)
+        text = text.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
+        for (entity, character) in [("&#39;", "'"), ("&quot;", "\""), ("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.replacingOccurrences(of: "\\s+", with: " ", options: .regularExpression)
+    }
+
+    static func build(_ site: TestSite) throws -> (warnings: [Diagnostic], page: String) {
+        let result = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        return (result.warnings, try site.read("output/violence-in-dudley/index.html"))
+    }
+
+    @Test func onePartOfAWholeWaitsForTheOthers() throws {
+        let site = try Self.site(adding: "violent_crime_domestic_abuse,dudley,2019/20,34,\n")
+        let (warnings, page) = try Self.build(site)
+        let text = Self.text(page)
+        #expect(text.contains("In 2017/18, 31% of all violent crime in Dudley was domestic abuse, 10% was child abuse and 3% was hate crime."))
+        #expect(page.contains("<title id=\"violence-in-dudley-chart-6-title\">31% of violent crime in Dudley is domestic abuse</title>"))
+        #expect(text.contains("Share of violent crime, Dudley, 2017/18"))
+        #expect(!text.contains("34%"))
+        let warning = try #require(warnings.first { $0.message.contains("violent_crime_hate_crime") })
+        #expect(warning.message == "`violent_crime_child_abuse` and `violent_crime_hate_crime` have no 2019/20 value yet for Dudley, so the figure `violent_crime_domestic_abuse` is for 2017/18, the latest period its values share")
+        #expect(warning.location.file == "content/data/observations.csv")
+    }
+
+    @Test func withoutPartOfTheSentenceSaysEachPeriodAndTheChartKeepsToOne() throws {
+        // Another borough's site that never said the three are parts of one whole.
+        let site = try Self.site(adding: "violent_crime_domestic_abuse,dudley,2019/20,34,\n")
+        try site.write("content/data/indicators.yaml", try site.read("content/data/indicators.yaml").replacingOccurrences(of: "  part_of: violent crime by type\n", with: ""))
+        let (_, page) = try Self.build(site)
+        let text = Self.text(page)
+        #expect(text.contains("In 2019/20, 34% of all violent crime in Dudley was domestic abuse, 10% (2017/18) was child abuse and 3% (2017/18) was hate crime."))
+        // The chart draws one period, its title with it, and says why.
+        #expect(page.contains("<title id=\"violence-in-dudley-chart-6-title\">31% of violent crime in Dudley is domestic abuse</title>"))
+        #expect(text.contains("Share of violent crime, Dudley, 2017/18"))
+        #expect(text.contains("The chart shows 2017/18, the latest year with a value for every part: not every part has one for 2019/20 yet."))
+        #expect(!text.contains("2019/20, 2017/18"))
+    }
+
+    @Test func aLocalValueBeforeItsComparatorsStillPublishesAndSaysWhichYearIsCompared() throws {
+        let site = try Self.site(adding: "children_looked_after,dudley,2019/20,71,\npermanent_exclusions,dudley,2019/20,0.3,\n")
+        let (warnings, page) = try Self.build(site)
+        let text = Self.text(page)
+        #expect(text.contains("is higher than England and the West Midlands (in 2018/19, the latest year with figures for England and the West Midlands; not tested for significance)."))
+        #expect(text.contains("In 2019/20, Dudley had"))
+        // The ratio divides one period by the same period, and says which.
+        #expect(text.contains("double (in 2017/18, the latest year with a figure for England) the share in England"))
+        #expect(text.contains("Dudley's value for 2019/20, 71 per 10,000, is not drawn: England and the West Midlands have no value for 2019/20 yet, so the chart compares 2018/19."))
+        #expect(text.contains("Children looked after, rate per 10,000, 2018/19"))
+        let rows = warnings.filter { $0.message.hasPrefix("`children_looked_after` has no 2019/20 value yet") }
+        #expect(rows.count == 1)
+        #expect(rows.first?.hint?.contains("`children_looked_after,england,2019/20,VALUE` and `children_looked_after,west-midlands,2019/20,VALUE`") == true)
+        // Nothing else stops it: the warnings are the rows awaited (and the strategy's own 28%).
+        #expect(warnings.allSatisfy { $0.message.contains("no 2019/20 value yet") || $0.message.contains("deprived_population_share") })
+    }
+
+    @Test func aPinnedComparisonPeriodAppliesToTheComparatorsAndTheRatiosFollow() throws {
+        let site = try Self.site(adding: "permanent_exclusions,dudley,2019/20,0.3,\n")
+        try site.write("content/data/figures.yaml", try site.read("content/data/figures.yaml").replacingOccurrences(
+            of: "permanent_exclusions_comparison:\n  kind: comparison\n", with: "permanent_exclusions_comparison:\n  kind: comparison\n  period: 2017/18\n"))
+        let (_, page) = try Self.build(site)
+        let text = Self.text(page)
+        // One period on both sides of every comparison: never 0.3% against 0.1%.
+        #expect(text.contains("higher than England and the West Midlands (not tested for significance)"))
+        #expect(text.contains("0.3% of Dudley pupils were permanently excluded"))
+        #expect(!text.contains("the same the share in England"))
+        #expect(text.contains("double (in 2017/18, the latest year with a figure for England) the share in England (0.1%)"))
+    }
+}
