@@ -12,8 +12,9 @@ public enum NewEdition {
         public var path: String
         /// Whether editions.yaml was made (it did not exist).
         public var created: Bool
-        /// Indicators with dated values but none for the new edition's periods, with their latest period.
-        public var lacking: [(indicator: Indicator, latest: Period?)]
+        /// Indicators with dated values but none for the new edition's periods, with the areas that
+        /// lack one (comparators and other parts too) and their latest period.
+        public var lacking: [DataSet.LackingValues]
         /// The previous latest edition, if any.
         public var previous: Edition?
         /// On a site that had no editions: the edition made of what it published until now, kept
@@ -80,7 +81,7 @@ public enum NewEdition {
             throw DiagnosticList([.error(at: existing!.latest!.location, "--previous is only for a site's first edition; this site already has editions (the latest is `\(existing!.latest!.label)`)",
                                          hint: "leave out --previous: the latest edition stays published under editions/\(existing!.latest!.label)/")])
         }
-        let lacking = data.indicatorsLacking(edition, after: existing?.latest ?? kept).map { ($0, data.periods(indicator: $0.id).last) }
+        let lacking = data.valuesLacking(edition, after: existing?.latest ?? kept)
 
         let url = EditionBuild.dataFolder(options).appendingPathComponent(EditionList.fileName)
         let created = !FileManager.default.fileExists(atPath: url.path)

@@ -49,8 +49,8 @@ struct NewEditionCommand: ParsableCommand {
             } else {
                 let count = result.lacking.count
                 print("\(count) indicator\(count == 1 ? " has" : "s have") no value for the new edition yet (after \(result.previous?.period.label ?? "the edition's start"), up to \(result.edition.period.label)):")
-                for (indicator, latest) in result.lacking {
-                    print("  \(indicator.id): \(indicator.title) (latest: \(latest?.label ?? "none"))")
+                for lacking in result.lacking {
+                    print("  \(lacking.indicator.id): \(lacking.indicator.title), for \(listed(lacking.areas.map(\.name))) (latest: \(lacking.latest?.label ?? "none"))")
                 }
             }
             print("Next: add the new rows to content/data/ (indicator, area, period \(result.edition.period.label), value), preview with `safersite serve`, "

@@ -259,7 +259,7 @@ extension ClaimBuildTests {
         let started = try SaferSiteBinary.run(["new-edition", "2019-20", "--site", site.folder.path])
         #expect(started.status == 0, "\(started.errors)")
         #expect(started.output.contains("what it publishes now is kept as the 2018-19 edition (data up to 2018/19), published under editions/2018-19/"))
-        #expect(started.output.contains("children_looked_after: Children looked after (latest: 2018/19)"))
+        #expect(started.output.contains("children_looked_after: Children looked after, for Dudley, England and the West Midlands (latest: 2018/19)"))
         try site.write("content/data/observations.csv", try site.read("content/data/observations.csv") + ClaimBuildTests.rows2019)
         let claims = try SaferSiteBinary.run(["claims", "--site", site.folder.path])
         #expect(claims.status == 0)

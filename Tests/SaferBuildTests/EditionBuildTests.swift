@@ -148,10 +148,13 @@ import Testing
         #expect(text.hasPrefix(String(decoding: before["content/data/editions.yaml"]!, as: UTF8.self)))
         #expect(text.hasSuffix("  - label: 2024-25\n    period: 2024/25\n"))
 
-        // With some rows added for the new period, only the others are listed.
+        // With some rows added for the new period, only the others are listed: the comparator's too,
+        // since the comparison waits for it.
         let other = try TestSite(copying: "northbrook-editions")
         try other.write("content/data/observations.csv", try other.read("content/data/observations.csv") + "feel_safe,northbrook,2024,68,65,71,\n")
-        #expect(try NewEdition.record(site: other.folder, label: "2024-25", period: nil).lacking.map(\.indicator.id) == ["population", "ambulance_assaults"])
+        let lacking = try NewEdition.record(site: other.folder, label: "2024-25", period: nil).lacking
+        #expect(lacking.map(\.indicator.id) == ["population", "ambulance_assaults", "feel_safe"])
+        #expect(lacking.map { $0.areas.map(\.id) } == [["northbrook"], ["northbrook", "england"], ["england"]])
     }
 
     @Test func newEditionRefusesARepeatOrAnEarlierPeriodAndWritesNothing() throws {

@@ -89,19 +89,40 @@ public struct DataChanges: Sendable {
 }
 
 extension DataSet {
-    /// Indicators with dated values that have none for `edition`'s own periods: those ending after
-    /// `previous` ends (or, with no previous edition, in the edition's period itself) and no later
-    /// than `edition` ends. Indicators whose values state no period are never listed: they are not
-    /// updated by editions.
-    public func indicatorsLacking(_ edition: Edition, after previous: Edition?) -> [Indicator] {
-        indicators.filter { indicator in
-            let dated = observations.filter { $0.indicator == indicator.id }.compactMap(\.period)
-            guard !dated.isEmpty else { return false }
-            return !dated.contains { period in
-                guard edition.includes(period) else { return false }
-                if let previous { return !previous.includes(period) }
-                return period.lastMonth > edition.period.firstMonth - 1
-            }
+    /// An indicator whose values for some areas have none for a new edition yet.
+    public struct LackingValues: Sendable {
+        public var indicator: Indicator
+        /// The areas with dated values but none for the edition: the local area, a comparator, the
+        /// other parts' areas alike, since a comparison or a whole waits for the slowest of them.
+        public var areas: [Area]
+        /// The latest period any of those areas has.
+        public var latest: Period?
+    }
+
+    /// Indicators with dated values that have none for `edition`'s own periods, area by area: those
+    /// ending after `previous` ends (or, with no previous edition, in the edition's period itself)
+    /// and no later than `edition` ends. Values that state no period are never listed: they are
+    /// not updated by editions.
+    public func valuesLacking(_ edition: Edition, after previous: Edition?) -> [LackingValues] {
+        func isNew(_ period: Period) -> Bool {
+            guard edition.includes(period) else { return false }
+            if let previous { return !previous.includes(period) }
+            return period.lastMonth > edition.period.firstMonth - 1
         }
+        return indicators.compactMap { indicator in
+            var lacking = LackingValues(indicator: indicator, areas: [], latest: nil)
+            for area in areas(indicator: indicator.id) {
+                let dated = observations(indicator: indicator.id, area: area.id).compactMap(\.period)
+                guard !dated.isEmpty, !dated.contains(where: isNew) else { continue }
+                lacking.areas.append(area)
+                if let last = dated.last, lacking.latest.map({ $0 < last }) ?? true { lacking.latest = last }
+            }
+            return lacking.areas.isEmpty ? nil : lacking
+        }
+    }
+
+    /// The indicators of `valuesLacking`.
+    public func indicatorsLacking(_ edition: Edition, after previous: Edition?) -> [Indicator] {
+        valuesLacking(edition, after: previous).map(\.indicator)
     }
 }
