@@ -49,11 +49,14 @@ public struct SiteFigures: Sendable {
             if let area = figure.area { item["area"] = area.label }
             if !figure.notes.isEmpty { item["notes"] = figure.notes.joined(separator: " ") }
             if let check = figure.check {
-                item["check"] = [
+                var values: [String: Any] = [
                     "status": check.status.rawValue, "summary": check.summary,
                     "holds": check.status == .holds, "mismatch": check.status == .mismatch,
+                    "knownDifference": check.status == .knownDifference,
                     "stated": check.stated, "computed": check.computed,
-                ] as [String: Any]
+                ]
+                if let why = check.why { values["why"] = why }
+                item["check"] = values
             }
             return item
         }

@@ -29,7 +29,7 @@ import Testing
         ("### Page front matter", FrontMatter.knownKeys),
         ("### `area` and `comparators` in site.yaml", SiteConfig.areaKeys),
         ("### `content/data/indicators.yaml`, per indicator id", IndicatorFileReader.knownKeys + FingertipsSelection.keys),
-        ("### `content/data/figures.yaml`, per figure id", FigureDefinition.commonKeys + InputReference.keys),
+        ("### `content/data/figures.yaml`, per figure id", FigureDefinition.commonKeys + KnownDifference.keys + InputReference.keys),
         ("### `content/data/areas.yaml`, per area id", AreaFileReader.knownKeys),
         ("### `content/data/editions.yaml`, each entry of `editions`", EditionList.knownKeys),
         ("### `content/data/corrections.yaml`, each entry", Correction.keys),

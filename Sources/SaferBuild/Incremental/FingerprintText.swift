@@ -65,7 +65,7 @@ extension FigureInput: FingerprintText {
 }
 
 extension FigureCheck: FingerprintText {
-    public var fingerprintText: String { joined([status.rawValue, stated, computed, summary]) }
+    public var fingerprintText: String { joined([status.rawValue, stated, computed, summary, field(why)]) }
 }
 
 extension AreaComparison: FingerprintText {

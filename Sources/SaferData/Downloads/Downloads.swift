@@ -140,7 +140,7 @@ public enum Downloads {
         "source_url": "Source address, when known", "id": "Figure id", "kind": "Kind of figure", "title": "Title",
         "text": "The figure as written on the site", "exact_value": "The value before rounding (6 decimal places at most)",
         "formula": "The working, with the actual inputs", "stated": "The value the published document states",
-        "check": "Result of checking the stated value: holds, mismatch or not checked", "check_detail": "The check in words", "notes": "Notes on the figure, its indicator and its value, as the pages show them",
+        "check": "Result of checking the stated value: holds, mismatch, known difference or not checked", "check_detail": "The check in words (for a known difference, with why the values differ)", "notes": "Notes on the figure, its indicator and its value, as the pages show them",
         "defined_at": "Where the figure is defined (file:line)",
     ]
 }

@@ -30,8 +30,10 @@ public enum FigureReport {
         var lines = [line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
         let checked = book.checked.filter { $0.check?.status != .notChecked }
         lines.append("")
-        lines.append("\(book.figures.count) figures; \(checked.count) stated values checked, \(book.mismatches.count) mismatch\(book.mismatches.count == 1 ? "" : "es")")
-        for figure in book.mismatches { lines.append("  \(figure.definedAt): \(figure.id): \(figure.check!.summary)") }
+        let known = book.knownDifferences
+        lines.append("\(book.figures.count) figures; \(checked.count) stated values checked, \(book.mismatches.count) mismatch\(book.mismatches.count == 1 ? "" : "es")"
+            + (known.isEmpty ? "" : ", \(known.count) known difference\(known.count == 1 ? "" : "s")"))
+        for figure in book.mismatches + known { lines.append("  \(figure.definedAt): \(figure.id): \(figure.check!.summary)") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

@@ -99,6 +99,9 @@ public struct FigureCheck: Sendable, Hashable {
     public enum Status: String, Sendable, Hashable {
         case holds
         case mismatch
+        /// Differs from the data for the reason `known_difference` records, while the data still
+        /// give the value it was recorded for: not a mismatch.
+        case knownDifference = "known difference"
         /// Recorded as stated, with nothing to check it against (a comparison published without values).
         case notChecked = "not checked"
     }
@@ -110,4 +113,6 @@ public struct FigureCheck: Sendable, Hashable {
     public var computed: String
     /// A sentence for the provenance page and the terminal.
     public var summary: String
+    /// For a known difference: why the document states another value, in words for readers.
+    public var why: String? = nil
 }

@@ -165,6 +165,12 @@ enum StatedCheck {
                                           : "the document states \(stated), but the data give \(figure.text)")
     }
 
+    /// A mismatch that `known_difference` explains: both values and the reason, for readers.
+    static func explained(_ mismatch: FigureCheck, by known: KnownDifference, shown: String) -> FigureCheck {
+        FigureCheck(status: .knownDifference, stated: mismatch.stated, computed: mismatch.computed,
+                    summary: "the document states \(mismatch.stated); the data give \(shown): \(known.why)", why: known.why)
+    }
+
     /// "28%", "25,650", "+29%", "3.5 times", "6 percentage points": the number and its precision.
     private static func number(in text: String) -> WrittenNumber? {
         var core = text

@@ -144,8 +144,10 @@ struct FigureDefinition: Sendable {
     var location: SourceLocation
     /// Made from an indicator rather than written in `figures.yaml`.
     var isAutomatic = false
+    /// Why the stated value differs from the data, as reviewed (`known_difference`).
+    var knownDifference: KnownDifference? = nil
 
-    static let commonKeys = ["kind", "title", "decimals", "stated", "approximate", "notes"]
+    static let commonKeys = ["kind", "title", "decimals", "stated", "approximate", "notes", "known_difference"]
 
     /// The keys each kind reads, besides the common ones.
     static func keys(for kind: FigureKind) -> [String] {
@@ -164,6 +166,69 @@ struct FigureDefinition: Sendable {
         case .comparison: return ["indicator", "area", "period", "against"]
         case .statedComparison: return ["indicator", "area", "direction", "qualifier", "against", "source"]
         }
+    }
+}
+
+/// A stated value that differs from the data for a reason someone reviewed: what the data gave
+/// then, as the figure shows it, and why, in words for readers. It explains the difference only
+/// while the data still give that value: new data make it a mismatch again, to be read afresh.
+///
+/// ```yaml
+///   stated: 28%
+///   known_difference:
+///     data: 27.4%
+///     why: The printed strategy gives 28%; its own counts give 27.4%.
+/// ```
+struct KnownDifference: Sendable, Hashable {
+    /// The data's value when the difference was reviewed, as the figure showed it: "27.4%".
+    var data: String
+    var why: String
+    var location: SourceLocation
+
+    static let keys = ["data", "why"]
+
+    static func read(_ value: YAMLValue, figure id: String) throws(Diagnostic) -> KnownDifference {
+        let example = "`known_difference: {data: 27.4%, why: ...}`: the value the data give, as the figure shows it, and why the document states another"
+        guard case .mapping = value.node else {
+            throw Diagnostic.error(at: value.location, "`known_difference` of the figure `\(id)` should be a set of `key: value` lines", hint: "write " + example)
+        }
+        var fields = try YAMLFields(value, what: "`known_difference` of the figure `\(id)`")
+        func text(_ key: String, _ hint: String) throws(Diagnostic) -> String {
+            let field = try fields.required(key, hint: hint)
+            let text = try field.string("`\(key)`").trimmingSpaces()
+            guard !text.isEmpty else { throw Diagnostic.error(at: field.location, "`\(key)` of `known_difference` is empty", hint: hint) }
+            return text
+        }
+        let data = try text("data", "add `data:`, the value the data give as the figure shows it (`safersite figures` lists it), for example `data: 27.4%`")
+        let why = try text("why", "add `why:`, in plain words for readers, why the document states another value")
+        if let unknown = fields.unknownKeys(known: keys).first {
+            throw Diagnostic.error(at: unknown.location, unknown.message.replacingAll("; it is ignored", with: ""), hint: unknown.hint)
+        }
+        return KnownDifference(data: data, why: why, location: value.location)
+    }
+
+    /// The figure's text that `data` names ("27.4%", or its text or words: "1 in 5"), or `nil`
+    /// when the figure no longer shows the value the difference was reviewed for.
+    func shown(in figure: Figure) -> String? {
+        Self.forms(of: figure).first { $0.lowercased() == data.lowercased() }
+    }
+
+    /// What the figure shows now, in the form `data` is written in ("27.6%" for `data: 27.4%`,
+    /// "1 in 4" for `data: 1 in 5`): for the message when the data have moved on.
+    func nowShown(in figure: Figure) -> String {
+        func shape(_ text: String) -> String {
+            var result = ""
+            for character in text.lowercased() {
+                let numeric = character.isNumber || ((character == "." || character == ",") && result.last == "9")
+                if !numeric { result.append(character) } else if result.last != "9" { result.append("9") }
+            }
+            return result
+        }
+        return Self.forms(of: figure).first { shape($0) == shape(data) } ?? figure.valueText ?? figure.text
+    }
+
+    private static func forms(of figure: Figure) -> [String] {
+        [figure.valueText, figure.text, figure.form("words")].compactMap { $0 }
     }
 }
 
@@ -219,6 +284,13 @@ enum FigureFileReader {
         let stated = bag.collect { () throws(Diagnostic) in try statedValue?.string("`stated`").trimmingSpaces() } ?? nil
         let approximate = bag.collect { () throws(Diagnostic) in try fields.optional("approximate")?.bool("`approximate`") } ?? nil
         let notes = bag.collect { () throws(Diagnostic) in try fields.optional("notes")?.string("`notes`").trimmingSpaces() } ?? nil
+        let knownValue = fields.optional("known_difference")
+        var knownDifference: KnownDifference?
+        if let knownValue { knownDifference = bag.collect { () throws(Diagnostic) in try KnownDifference.read(knownValue, figure: id) } }
+        if let knownValue, statedValue == nil {
+            bag.add(.error(at: knownValue.location, "the figure `\(id)` has `known_difference` but no `stated` value for it to explain",
+                           hint: "add `stated:` with the value the document gives, or remove `known_difference`"))
+        }
 
         let spec = bag.collect { () throws(Diagnostic) in try readSpec(kind, fields: &fields, at: value.location) }
         // An unknown key is an error here, not a warning: a misspelt `decimals` or `stated` would
@@ -230,7 +302,8 @@ enum FigureFileReader {
         guard let spec, !bag.hasErrors else { return (nil, bag.diagnostics) }
         let definition = FigureDefinition(
             id: id, kind: kind, spec: spec, title: title, decimals: decimals, stated: stated,
-            statedLocation: statedValue?.location, approximate: approximate, notes: notes, location: value.location)
+            statedLocation: statedValue?.location, approximate: approximate, notes: notes, location: value.location,
+            knownDifference: knownDifference)
         return (definition, bag.diagnostics)
     }
 

@@ -96,16 +96,23 @@ struct FigureEngine {
             var figure = try compute(definition, at: period)
             if period == .latest, let stated = definition.stated {
                 figure.stated = stated
-                let check = StatedCheck.check(stated: stated, figure: figure)
-                figure.check = check
-                if check.status == .mismatch {
+                var check = StatedCheck.check(stated: stated, figure: figure)
+                let known = definition.knownDifference
+                if check.status == .mismatch, let known, let shown = known.shown(in: figure) {
+                    check = StatedCheck.explained(check, by: known, shown: shown)
+                } else if check.status == .mismatch {
                     let location = definition.statedLocation ?? definition.location
                     let message = "the figure `\(id)`: \(check.summary)"
-                    let hint = "correct `stated` if the document is wrong, or check the data" + (figure.formula.map { ": \($0)" } ?? "")
+                    let hint = known.map { "the difference recorded in `known_difference` (line \($0.location.line ?? 0)) was for \($0.data), and the data now give \($0.nowShown(in: figure))" + (figure.formula.map { " (\($0))" } ?? "") + "; read it again, then correct `stated` or update `known_difference`" }
+                        ?? "correct `stated` if the document is wrong, or check the data" + (figure.formula.map { ": \($0)" } ?? "")
                     let diagnostic = Diagnostic(strict ? .error : .warning, at: location, message, hint: hint)
                     report(diagnostic)
                     statedMismatches.append(diagnostic)
+                } else if check.status == .holds, let known {
+                    diagnostics.add(.warning(at: known.location, "the figure `\(id)` no longer needs `known_difference`: \(check.summary)",
+                                             hint: "remove `known_difference` from the figure `\(id)`"))
                 }
+                figure.check = check
                 figure.forms.append(FigureForm(name: "stated", text: stated))
             }
             figure = figure.sayingItsPeriod()

@@ -69,9 +69,11 @@ public struct FigureBook: Sendable {
         positions[id].map { ordered[$0] }
     }
 
-    /// Figures whose stated value was checked, and any that do not match.
+    /// Figures whose stated value was checked, any that do not match, and those whose difference
+    /// `known_difference` explains.
     public var checked: [Figure] { figures.filter { $0.check != nil } }
     public var mismatches: [Figure] { figures.filter { $0.check?.status == .mismatch } }
+    public var knownDifferences: [Figure] { figures.filter { $0.check?.status == .knownDifference } }
 
     /// The text for the inside of an inline reference (`population`, `deprived_population_share.value`),
     /// written at `location` in a page. An unknown id or form is an error saying what exists.

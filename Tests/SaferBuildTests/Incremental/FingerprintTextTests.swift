@@ -25,7 +25,7 @@ import Testing
         let input = try #require(data.figures.figures.lazy.flatMap(\.inputs).first)
         #expect(fields(comparison) == 24, "Figure")
         #expect(fields(try #require(comparison.comparisons.first)) == 8, "AreaComparison")
-        #expect(fields(try #require(checked.check)) == 4, "FigureCheck")
+        #expect(fields(try #require(checked.check)) == 5, "FigureCheck")
         #expect(fields(input) == 7, "FigureInput")
         #expect(fields(try #require(comparison.forms.first)) == 2, "FigureForm")
         #expect(fields(try #require(data.observations.first)) == 12, "Observation")
