@@ -57,6 +57,9 @@ public struct DataSet: Sendable {
     public var glossary: [GlossaryTerm] = []
     /// The boundaries of `boundaries.yaml` that maps draw, in the file's order.
     public var boundaries: [Boundary] = []
+    /// The values that have no number (a Fingertips value suppressed, a `[c]` in a data file), in
+    /// the files' order: shown as such, never as zero or as another period's value.
+    public var withheld: [WithheldValue] = []
     /// Works figures out again at one period, for charts whose parts must share one.
     public var evaluator: FigureEvaluator?
 
@@ -210,7 +213,9 @@ public struct DataSet: Sendable {
                 withheld += read.withheld
                 rows = read.observations
             } else {
-                rows = read("observations", file) { ObservationFileReader.read(file, bag: &$0) }
+                let read = read("observations", file) { ObservationFileReader.read(file, bag: &$0) }
+                withheld += read.withheld
+                rows = read.observations
             }
             // One file's rows taken as they are: appending them would hold them twice.
             if observations.isEmpty { observations = rows } else { observations.append(contentsOf: rows) }
@@ -220,7 +225,15 @@ public struct DataSet: Sendable {
             read("indicator names", file) { _ in try? YAMLValue.parse(file.text, file: file.path).mapping().map(\.key) }
         } ?? [])
         validate(&observations, indicators: indicators, checkIndicators: files.indicators != nil, unreadable: named, areas: areas, bag: &bag)
-        if let keep { observations.removeAll { !keep($0) } }
+        // Rows with no number name their indicator and area like any other.
+        var missing = ObservationRows(withheld.map { Observation(indicator: $0.indicator, area: $0.area, period: $0.parsedPeriod, value: 0, decimals: 0, location: $0.location) })
+        validate(&missing, indicators: indicators, checkIndicators: files.indicators != nil, unreadable: named, areas: areas, bag: &bag)
+        if let keep {
+            observations.removeAll { !keep($0) }
+            withheld.removeAll { missing in
+                !keep(Observation(indicator: missing.indicator, area: missing.area, period: missing.parsedPeriod, value: 0, decimals: 0, location: missing.location))
+            }
+        }
         let order = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let areaOrder = Dictionary(areas.all.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         // Each row's place worked out once, not at every comparison of the sort; the rows then
@@ -282,6 +295,7 @@ public struct DataSet: Sendable {
             figures: FigureBook(figures: figures), warnings: DiagnosticBag.sorted(bag.warnings))
         dataSet.statedMismatches = engine.statedMismatches
         dataSet.evaluator = FigureEvaluator(engine: engine)
+        dataSet.withheld = rows.withheld
         dataSet.allCorrections = rows.corrections
         dataSet.glossary = rows.glossary
         dataSet.boundaries = rows.boundaries

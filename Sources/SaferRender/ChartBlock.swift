@@ -398,13 +398,19 @@ struct ChartBlock {
                          hint: "add rows for earlier or later periods, or show the figure without a trend chart")
         }
         spec.notes.addToWhole(indicator.notes)
-        var points: [TrendPoint] = []
+        var dated: [(period: Period?, point: TrendPoint)] = []
         for observation in observations {
             let period = observation.period?.label ?? "period not stated"
-            points.append(TrendPoint(period: period, value: NSDecimalNumber(decimal: observation.value).doubleValue,
-                                     valueText: indicator.unit.format(observation.value, decimals: observation.decimals)))
+            dated.append((observation.period, TrendPoint(period: period, value: NSDecimalNumber(decimal: observation.value).doubleValue,
+                                                          valueText: indicator.unit.format(observation.value, decimals: observation.decimals))))
             spec.notes.add(observation.note, toRow: period)
         }
+        // A period with no number keeps its place, with its shorthand and why: never a zero, never left out.
+        for missing in data.withheld(indicator: indicator.id, area: areaID) {
+            dated.append((missing.parsedPeriod, TrendPoint(period: missing.period, shorthand: missing.status.shorthand)))
+            spec.notes.add("\(missing.status.shorthand) \(missing.status.words): \(missing.note)", toRow: missing.period)
+        }
+        let points = dated.sorted { Period.isBefore($0.period, $1.period) }.map(\.point)
         let area = data.areas.area(id: areaID)?.label ?? areaID
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: "\(indicator.title) in \(area), \(points.first!.period) to \(points.last!.period)"),

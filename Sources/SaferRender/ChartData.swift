@@ -46,6 +46,12 @@ package struct ChartData {
         return source.observation(indicator: indicator, area: area, period: period)
     }
 
+    /// The periods of an indicator for an area that have no number (withheld, not available).
+    func withheld(indicator: String, area: String) -> [WithheldValue] {
+        note(.observations(indicator: indicator))
+        return source.withheld.filter { $0.indicator == indicator && $0.area == area }
+    }
+
     func observations(indicator: String, area: String) -> [Observation] {
         note(.observations(indicator: indicator))
         return source.observations(indicator: indicator, area: area)

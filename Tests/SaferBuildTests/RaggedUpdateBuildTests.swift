@@ -85,3 +85,41 @@ import Testing
         #expect(text.contains("double (in 2017/18, the latest year with a figure for England) the share in England (0.1%)"))
     }
 }
+
+/// A value withheld by its publisher is shown as withheld, for its period and with the reason:
+/// never as a zero, never silently replaced by the year before.
+@Suite struct WithheldValueBuildTests {
+    @Test func aWithheldNewestValueIsSaidInTheTextAndKeepsItsPlaceInTheTrend() throws {
+        let site = try TestSite(copying: "northbrook")
+        try site.write("content/data/observations.csv", try site.read("content/data/observations.csv")
+            + "ambulance_assaults,northbrook,2024/25,[c],,,Fewer than 5 call-outs\n")
+        try site.write("content/numbers.md", try site.read("content/numbers.md") + "\nCall-outs for assault: {{ambulance_assaults}}.\n")
+        let result = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let text = RaggedUpdateBuildTests.text(try site.read("output/numbers/index.html"))
+        // The text shows the last value published and says the newer one is withheld, and why.
+        #expect(text.contains("Call-outs for assault: 251.25 per 100,000 (2023/24; the 2024/25 value is withheld: “Fewer than 5 call-outs”)."))
+        // The trend keeps 2024/25 in its place, as [c] with its reason, never a zero.
+        #expect(text.contains("No value is published for 2024/25 ([c])."))
+        #expect(text.contains("2024/25note 3[c]"))
+        #expect(text.contains("[c] withheld: Fewer than 5 call-outs"))
+        #expect(try site.read("output/charts/numbers-chart-2.csv").contains("2024/25,[c]"))
+        let warning = try #require(result.warnings.first { $0.message.contains("2024/25") })
+        #expect(warning.message == "the 2024/25 value of `ambulance_assaults` for Northbrook is withheld, so the figure `ambulance_assaults` shows 2023/24's and says so")
+        #expect(warning.location.line == 9)
+    }
+
+    @Test func anUnknownShorthandOrOneWithNumbersIsRefusedWithItsPlace() throws {
+        let site = try TestSite(copying: "northbrook")
+        try site.write("content/data/observations.csv", try site.read("content/data/observations.csv")
+            + "ambulance_assaults,northbrook,2024/25,[q],,,\nfeel_safe,northbrook,2024,[c],50,60,\n")
+        do {
+            _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+            Issue.record("the build should stop")
+        } catch {
+            #expect(error.diagnostics.map { "\($0.location): \($0.message)" } == [
+                "content/data/observations.csv:9:39: `[q]` is not a shorthand SaferSite knows",
+                "content/data/observations.csv:10:27: this row's value is `[c]` but its `lower` has a number",
+            ])
+        }
+    }
+}

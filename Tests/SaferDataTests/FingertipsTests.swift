@@ -42,6 +42,7 @@ import Testing
     admissions,south-east,2018/19 - 20/21,39.0,38.4,39.6,10500,9200000,
     admissions,south-east,2019/20 - 21/22,38.0,37.4,38.6,10400,9250000,
     feel_safe,brackenford,2021,64.2,61.0,67.3,642,1000,
+    feel_safe,brackenford,2022,[c],,,,,Value suppressed for disclosure control due to small count
     feel_safe,england,2021,70.0,69.8,70.2,,,
     feel_safe,england,2022,71.0,70.8,71.2,,,
     """
@@ -118,6 +119,10 @@ import Testing
         #expect(comparison.form("direction") == "higher than England and the South East")
         // The rows kept: the site's areas, Persons, no category; England once; nothing suppressed.
         #expect(fromDownload.observations.count == 9)
+        // The suppressed value is kept as withheld, as the tidy file's `[c]` is, and said with the figure.
+        #expect(fromDownload.withheld.map { "\($0.indicator) \($0.area) \($0.period) \($0.status.shorthand)" } == ["feel_safe brackenford 2022 [c]"])
+        #expect(fromTidy.withheld.map { "\($0.indicator) \($0.area) \($0.period) \($0.status.shorthand) \($0.note)" } == fromDownload.withheld.map { "\($0.indicator) \($0.area) \($0.period) \($0.status.shorthand) \($0.note)" })
+        #expect(fromDownload.figures.figure("feel_safe")?.text == "64.2% (2021; the 2022 value is withheld: “Value suppressed for disclosure control due to small count”)")
         #expect(fromDownload.observations.map(\.location.file).allSatisfy { $0 == "data/fingertips.csv" })
     }
 
@@ -139,7 +144,7 @@ import Testing
         """
         let found = Self.errors(Self.download, figures: figures)
         #expect(found.count == 1)
-        #expect(found.first?.message == "the indicator `feel_safe` has no value for Brackenford in `2022`: Fingertips gives none for 2022 (“Value suppressed for disclosure control due to small count”, data/fingertips.csv:13)")
+        #expect(found.first?.message == "the indicator `feel_safe` has no value for Brackenford in `2022`: it is withheld for 2022 (“Value suppressed for disclosure control due to small count”, data/fingertips.csv:13)")
         #expect(found.first?.hint == "the periods with a value are: 2021")
     }
 

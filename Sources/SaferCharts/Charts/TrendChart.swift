@@ -4,11 +4,20 @@ public struct TrendPoint: Sendable, Equatable {
     public var period: String
     public var value: Double
     public var valueText: String
+    /// For a period with no number, the shorthand written in its place ("[c]" withheld, "[x]" not
+    /// available): drawn as that text on the baseline, never as a zero.
+    public var shorthand: String?
 
     public init(period: String, value: Double, valueText: String) {
         self.period = period
         self.value = value
         self.valueText = valueText
+    }
+
+    /// A period with no number: `shorthand` is drawn where its column would be.
+    public init(period: String, shorthand: String) {
+        self.init(period: period, value: 0, valueText: shorthand)
+        self.shorthand = shorthand
     }
 }
 
@@ -41,7 +50,7 @@ public struct TrendChart: Chart {
     func plot(_ orientation: PlotOrientation, theme: ChartTheme) -> Plot {
         var marks: [any Mark] = []
         for (index, point) in points.enumerated() {
-            marks.append(BarMark(category: index, value: point.value, fill: theme.highlight))
+            if point.shorthand == nil { marks.append(BarMark(category: index, value: point.value, fill: theme.highlight)) }
             marks.append(TextMark(category: index, value: point.value, text: point.valueText))
         }
         return Plot(orientation: orientation, categories: points.map(\.period), marks: marks, valueAxis: ValueAxis(format: tickFormat, maxTicks: 6))
@@ -55,6 +64,12 @@ public struct TrendChart: Chart {
 
     /// "Reported knife crime offences rose from 140 in 2017/18 to 181 in 2018/19."
     public func describe() -> String {
+        let missing = points.filter { $0.shorthand != nil }
+        let gaps = missing.isEmpty ? "" : " No value is published for \(Sentence.list(missing.map { "\($0.period) (\($0.valueText))" }))."
+        return describePublished(points.filter { $0.shorthand == nil }) + gaps
+    }
+
+    private func describePublished(_ points: [TrendPoint]) -> String {
         guard let first = points.first, let last = points.last else { return "No data." }
         let subject = Sentence.capitalised(measure)
         if points.count == 1 { return "\(subject) was \(first.valueText) in \(first.period)." }
@@ -75,6 +90,6 @@ public struct TrendChart: Chart {
     }
 
     public func csvTable() -> DataTable {
-        DataTable(headers: ["Period", valueHeader], rows: points.map { [$0.period, NumberText.plain($0.value)] })
+        DataTable(headers: ["Period", valueHeader], rows: points.map { [$0.period, $0.shorthand ?? NumberText.plain($0.value)] })
     }
 }

@@ -200,14 +200,24 @@ struct FigureEngine {
         return (indicator, rows.last!)
     }
 
-    /// Why a value is missing, when a Fingertips download says: ": Fingertips gives none (“Value
-    /// suppressed for disclosure control due to small count”, data/fingertips.csv:12)".
+    /// Why a value is missing, when a data file says: ": it is withheld for 2022 (“Value suppressed
+    /// for disclosure control due to small count”, data/fingertips.csv:12)".
     private static func withheldKey(_ indicatorID: String, _ areaID: String) -> String { indicatorID + "\u{0}" + areaID }
 
     func withheldNote(_ indicatorID: String, _ areaID: String, period: String?) -> String {
         let candidates = withheld[Self.withheldKey(indicatorID, areaID)] ?? []
         guard let value = period.map({ label in candidates.first { $0.period == label } }) ?? candidates.last else { return "" }
-        return ": Fingertips gives none for \(value.period) (“\(value.note)”, \(value.location.file):\(value.location.line ?? 0))"
+        return ": it is \(value.status.words) for \(value.period) (“\(value.note)”, \(value.location.file):\(value.location.line ?? 0))"
+    }
+
+    /// The newest value of the row's indicator and area that has no number, when it is newer than
+    /// the row: a figure showing the row must say so.
+    private func withheld(after row: Observation) -> WithheldValue? {
+        let newer = (withheld[Self.withheldKey(row.indicator, row.area)] ?? []).filter { value in
+            guard let period = value.parsedPeriod else { return false }
+            return row.period.map { $0 < period } ?? true
+        }
+        return newer.max { ($0.parsedPeriod!, $0.period) < ($1.parsedPeriod!, $1.period) }
     }
 
     func area(_ id: String, at location: SourceLocation) throws(FigureFailure) -> Area {
@@ -257,6 +267,12 @@ struct FigureEngine {
             builder.notes += [indicator.notes, observation.note].compactMap { $0?.nilIfEmpty }
             builder.setValue(observation.value, unit: indicator.unit, decimals: definition.decimals ?? observation.decimals)
             builder.formula = nil
+            if periodLabel == nil, let newer = withheld(after: observation) {
+                // The newest value is withheld: the last one published is shown, saying so.
+                builder.periodNote = "\(observation.period.labelOrNotStated); the \(newer.period) value is \(newer.status.words): “\(newer.note)”"
+                report(.warning(at: newer.location, "the \(newer.period) value of `\(indicatorID)` for \(areaName(observation.area)) is \(newer.status.words), so the figure `\(definition.id)` shows \(observation.period.labelOrNotStated)'s and says so",
+                                hint: "nothing to do if it stays \(newer.status.words); when it is published, put the value in the row"))
+            }
 
         case .share(let partReference, let wholeReference):
             let part = try operand(partReference, at: at), whole = try operand(wholeReference, at: at)

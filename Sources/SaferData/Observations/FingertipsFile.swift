@@ -9,6 +9,39 @@ public struct WithheldValue: Sendable, Hashable {
     public var period: String
     public var note: String
     public var location: SourceLocation
+    public var status: Status = .withheld
+
+    /// Why a row has no number, in the Government Statistical Service's shorthand.
+    public enum Status: String, Sendable, Hashable, CaseIterable {
+        /// `[c]`: withheld to protect confidentiality (a small count).
+        case withheld = "c"
+        /// `[x]`: not available: not collected, or not yet published.
+        case notAvailable = "x"
+        /// `[z]`: not applicable: the cell has no meaning.
+        case notApplicable = "z"
+
+        public var shorthand: String { "[\(rawValue)]" }
+        /// What the code means, as the shorthand's key says it.
+        public var meaning: String {
+            switch self {
+            case .withheld: return "withheld to protect confidentiality"
+            case .notAvailable: return "not available"
+            case .notApplicable: return "not applicable"
+            }
+        }
+
+        /// "withheld", as a sentence says it: "the 2022 value is withheld".
+        public var words: String {
+            switch self {
+            case .withheld: return "withheld"
+            case .notAvailable: return "not available"
+            case .notApplicable: return "not applicable"
+            }
+        }
+    }
+
+    /// The period as a period, to put it in order; `nil` when the label is not one.
+    public var parsedPeriod: Period? { Period.parse(period) }
 }
 
 /// Reads a data download from OHID's Fingertips (fingertips.phe.org.uk) where it lies in the data
@@ -39,10 +72,7 @@ enum FingertipsFileReader {
         return header.contains("indicator id") && header.contains("area code")
     }
 
-    struct Rows: Sendable {
-        var observations = ObservationRows()
-        var withheld: [WithheldValue] = []
-    }
+    typealias Rows = ObservationFileRows
 
     /// One row that is an indicator's and an area's, before its breakdown is chosen.
     private struct Candidate {
@@ -122,7 +152,9 @@ enum FingertipsFileReader {
                     let note = cell("note").map { row.cells[$0].text.trimmingSpaces() } ?? ""
                     rows.withheld.append(WithheldValue(
                         indicator: indicator.id, area: candidate.area.id, period: cell("period").map { row.cells[$0].text.trimmingSpaces() } ?? "",
-                        note: note.isEmpty ? "Fingertips gives no value" : note, location: SourceLocation(file: file.path, line: row.line)))
+                        note: note.isEmpty ? "Fingertips gives no value" : note, location: SourceLocation(file: file.path, line: row.line),
+                        // Fingertips says "suppressed" for disclosure control; any other gap is not available.
+                        status: note.lowercased().contains("suppress") ? .withheld : .notAvailable))
                     continue
                 }
                 // The site's ids in place of Fingertips' codes, so the row reads as a tidy one.

@@ -41,6 +41,12 @@ public struct Observation: Sendable, Hashable {
     }
 }
 
+/// What a data file gives: its rows with a number, and those without one.
+struct ObservationFileRows: Sendable {
+    var observations = ObservationRows()
+    var withheld: [WithheldValue] = []
+}
+
 /// Reads observation CSV files: `indicator,area,period,value` with optional `lower,upper`,
 /// `numerator,denominator` and `note` columns, in any order, one value per row.
 enum ObservationFileReader {
@@ -48,13 +54,14 @@ enum ObservationFileReader {
     static let optionalColumns = ["lower", "upper", "numerator", "denominator", "note"]
     static let allColumns = requiredColumns + optionalColumns
 
-    static func read(_ file: TextFile, bag: inout DiagnosticBag) -> ObservationRows {
+    static func read(_ file: TextFile, bag: inout DiagnosticBag) -> ObservationFileRows {
         // Rows are read as they come and only the observations kept: a million-row file never
         // has all its cells in memory at once.
         var header: Header?
         var headerFailed = false
         var rowCount = 0
         var observations = ObservationRows()
+        var withheld: [WithheldValue] = []
         var periods = PeriodLabels()
         CSVTable.read(file, bag: &bag) { row, bag in
             guard let header else {
@@ -64,8 +71,14 @@ enum ObservationFileReader {
                 return !headerFailed
             }
             rowCount += 1
-            if !row.isMalformed, let observation = read(row, columns: header.columns, width: header.width, path: file.path, periods: &periods, bag: &bag) {
-                observations.append(observation)
+            guard !row.isMalformed else { return true }
+            switch shorthand(row, columns: header.columns, width: header.width, path: file.path, bag: &bag) {
+            case .number:
+                if let observation = read(row, columns: header.columns, width: header.width, path: file.path, periods: &periods, bag: &bag) {
+                    observations.append(observation)
+                }
+            case .missing(let value): withheld.append(value)
+            case .refused: break
             }
             return true
         }
@@ -77,7 +90,48 @@ enum ObservationFileReader {
             bag.add(.error(at: SourceLocation(file: file.path, line: header.line), "this data file has its header line but no rows of values",
                            hint: "add one row per value under the header (indicator, area, period, value), or delete the file"))
         }
-        return observations
+        return ObservationFileRows(observations: observations, withheld: withheld)
+    }
+
+    /// What a row's value cell holds: a number (read by `read`), or a shorthand code for a value
+    /// with no number, as the Government Statistical Service writes them in tables.
+    enum ValueCell {
+        case number
+        case missing(WithheldValue)
+        /// A code SaferSite does not know, or a row it cannot place: reported.
+        case refused
+    }
+
+    /// `[c]` withheld, `[x]` not available, `[z]` not applicable in the value column: a period with no
+    /// number, kept so that it is shown as such and never as zero or as another period's value.
+    /// The note column says why (the publisher's words); without one, the code's meaning does.
+    static func shorthand(_ row: CSVTable.Row, columns: Columns, width: Int, path: String, bag: inout DiagnosticBag) -> ValueCell {
+        guard row.cells.count == width, let valueIndex = columns.index(of: "value") else { return .number }
+        let cell = row.cells[valueIndex]
+        let written = cell.text.trimmingSpaces()
+        guard written.hasPrefix("["), written.hasSuffix("]"), written.count >= 3 else { return .number }
+        let here = SourceLocation(file: path, line: cell.line, column: cell.column)
+        let code = String(written.dropFirst().dropLast()).trimmingSpaces().lowercased()
+        guard let status = WithheldValue.Status(rawValue: code) else {
+            bag.add(.error(at: here, "`\(written)` is not a shorthand SaferSite knows",
+                           hint: "write the number, or `[c]` (withheld to protect confidentiality), `[x]` (not available) or `[z]` (not applicable), with the reason in `note`"))
+            return .refused
+        }
+        func text(_ name: String) -> String { columns.index(of: name).map { row.cells[$0].text.trimmingSpaces() } ?? "" }
+        let indicator = text("indicator"), area = text("area"), period = text("period")
+        guard !indicator.isEmpty, !area.isEmpty, let parsed = Period.parse(period) else {
+            bag.add(.error(at: here, "a row with `\(written)` needs its indicator, area and period, so that the period shows it has no value",
+                           hint: "fill in the indicator, the area and the period (`2019/20`) of the value that is missing"))
+            return .refused
+        }
+        if let filled = ["lower", "upper", "numerator", "denominator"].first(where: { !text($0).isEmpty }) {
+            bag.add(.error(at: here, "this row's value is `\(written)` but its `\(filled)` has a number",
+                           hint: "a value with no number has no interval or counts either: leave `\(filled)` empty, or write the value"))
+            return .refused
+        }
+        let note = text("note")
+        return .missing(WithheldValue(indicator: indicator, area: area, period: parsed.label, note: note.isEmpty ? status.meaning : note,
+                                      location: SourceLocation(file: path, line: row.line), status: status))
     }
 
     /// A room for the rows: a line per row, counted in one pass over the bytes.

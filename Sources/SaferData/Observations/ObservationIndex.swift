@@ -25,12 +25,5 @@ struct ObservationIndex: Sendable {
         Array((ranges[indicator] ?? [:]).keys)
     }
 
-    static func periodOrder(_ a: Period?, _ b: Period?) -> Bool {
-        switch (a, b) {
-        case (nil, nil): return false
-        case (nil, _): return true
-        case (_, nil): return false
-        case (let x?, let y?): return x < y
-        }
-    }
+    static func periodOrder(_ a: Period?, _ b: Period?) -> Bool { Period.isBefore(a, b) }
 }

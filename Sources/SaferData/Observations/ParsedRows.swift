@@ -88,7 +88,7 @@ struct ParsedRows: Sendable {
                 guard let position = positions[file.path]?[change.line] else { return false }
                 var bag = DiagnosticBag()
                 let row = ObservationFileReader.read(TextFile(path: file.path, text: change.header + "\n" + change.after), bag: &bag)
-                guard bag.diagnostics.isEmpty, row.count == 1, var observation = row.first else { return false }
+                guard bag.diagnostics.isEmpty, row.withheld.isEmpty, row.observations.count == 1, var observation = row.observations.first else { return false }
                 let previous = observations[position]
                 guard observation.indicator == previous.indicator, observation.area == previous.area,
                       observation.period?.label == previous.period?.label else { return false }

@@ -113,6 +113,18 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 }
 
+extension Period {
+    /// Whether `a` comes before `b` in time, a value with no stated period first.
+    public static func isBefore(_ a: Period?, _ b: Period?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): return false
+        case (nil, _): return true
+        case (_, nil): return false
+        case (let x?, let y?): return x < y
+        }
+    }
+}
+
 extension Optional where Wrapped == Period {
     /// The label to show, saying plainly when the source gives no period.
     public var labelOrNotStated: String { self?.label ?? "period not stated" }
