@@ -469,10 +469,18 @@ struct ChartBlock {
                                               valueText: indicator.unit.format(row.observation.value, decimals: row.observation.decimals))
             spec.notes.add(row.observation.note, toRow: names[code(row.area)] ?? row.area.name)
         }
+        // An area whose value for the period has no number is named for why, not "no value".
+        var shorthand: [String: String] = [:]
+        for area in areas.all where names[code(area)] != nil && values[code(area)] == nil {
+            guard let missing = data.withheld(indicator: indicator.id, area: area.id).first(where: { $0.parsedPeriod == period }) else { continue }
+            shorthand[code(area)] = missing.status.shorthand
+            spec.notes.add("\(missing.status.shorthand) \(missing.status.words): \(missing.note)", toRow: names[code(area)] ?? area.name)
+        }
         let classification = try classification(&spec)
         let decimals = mapped.map(\.observation.decimals).max() ?? 0
         var chart = try mapChart(&spec, indicator: indicator, on: boundary, outline: outline, period: period, of: "area", drawnOn: boundary.title.inSentence)
         chart.values = values
+        chart.shorthand = shorthand
         chart.classification = classification
         chart.formatLimit = { limit in NumberStyle.format(Decimal(limit), decimals: decimals, separators: true) }
         return chart

@@ -36,6 +36,21 @@ import Testing
         #expect(html.contains("The areas of interest are outlined and named: Brierley Hill (example) and St Thomas&#39;s (example)."))
     }
 
+    @Test func aWardWhoseValueIsWithheldIsNamedForIt() throws {
+        let site = try TestSite.copyingExample("maps")
+        try site.write("content/data/observations.csv", try site.read("content/data/observations.csv") + "sample_rate,E05001241,2023/24,[c],,,Fewer than 5 incidents\n")
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        let html = try site.read("output/wards/index.html")
+        let titles = Self.titles(in: html, chart: "wards-chart-1")
+        // Withheld is not "no value": the ward says [c], the legend and the note say what it means.
+        #expect(titles.contains("Coseley East: [c]"))
+        #expect(titles.filter { $0.hasSuffix(": no value") } == ["Quarry Bank and Dudley Wood: no value"])
+        #expect(html.contains("no value or [c]"))
+        #expect(html.contains("Of the wards, 1 has no value and 1 is [c] (a value the source does not publish); they are hatched."))
+        #expect(html.contains("[c] withheld: Fewer than 5 incidents"))
+        #expect(try site.read("output/charts/wards-chart-1.csv").contains("Coseley East,E05001241,[c],"))
+    }
+
     @Test func aSymbolMapDrawsEachPlaceInProportionToItsValue() throws {
         let site = try TestSite.copyingExample("maps")
         _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))

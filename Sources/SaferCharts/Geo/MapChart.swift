@@ -55,6 +55,9 @@ public struct MapChart: Chart {
     /// Places' values as proportional circles, on the areas drawn plain: a symbol map instead of
     /// a choropleth (the areas' `values` are then not drawn).
     public var symbols: [MapSymbol] = []
+    /// Areas whose value has no number, by code, with the shorthand for why ("[c]" withheld):
+    /// hatched as areas with no value are, but named for what they are.
+    public var shorthand: [String: String] = [:]
 
     public init(titles: ChartTitles, topology: Topology, values: [String: MapValue], classification: MapClassification,
                 measure: String, areasNoun: String, valueHeader: String, formatLimit: @escaping @Sendable (Double) -> String) {
@@ -127,7 +130,7 @@ public struct MapChart: Chart {
         // Swatches are framed in the rule colour whatever their class's border, or the lightest
         // would have nothing to set it off from the page.
         var entries = zip(labels, fills).map { (label: $0.0, paint: paint($0.1, border: theme.rule)) }
-        if hasMissing { entries.append((label: "no value", paint: paint(nil, border: theme.rule))) }
+        if hasMissing { entries.append((label: Self.missingLabel(Set(shorthand.values)), paint: paint(nil, border: theme.rule))) }
         let swatch = 20.0, gap = 8.0, spacing = 20.0
         var x = 0.0, y = top
         for entry in entries {
@@ -151,7 +154,7 @@ public struct MapChart: Chart {
             if let value = values[shape.code] {
                 primitives.append(.area(rings: rings, paint(fills[classes.index(of: value.value)]), cssClass: "sc-area", title: "\(shape.name): \(value.valueText)"))
             } else {
-                primitives.append(.area(rings: rings, paint(nil), cssClass: "sc-area sc-no-value", title: "\(shape.name): no value"))
+                primitives.append(.area(rings: rings, paint(nil), cssClass: "sc-area sc-no-value", title: "\(shape.name): \(missingText(shape.code))"))
             }
         }
         primitives += outlineMarks(projection: projection, theme: theme, metrics: metrics)
@@ -268,7 +271,15 @@ public struct MapChart: Chart {
         if let outlines, !outlines.topology.shapes.isEmpty {
             sentences.append("The \(outlines.noun) are outlined and named: \(Sentence.list(outlines.topology.shapes.map(\.name))).")
         }
-        if missing > 0 { sentences.append("\(missing) of the \(areasNoun) \(missing == 1 ? "has" : "have") no value and \(missing == 1 ? "is" : "are") hatched.") }
+        let coded = topology.shapes.filter { values[$0.code] == nil && shorthand[$0.code] != nil }.count
+        if missing > 0, coded == 0 {
+            sentences.append("\(missing) of the \(areasNoun) \(missing == 1 ? "has" : "have") no value and \(missing == 1 ? "is" : "are") hatched.")
+        } else if missing > 0 {
+            let plain = missing - coded
+            let parts = (plain > 0 ? ["\(plain) \(plain == 1 ? "has" : "have") no value"] : [])
+                + (coded > 0 ? ["\(coded) \(coded == 1 ? "is" : "are") \(Sentence.list(Set(shorthand.values).sorted())) (a value the source does not publish)"] : [])
+            sentences.append("Of the \(areasNoun), \(Sentence.list(parts)); \(missing == 1 ? "it is" : "they are") hatched.")
+        }
         let classes = classes
         if classes.count > 1 {
             let counts = (0..<classes.count).map { index in valued.filter { classes.index(of: $0.value.value) == index }.count }
@@ -290,7 +301,7 @@ public struct MapChart: Chart {
         let labels = classes.labels(format: formatLimit)
         return DataTable(headers: ["Area", valueHeader, "Class"], rows: sortedShapes.map { shape in
             let value = values[shape.code]
-            return [shape.name, value?.valueText ?? "no value", value.map { labels[classes.index(of: $0.value)] } ?? ""]
+            return [shape.name, value?.valueText ?? missingText(shape.code), value.map { labels[classes.index(of: $0.value)] } ?? ""]
         })
     }
 
@@ -303,8 +314,16 @@ public struct MapChart: Chart {
         let labels = classes.labels(format: formatLimit)
         return DataTable(headers: ["Area", "Code", valueHeader, "Class"], rows: sortedShapes.map { shape in
             let value = values[shape.code]
-            return [shape.name, shape.code, value.map { NumberText.plain($0.value) } ?? "", value.map { labels[classes.index(of: $0.value)] } ?? ""]
+            return [shape.name, shape.code, value.map { NumberText.plain($0.value) } ?? shorthand[shape.code] ?? "", value.map { labels[classes.index(of: $0.value)] } ?? ""]
         })
+    }
+
+    /// What a hatched area is: "no value", or its shorthand ("[c]").
+    private func missingText(_ code: String) -> String { shorthand[code] ?? "no value" }
+
+    /// The legend's words for hatched areas: "no value", with the shorthands drawn that way.
+    static func missingLabel(_ shorthands: Set<String>) -> String {
+        shorthands.isEmpty ? "no value" : "no value or \(Sentence.list(shorthands.sorted()))"
     }
 
     private var sortedSymbols: [MapSymbol] { symbols.sorted { $0.name != $1.name ? $0.name < $1.name : $0.value < $1.value } }
