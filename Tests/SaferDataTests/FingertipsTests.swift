@@ -131,6 +131,8 @@ import Testing
         #expect(data.observations(indicator: "admissions", area: "brackenford").map { admissions.source(of: $0) } == [fingertips, fingertips])
         #expect(data.figures.figure("admissions")?.sources == [fingertips])
         #expect(data.figures.figure("feel_safe_comparison")?.source == "OHID Fingertips, indicator 93000: Feeling safe outside after dark")
+        #expect(Downloads.observationsCSV(data).contains(",\"OHID Fingertips, indicator 92000: Hospital admissions for violence\",https://fingertips.phe.org.uk/\r\n"))
+        #expect(data.sources().map(\.source.text) == ["OHID Fingertips, indicator 92000: Hospital admissions for violence", "OHID Fingertips, indicator 93000: Feeling safe outside after dark"])
         // A download without Fingertips' name column still names the indicator by its id.
         #expect(FingertipsFileReader.source(id: "92000", name: nil) == Source(text: "OHID Fingertips, indicator 92000", url: "https://fingertips.phe.org.uk/"))
     }

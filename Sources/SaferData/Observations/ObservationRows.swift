@@ -88,6 +88,35 @@ public struct ObservationRows: RandomAccessCollection, Sendable, Equatable {
     public func area(at position: Int) -> String { areaTable[areas[position]] }
     public func period(at position: Int) -> Period? { periodTable[periods[position]] }
 
+    /// Each indicator's periods by the source its rows name (`nil`: the indicator's own), the
+    /// groups in the order the rows first give them, each period once (in no order): what
+    /// `DataSet.sources()` is made from, in one pass over the columns (no row is made, and a run
+    /// of rows alike is looked up once).
+    func periodsBySource() -> [(indicator: String, source: Source?, periods: [Period?])] {
+        var groups: [UInt64: Int] = [:]
+        var found: [(indicator: UInt32, source: UInt32)] = []
+        var periodsFound: [Set<UInt32>] = []
+        var lastKey: UInt64?, last = 0
+        for position in indices {
+            let key = UInt64(indicators[position]) << 32 | UInt64(sources[position])
+            if key != lastKey {
+                if let known = groups[key] {
+                    last = known
+                } else {
+                    found.append((indicators[position], sources[position]))
+                    periodsFound.append([])
+                    last = found.count - 1
+                    groups[key] = last
+                }
+                lastKey = key
+            }
+            periodsFound[last].insert(periods[position])
+        }
+        return zip(found, periodsFound).map { group, periods in
+            (indicatorTable[group.indicator], sourceTable[group.source], periods.map { periodTable[$0] })
+        }
+    }
+
     public mutating func append(_ observation: Observation) {
         indicators.append(0); areas.append(0); periods.append(0); notes.append(0); sources.append(0); files.append(0); lines.append(0); columns.append(0)
         values.append(0); decimals.append(0); intervals.append(-1); counts.append(-1)
