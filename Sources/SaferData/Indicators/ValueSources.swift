@@ -104,6 +104,37 @@ extension DataSet {
 }
 
 extension Source {
+    /// What "Source:" says under a chart, from the values it shows and the period of each: each
+    /// source once, in the order the values come ("A; B"); when the sources differ from period to
+    /// period, each with the periods it gives ("A (2017/18, 2018/19); B (2019/20)"). A source that
+    /// gives every period shown needs no periods after it.
+    public static func line(for values: [(source: Source, period: Period?)]) -> String {
+        var sources: [Source] = []
+        var periodsOf: [Source: [Period?]] = [:]
+        var allPeriods: [Period?] = []
+        for (source, period) in values {
+            if periodsOf[source] == nil { sources.append(source) }
+            if !(periodsOf[source] ?? []).contains(period) { periodsOf[source, default: []].append(period) }
+            if !allPeriods.contains(period) { allPeriods.append(period) }
+        }
+        guard !sources.isEmpty else { return "source not named" }
+        allPeriods = DataSet.inOrder(allPeriods)
+        // Two sources with the same text (one with an address, one without) read as one.
+        var texts: [String] = []
+        var periodsOfText: [String: [Period?]] = [:]
+        for source in sources {
+            if periodsOfText[source.text] == nil { texts.append(source.text) }
+            for period in periodsOf[source] ?? [] where !(periodsOfText[source.text] ?? []).contains(period) {
+                periodsOfText[source.text, default: []].append(period)
+            }
+        }
+        guard texts.count > 1, allPeriods.count > 1 else { return texts.joined(separator: "; ") }
+        return texts.map { text in
+            let own = allPeriods.filter { (periodsOfText[text] ?? []).contains($0) }
+            return own.count == allPeriods.count ? text : "\(text) (\(periodList(own, within: allPeriods)))"
+        }.joined(separator: "; ")
+    }
+
     /// Periods as a reader takes them in: "2017/18, 2018/19"; three or more that follow one
     /// another among `all` as "2014/15 to 2018/19".
     static func periodList(_ periods: [Period?], within all: [Period?]) -> String {
