@@ -52,6 +52,21 @@ enum BuiltInTemplates {
         "blocks/report-pdf": """
         {{#downloads}}{{#isReport}}<p class="report-pdf"><a href="{{url}}" download>{{title}}</a> ({{format}}, {{size}})</p>{{/isReport}}{{/downloads}}
         """,
+        // Where the data's values come from (`sources`): each source, linked when its address is
+        // known, with the measures whose values it gives and their periods; nothing without data.
+        "blocks/sources": """
+        {{^empty(sources)}}<ul class="sources">
+        {{#sources}}
+        <li class="sources__item"><p class="sources__name">{{#url}}<a href="{{url}}">{{text}}</a>{{/url}}{{^url}}{{text}}{{/url}}</p>
+        <details><summary>{{countText}} from this source</summary>
+        <ul class="sources__indicators">
+        {{#indicators}}
+        <li>{{title}} ({{periods}})</li>
+        {{/indicators}}
+        </ul></details></li>
+        {{/sources}}
+        </ul>{{/empty(sources)}}
+        """,
         "blocks/downloads": """
         <ul class="downloads">
         {{#downloads}}

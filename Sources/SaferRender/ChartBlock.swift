@@ -204,9 +204,17 @@ struct ChartBlock {
         }
     }
 
+    /// "Source: …" for figures: the sources of the values each was worked out from, with the
+    /// periods each gives when they differ from period to period (`Source.line`).
     private func source(of figures: [Figure]) -> String {
-        let sources = figures.map(\.source).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        return "Source: " + sources.joined(separator: "; ")
+        "Source: " + Source.line(for: figures.flatMap { figure in
+            (figure.sources.isEmpty ? [Source(text: "source not named")] : figure.sources).map { (source: $0, period: figure.period) }
+        })
+    }
+
+    /// "Source: …" for an indicator's values as a chart shows them: each value's own source.
+    private func source(of observations: [Observation], of indicator: Indicator) -> String {
+        "Source: " + (observations.isEmpty ? indicator.source.text : Source.line(for: observations.map { (source: indicator.source(of: $0), period: $0.period) }))
     }
 
     private func period(of figures: [Figure]) -> String {
@@ -239,6 +247,7 @@ struct ChartBlock {
         // Every comparator is judged, in the words of the text's `direction_judgement` form; the
         // bar is coloured by the result against the first comparator (the site's main benchmark),
         // and each comparator's row in the table and CSV gives the result against it.
+        var shown = [localValue]
         var bars = [ComparisonBar(
             label: local.label, nameInSentence: local.name, value: NSDecimalNumber(decimal: localValue.value).doubleValue,
             valueText: indicator.unit.format(localValue.value, decimals: localValue.decimals),
@@ -246,6 +255,7 @@ struct ChartBlock {
             statusText: comparisons.isEmpty ? "" : AreaComparison.words(comparisons, relation: \.directionAndJudgementRelation))]
         for area in data.areas.comparators {
             guard let value = data.observation(indicator: indicator.id, area: area.id, period: latest) else { continue }
+            shown.append(value)
             spec.notes.add(value.note, toRow: area.label)
             bars.append(ComparisonBar(
                 label: area.label, nameInSentence: area.name, value: NSDecimalNumber(decimal: value.value).doubleValue,
@@ -260,7 +270,7 @@ struct ChartBlock {
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: "\(indicator.title): \(words)"),
             subtitle: try subtitle(&spec, fallback: "\(indicator.title), \(indicator.unit)\(latest.map { ", " + $0.label } ?? "")"),
-            source: "Source: \(indicator.source.text)")
+            source: source(of: shown, of: indicator))
         // Values carry their unit already ("95 per 10,000"), so the sentence needs no unit label.
         return ComparisonBarsChart(titles: titles, measure: indicator.title.lowercased(), unitLabel: "", bars: bars)
     }
@@ -415,7 +425,7 @@ struct ChartBlock {
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: "\(indicator.title) in \(area), \(points.first!.period) to \(points.last!.period)"),
             subtitle: try subtitle(&spec, fallback: "\(indicator.title), \(indicator.unit), \(area)"),
-            source: "Source: \(indicator.source.text)")
+            source: source(of: observations, of: indicator))
         return TrendChart(titles: titles, measure: indicator.title.lowercased(), valueHeader: indicator.unit.description.capitalizedFirst, points: points,
                           tickFormat: TickFormat(suffix: indicator.unit.isPercent ? "%" : ""))
     }
@@ -478,7 +488,8 @@ struct ChartBlock {
         }
         let classification = try classification(&spec)
         let decimals = mapped.map(\.observation.decimals).max() ?? 0
-        var chart = try mapChart(&spec, indicator: indicator, on: boundary, outline: outline, period: period, of: "area", drawnOn: boundary.title.inSentence)
+        var chart = try mapChart(&spec, indicator: indicator, on: boundary, outline: outline, period: period, of: "area", drawnOn: boundary.title.inSentence,
+                                 values: mapped.map(\.observation).filter { $0.period == period })
         chart.values = values
         chart.shorthand = shorthand
         chart.classification = classification
@@ -489,14 +500,14 @@ struct ChartBlock {
     /// What every map has: its titles (the block's, or worked out), the source with the copyright
     /// line of every boundary it draws, what its areas are called, its outlines, the indicator's notes.
     private func mapChart(_ spec: inout Spec, indicator: Indicator, on boundary: Boundary, outline: Boundary?, period: Period?,
-                          of what: String, drawnOn: String?) throws(Diagnostic) -> MapChart {
+                          of what: String, drawnOn: String?, values: [Observation]) throws(Diagnostic) -> MapChart {
         spec.notes.addToWhole(indicator.notes)
         let periodText = period?.label ?? "period not stated"
         let attributions = [boundary.attribution] + (outline.map { [$0.attribution] } ?? []).filter { $0 != boundary.attribution }
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: "\(indicator.title) by \(what), \(periodText)"),
             subtitle: try subtitle(&spec, fallback: ([indicator.title, indicator.unit.description] + (drawnOn.map { [$0] } ?? []) + [periodText]).joined(separator: ", ")),
-            source: "Source: \(indicator.source.text). Boundaries: \(attributions.joined(separator: " "))")
+            source: "\(source(of: values, of: indicator)). Boundaries: \(attributions.joined(separator: " "))")
         var chart = MapChart(
             titles: titles, topology: boundary.topology, values: [:], classification: .natural(1),
             measure: indicator.title.lowercased(), areasNoun: Self.noun(boundary), valueHeader: indicator.unit.description.capitalizedFirst,
@@ -537,7 +548,8 @@ struct ChartBlock {
                                      valueText: indicator.unit.format(row.observation.value, decimals: row.observation.decimals)))
             spec.notes.add(row.observation.note, toRow: row.place.name)
         }
-        var chart = try mapChart(&spec, indicator: indicator, on: boundary, outline: outline, period: period, of: "place", drawnOn: nil)
+        var chart = try mapChart(&spec, indicator: indicator, on: boundary, outline: outline, period: period, of: "place", drawnOn: nil,
+                                 values: rows.map(\.observation).filter { $0.period == period })
         chart.symbols = symbols
         return chart
     }

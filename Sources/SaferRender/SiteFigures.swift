@@ -62,6 +62,24 @@ public struct SiteFigures: Sendable {
         }
     }
 
+    /// Every source the data use, for the `blocks/sources` template (`sources`): each with its
+    /// `text`, `url` (false when not known), `count` and `countText` ("62 measures", in words a
+    /// reader knows: pages never say "indicator"), and
+    /// `indicators`, each with its `id`, `title` and `periods` ("2017/18, 2018/19", "period not stated").
+    public var templateSources: [[String: Any]] {
+        data.sources().map { use in
+            [
+                "text": use.source.text,
+                "url": use.source.url ?? false,
+                "count": use.indicators.count,
+                "countText": "\(use.indicators.count) measure\(use.indicators.count == 1 ? "" : "s")",
+                "indicators": use.indicators.map { entry -> [String: Any] in
+                    ["id": entry.indicator.id, "title": entry.indicator.title, "periods": entry.periodsText]
+                },
+            ] as [String: Any]
+        }
+    }
+
     /// Each figure by id, for blocks such as key numbers: `{{figures_by_id.population.text}}`, or
     /// `{{{figures_by_id.population.link}}}` for the text linked to how it is worked out.
     /// Worked out only for the ids a template asks for: a block names a few of many figures.
@@ -105,7 +123,7 @@ public struct SiteFigures: Sendable {
             [
                 OutputFile(path: folder + Downloads.figuresCSVName, text: Downloads.figuresCSV(data.figures)),
                 OutputFile(path: folder + Downloads.figuresJSONName, text: Downloads.figuresJSON(data.figures)),
-                OutputFile(path: folder + Downloads.dataPackageName, text: Downloads.dataPackage(name: Slug.make(siteTitle), title: siteTitle)),
+                OutputFile(path: folder + Downloads.dataPackageName, text: Downloads.dataPackage(name: Slug.make(siteTitle), title: siteTitle, sources: data.sourcesInUse())),
             ]
         })
         var files = [

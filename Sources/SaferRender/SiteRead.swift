@@ -20,6 +20,8 @@ public enum SiteRead: Hashable, Comparable, Codable, Sendable {
     case figureValue(String)
     /// The data files readers can download, with their sizes.
     case downloads
+    /// The sources the data's values come from, with the indicators and periods of each (`sources` in blocks).
+    case sources
 
     // What charts look up in the data (see `ChartData`).
     case figure(String)

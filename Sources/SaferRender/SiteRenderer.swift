@@ -50,6 +50,10 @@ public struct SiteRenderer: Sendable {
     private let lists: TemplateValues<[String: Any]>
     /// Every figure as a template value (`figures` in blocks), worked out once.
     package let figureValues: TemplateValues<[[String: Any]]>
+    /// The sources the data use (`sources` in blocks), worked out when a block first asks: it
+    /// looks at every data row, and most pages show no such block.
+    private let sourceList = OnceValue<[[String: Any]]>()
+    package var sourceValues: [[String: Any]] { sourceList.value { figures.templateSources } }
     /// Blocks and charts drawn in this build, by everything they are drawn from: the same chart
     /// in a page and in the report is drawn once.
     private let drawn = DrawnBlocks()
@@ -189,6 +193,7 @@ public struct SiteRenderer: Sendable {
             case .assets: assetPaths.mapValues { root + $0 }
             case .figures: figureValues.values
             case .figures_by_id: figures.templateFiguresByID(root: root)
+            case .sources: sourceValues
             case .downloads:
                 downloads.map { download -> [String: Any] in
                     [

@@ -51,7 +51,7 @@ public enum LayoutName: String, TemplateName {
 
 /// What a block's template (```` ```block NAME ````) can look up.
 public enum BlockName: String, TemplateName {
-    case params, lists, root, site, assets, figures, figures_by_id, downloads
+    case params, lists, root, site, assets, figures, figures_by_id, downloads, sources
 
     public var origin: ValueOrigin {
         switch self {
@@ -62,6 +62,7 @@ public enum BlockName: String, TemplateName {
         case .figures: .site(.figureValues)
         case .figures_by_id: .eachPart(SiteRead.figureValue)
         case .downloads: .site(.downloads)
+        case .sources: .site(.sources)
         }
     }
 }

@@ -36,7 +36,7 @@ import Testing
         ("### `content/data/glossary.yaml`, each entry", GlossaryTerm.keys),
         ("### `content/data/boundaries.yaml`, per boundaries id", Boundary.keys),
         ("### Observation CSV columns", ObservationFileReader.allColumns),
-        ("### Fingertips download columns", FingertipsFileReader.columns.map(\.fingertips)
+        ("### Fingertips download columns", FingertipsFileReader.columns.map(\.fingertips) + [FingertipsFileReader.nameColumn]
             + [FingertipsFileReader.breakdownColumns.sex, FingertipsFileReader.breakdownColumns.age, FingertipsFileReader.breakdownColumns.category]),
         ("### Chart blocks", ChartBlock.keys),
     ]

@@ -34,17 +34,17 @@ import Testing
 
     /// The same values typed in tidy form.
     static let tidy = """
-    indicator,area,period,value,lower,upper,numerator,denominator,note
-    admissions,brackenford,2018/19 - 20/21,55.0,49.3,61.2,356,647000,
-    admissions,brackenford,2019/20 - 21/22,52.6,47.1,58.6,340,646000,
-    admissions,england,2018/19 - 20/21,42.5,42.2,42.8,72000,56500000,
-    admissions,england,2019/20 - 21/22,41.9,41.6,42.2,71000,56600000,
-    admissions,south-east,2018/19 - 20/21,39.0,38.4,39.6,10500,9200000,
-    admissions,south-east,2019/20 - 21/22,38.0,37.4,38.6,10400,9250000,
-    feel_safe,brackenford,2021,64.2,61.0,67.3,642,1000,
-    feel_safe,brackenford,2022,[c],,,,,Value suppressed for disclosure control due to small count
-    feel_safe,england,2021,70.0,69.8,70.2,,,
-    feel_safe,england,2022,71.0,70.8,71.2,,,
+    indicator,area,period,value,lower,upper,numerator,denominator,note,source,source_url
+    admissions,brackenford,2018/19 - 20/21,55.0,49.3,61.2,356,647000,,"OHID Fingertips, indicator 92000: Hospital admissions for violence",https://fingertips.phe.org.uk/
+    admissions,brackenford,2019/20 - 21/22,52.6,47.1,58.6,340,646000,,"OHID Fingertips, indicator 92000: Hospital admissions for violence",https://fingertips.phe.org.uk/
+    admissions,england,2018/19 - 20/21,42.5,42.2,42.8,72000,56500000,,"OHID Fingertips, indicator 92000: Hospital admissions for violence",https://fingertips.phe.org.uk/
+    admissions,england,2019/20 - 21/22,41.9,41.6,42.2,71000,56600000,,"OHID Fingertips, indicator 92000: Hospital admissions for violence",https://fingertips.phe.org.uk/
+    admissions,south-east,2018/19 - 20/21,39.0,38.4,39.6,10500,9200000,,"OHID Fingertips, indicator 92000: Hospital admissions for violence",https://fingertips.phe.org.uk/
+    admissions,south-east,2019/20 - 21/22,38.0,37.4,38.6,10400,9250000,,"OHID Fingertips, indicator 92000: Hospital admissions for violence",https://fingertips.phe.org.uk/
+    feel_safe,brackenford,2021,64.2,61.0,67.3,642,1000,,"OHID Fingertips, indicator 93000: Feeling safe outside after dark",https://fingertips.phe.org.uk/
+    feel_safe,brackenford,2022,[c],,,,,Value suppressed for disclosure control due to small count,"OHID Fingertips, indicator 93000: Feeling safe outside after dark",https://fingertips.phe.org.uk/
+    feel_safe,england,2021,70.0,69.8,70.2,,,,"OHID Fingertips, indicator 93000: Feeling safe outside after dark",https://fingertips.phe.org.uk/
+    feel_safe,england,2022,71.0,70.8,71.2,,,,"OHID Fingertips, indicator 93000: Feeling safe outside after dark",https://fingertips.phe.org.uk/
     """
 
     static func indicators(admissions: String = "92000", feelSafe: String = "93000") -> String {
@@ -113,6 +113,7 @@ import Testing
             #expect(a.forms == b.forms, "\(a.id)")
             #expect(a.comparisons == b.comparisons, "\(a.id)")
             #expect(a.value == b.value && a.lower == b.lower && a.upper == b.upper, "\(a.id)")
+            #expect(a.sources == b.sources, "\(a.id)")
         }
         let comparison = try #require(downloaded.first { $0.id == "admissions_comparison" })
         #expect(comparison.period?.label == "2019/20 - 21/22")
@@ -124,6 +125,21 @@ import Testing
         #expect(fromTidy.withheld.map { "\($0.indicator) \($0.area) \($0.period) \($0.status.shorthand) \($0.note)" } == fromDownload.withheld.map { "\($0.indicator) \($0.area) \($0.period) \($0.status.shorthand) \($0.note)" })
         #expect(fromDownload.figures.figure("feel_safe")?.text == "64.2% (2021; the 2022 value is withheld: “Value suppressed for disclosure control due to small count”)")
         #expect(fromDownload.observations.map(\.location.file).allSatisfy { $0 == "data/fingertips.csv" })
+    }
+
+    /// Each row names Fingertips and its indicator as its source, whatever the indicator's
+    /// `source` says (it may name the publication of values typed in before the download).
+    @Test func fingertipsRowsNameFingertipsAndTheIndicator() throws {
+        let data = try Self.load(Self.download, indicators: Self.indicators().replacingOccurrences(of: "source: OHID Fingertips", with: "source: Borough health profile 2019"))
+        let admissions = try #require(data.indicator("admissions"))
+        let fingertips = Source(text: "OHID Fingertips, indicator 92000: Hospital admissions for violence", url: "https://fingertips.phe.org.uk/")
+        #expect(data.observations(indicator: "admissions", area: "brackenford").map { admissions.source(of: $0) } == [fingertips, fingertips])
+        #expect(data.figures.figure("admissions")?.sources == [fingertips])
+        #expect(data.figures.figure("feel_safe_comparison")?.source == "OHID Fingertips, indicator 93000: Feeling safe outside after dark")
+        #expect(Downloads.observationsCSV(data).contains(",\"OHID Fingertips, indicator 92000: Hospital admissions for violence\",https://fingertips.phe.org.uk/\r\n"))
+        #expect(data.sources().map(\.source.text) == ["OHID Fingertips, indicator 92000: Hospital admissions for violence", "OHID Fingertips, indicator 93000: Feeling safe outside after dark"])
+        // A download without Fingertips' name column still names the indicator by its id.
+        #expect(FingertipsFileReader.source(id: "92000", name: nil) == Source(text: "OHID Fingertips, indicator 92000", url: "https://fingertips.phe.org.uk/"))
     }
 
     @Test func valuesWithEveryDigitAreShownToOneDecimalPlaceUnlessTheIndicatorSays() throws {

@@ -50,7 +50,7 @@ extension FingertipsSelection: FingerprintText {
 extension Observation: FingerprintText {
     public var fingerprintText: String {
         joined([indicator, area, field(period), field(value), String(decimals), field(lower), field(upper), field(numerator),
-                field(denominator), field(note), location.description, valueText])
+                field(denominator), field(note), field(source), location.description, valueText])
     }
 }
 

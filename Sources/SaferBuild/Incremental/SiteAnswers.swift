@@ -32,6 +32,7 @@ final class SiteAnswers: Sendable {
             case .figureValues: renderer.figureValues.values
             case .figureValue(let id): renderer.figures.templateFiguresByID(root: "").child(named: id) ?? "absent"
             case .downloads: renderer.downloads.map { "\($0.path)\u{0}\($0.bytes)" }
+            case .sources: renderer.sourceValues
             case .figure(let id): data.figures.figure(id)?.fingerprintText ?? "absent"
             case .figures: all(data.figures.figures)
             case .indicators: all(data.indicators)

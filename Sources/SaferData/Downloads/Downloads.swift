@@ -94,8 +94,10 @@ public enum Downloads {
     // MARK: Data package
 
     /// A Frictionless Data Package (https://specs.frictionlessdata.io/data-package/) describing the
-    /// four downloads. `name` must be lower-case letters, digits, `-`, `_` and `.`.
-    public static func dataPackage(name: String, title: String) -> String {
+    /// four downloads, with `sources` (each with its `title` and, when known, its address as `path`),
+    /// every source the data use (`DataSet.sources()`). `name` must be lower-case letters, digits,
+    /// `-`, `_` and `.`.
+    public static func dataPackage(name: String, title: String, sources: [Source] = []) -> String {
         func field(_ name: String, _ type: String, _ description: String) -> JSONText {
             .object(["name": .string(name), "type": .string(type), "description": .string(description)])
         }
@@ -119,7 +121,7 @@ public enum Downloads {
                 "format": .string("json"), "mediatype": .string("application/json"), "encoding": .string("utf-8"),
             ])
         }
-        return JSONText.object([
+        var package: [String: JSONText] = [
             "name": .string(name),
             "title": .string(title),
             "profile": .string("data-package"),
@@ -129,7 +131,15 @@ public enum Downloads {
                 json("observations-json", observationsJSONName, "Every published value, as JSON"),
                 json("figures-json", figuresJSONName, "Every figure on the site, with its inputs and forms, as JSON"),
             ]),
-        ]).text
+        ]
+        if !sources.isEmpty {
+            package["sources"] = .array(sources.map { source in
+                var members: [String: JSONText] = ["title": .string(source.text)]
+                if let url = source.url { members["path"] = .string(url) }
+                return .object(members)
+            })
+        }
+        return JSONText.object(package).text
     }
 
     static let columnDescriptions: [String: String] = [

@@ -139,13 +139,16 @@ public struct ObservationDownloads: Sendable {
 }
 
 /// Writes observation rows, keeping the encoded cells an indicator's or an area's rows repeat
-/// while rows of the same id follow (the observations are sorted, so they come together).
+/// while rows of the same id follow (the observations are sorted, so they come together), and
+/// those of the source rows name of their own while rows of the same source follow.
 private struct RowWriter {
     private let about: RowContext
     private var csvIndicator = RepeatedCells<RowContext.About?>()
     private var csvArea = RepeatedCells<Void>()
     private var jsonIndicator = RepeatedCells<RowContext.About?>()
     private var jsonArea = RepeatedCells<Void>()
+    private var csvSource = SourceCells()
+    private var jsonSource = SourceCells()
 
     init(_ data: DataSet) { about = RowContext(data) }
 
@@ -176,10 +179,12 @@ private struct RowWriter {
         }
         out.append(UInt8(ascii: ","))
         CSVFormat.appendField(observation.note ?? "", to: &out)
-        out.append(UInt8(ascii: ","))
-        CSVFormat.appendField(indicator.about?.source ?? "", to: &out)
-        out.append(UInt8(ascii: ","))
-        CSVFormat.appendField(indicator.about?.sourceURL ?? "", to: &out)
+        out.append(contentsOf: csvSource.cells(for: observation, of: indicator.about) { source in
+            var cells: [UInt8] = [UInt8(ascii: ",")]
+            CSVFormat.appendField(source?.text ?? "", to: &cells); cells.append(UInt8(ascii: ","))
+            CSVFormat.appendField(source?.url ?? "", to: &cells)
+            return cells
+        })
         out.append(contentsOf: "\r\n".utf8)
     }
 
@@ -199,8 +204,6 @@ private struct RowWriter {
             var before: [UInt8] = [], after: [UInt8] = []
             Self.member("indicator", .string(id), to: &before)
             Self.member("indicator_title", .string(indicator?.title), to: &before)
-            Self.member("source", .string(indicator?.source), to: &after)
-            Self.member("source_url", .string(indicator?.sourceURL), to: &after)
             Self.member("unit", .string(indicator?.unit), to: &after)
             return (before, after, indicator)
         }
@@ -217,6 +220,12 @@ private struct RowWriter {
         Self.member("note", .string(observation.note), to: &out)
         Self.member("numerator", .number(observation.numerator), to: &out)
         Self.member("period", .string(observation.period?.label), to: &out)
+        out.append(contentsOf: jsonSource.cells(for: observation, of: indicator.about) { source in
+            var members: [UInt8] = []
+            Self.member("source", .string(source?.text), to: &members)
+            Self.member("source_url", .string(source?.url), to: &members)
+            return members
+        })
         out.append(contentsOf: indicator.after)
         Self.member("upper", .number(observation.upper), to: &out)
         // Its own digits, no trailing zeros: what `NumberStyle.plain` writes for it.
@@ -241,15 +250,41 @@ private struct RepeatedCells<About> {
     }
 }
 
+/// The encoded source of a row: its indicator's, kept while rows of the same indicator follow,
+/// or the one the row names, kept while rows naming the same one follow.
+private struct SourceCells {
+    private var indicatorID: String?
+    private var indicatorCells: [UInt8] = []
+    private var own: Source?
+    private var ownCells: [UInt8] = []
+
+    /// `make` encodes a source (`nil`: a row whose indicator is unknown, written empty).
+    mutating func cells(for observation: Observation, of about: RowContext.About?, make: (Source?) -> [UInt8]) -> [UInt8] {
+        let source = about.map { $0.indicator.source(of: observation) }
+        if let source, source != about?.indicator.source {
+            if source != own {
+                own = source
+                ownCells = make(source)
+            }
+            return ownCells
+        }
+        if observation.indicator != indicatorID {
+            indicatorID = observation.indicator
+            indicatorCells = make(source)
+        }
+        return indicatorCells
+    }
+}
+
 /// What every row of an indicator or area repeats, looked up once per download.
 private struct RowContext {
-    struct About { var title: String, unit: String, source: String, sourceURL: String? }
+    struct About { var indicator: Indicator, title: String, unit: String }
     var indicators: [String: About] = [:]
     var areaNames: [String: String] = [:]
 
     init(_ data: DataSet) {
         for indicator in data.indicators where indicators[indicator.id] == nil {
-            indicators[indicator.id] = About(title: indicator.title, unit: "\(indicator.unit)", source: indicator.source.text, sourceURL: indicator.source.url)
+            indicators[indicator.id] = About(indicator: indicator, title: indicator.title, unit: "\(indicator.unit)")
         }
         for area in data.areas.all where areaNames[area.id] == nil { areaNames[area.id] = area.name }
     }

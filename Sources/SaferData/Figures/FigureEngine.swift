@@ -155,7 +155,7 @@ struct FigureEngine {
             operand = Operand(
                 value: observation.value, unit: indicator.unit, decimals: observation.decimals,
                 text: indicator.unit.format(observation.value, decimals: observation.decimals),
-                period: observation.period, area: areas.area(id: observation.area), sources: [indicator.source],
+                period: observation.period, area: areas.area(id: observation.area), sources: [indicator.source(of: observation)],
                 indicator: indicator.id, figureID: nil, lower: observation.lower, upper: observation.upper)
         }
         if let decimals = reference.decimals {
@@ -261,7 +261,7 @@ struct FigureEngine {
             builder.indicator = indicator
             builder.area = areas.area(id: observation.area)
             builder.period = observation.period
-            builder.sources = [indicator.source]
+            builder.sources = [indicator.source(of: observation)]
             builder.lower = observation.lower
             builder.upper = observation.upper
             builder.notes += [indicator.notes, observation.note].compactMap { $0?.nilIfEmpty }
@@ -422,7 +422,7 @@ struct FigureEngine {
         builder.indicator = indicator
         builder.area = localArea
         builder.period = local.period
-        builder.sources = [indicator.source]
+        builder.sources = indicator.sources(of: [local] + comparators.map { $0.1 })
         builder.comparisons = results
         builder.lower = local.lower
         builder.upper = local.upper

@@ -53,7 +53,8 @@ public struct WithheldValue: Sendable, Hashable {
 /// indicators and areas are left out, as are other breakdowns: rows with a `Category` (unless the
 /// indicator asks for one), and when there are several sexes or ages, all but `Persons` or the one
 /// the indicator names. The 95% limits become the interval (so comparisons follow Fingertips'
-/// method), `Count` and `Denominator` are kept for provenance, and `Value note` becomes the note.
+/// method), `Count` and `Denominator` are kept for provenance, `Value note` becomes the note, and
+/// each value names Fingertips and the indicator (`Indicator ID`, `Indicator Name`) as its source.
 /// Every other column is Fingertips' own and is not read.
 enum FingertipsFileReader {
     /// What a download's columns stand for in a tidy observations file.
@@ -118,7 +119,7 @@ enum FingertipsFileReader {
             }
             func text(_ name: String) -> String { columnIndex[name.lowercased()].map { row.cells[$0].text.trimmingSpaces() } ?? "" }
             let indicatorID = text("Indicator ID"), code = text("Area Code")
-            seenIndicators[indicatorID] = seenIndicators[indicatorID] ?? text("Indicator Name")
+            seenIndicators[indicatorID] = seenIndicators[indicatorID] ?? text(nameColumn)
             seenAreas[code] = seenAreas[code] ?? text("Area Name")
             guard let own = mapped[indicatorID], let area = areas.area(code: code) else { return true }
             guard seenRows.insert(["Indicator ID", "Area Code", breakdownColumns.sex, breakdownColumns.age, breakdownColumns.category, "Time period", "Value", "Value note"].map(text)).inserted else { return true }
@@ -173,10 +174,22 @@ enum FingertipsFileReader {
                 }
                 guard var observation = ObservationFileReader.read(row, columns: layout, width: width, path: file.path, periods: &periods, bag: &bag) else { continue }
                 observation.decimals = min(observation.decimals, indicator.fingertips?.decimals ?? 1)
+                observation.source = source(id: indicator.fingertips!.id, name: columnIndex[nameColumn.lowercased()].map { row.cells[$0].text.trimmingSpaces() })
                 rows.observations.append(observation)
             }
         }
         return rows
+    }
+
+    /// Fingertips' name for the indicator, which the source of its rows gives.
+    static let nameColumn = "Indicator Name"
+    static let siteAddress = "https://fingertips.phe.org.uk/"
+
+    /// Where a download's values come from: Fingertips and its indicator, by id and by the name the
+    /// download gives it ("OHID Fingertips, indicator 92000: Hospital admissions for violence"),
+    /// whatever the indicator's own `source` says (it may name the publication of earlier values).
+    static func source(id: String, name: String?) -> Source {
+        Source(text: "OHID Fingertips, indicator \(id)" + (name.flatMap { $0.isEmpty ? nil : ": " + $0 } ?? ""), url: siteAddress)
     }
 
     /// The rows of one breakdown: the sex and age the indicator names, or the only ones there are

@@ -16,6 +16,9 @@ public struct Observation: Sendable, Hashable {
     public var numerator: Decimal?
     public var denominator: Decimal?
     public var note: String?
+    /// Where this value comes from, when its row names a source of its own (the `source` column,
+    /// a Fingertips download); `nil`: its indicator's. `Indicator.source(of:)` gives the one that applies.
+    public var source: Source?
     /// The row it was read from.
     public var location: SourceLocation
     /// The value as the downloads write it: its digits at its own precision ("27.40", "-3").
@@ -25,7 +28,7 @@ public struct Observation: Sendable, Hashable {
     public var hasInterval: Bool { lower != nil && upper != nil }
 
     public init(indicator: String, area: String, period: Period?, value: Decimal, decimals: Int, lower: Decimal? = nil, upper: Decimal? = nil,
-                numerator: Decimal? = nil, denominator: Decimal? = nil, note: String? = nil, location: SourceLocation, valueText: String? = nil) {
+                numerator: Decimal? = nil, denominator: Decimal? = nil, note: String? = nil, source: Source? = nil, location: SourceLocation, valueText: String? = nil) {
         self.indicator = indicator
         self.area = area
         self.period = period
@@ -36,6 +39,7 @@ public struct Observation: Sendable, Hashable {
         self.numerator = numerator
         self.denominator = denominator
         self.note = note
+        self.source = source
         self.location = location
         self.valueText = valueText ?? NumberStyle.format(value, decimals: decimals, separators: false)
     }
@@ -48,10 +52,10 @@ struct ObservationFileRows: Sendable {
 }
 
 /// Reads observation CSV files: `indicator,area,period,value` with optional `lower,upper`,
-/// `numerator,denominator` and `note` columns, in any order, one value per row.
+/// `numerator,denominator`, `note` and `source,source_url` columns, in any order, one value per row.
 enum ObservationFileReader {
     static let requiredColumns = ["indicator", "area", "period", "value"]
-    static let optionalColumns = ["lower", "upper", "numerator", "denominator", "note"]
+    static let optionalColumns = ["lower", "upper", "numerator", "denominator", "note", "source", "source_url"]
     static let allColumns = requiredColumns + optionalColumns
 
     static func read(_ file: TextFile, bag: inout DiagnosticBag) -> ObservationFileRows {
@@ -153,7 +157,7 @@ enum ObservationFileReader {
         guard names.contains(where: allColumns.contains) else {
             bag.add(.error(at: SourceLocation(file: path, line: header.line, column: 1),
                            "this data file has no header line: its first line should name the columns",
-                           hint: "add a first line `indicator,area,period,value` (and `lower,upper,numerator,denominator,note` if you use them)"))
+                           hint: "add a first line `indicator,area,period,value` (and `lower,upper,numerator,denominator,note,source,source_url` if you use them)"))
             return nil
         }
         var columns: [String: Int] = [:]
@@ -283,12 +287,25 @@ enum ObservationFileReader {
             bag.add(.error(at: here(cell("denominator")!), "the denominator is 0", hint: "a rate or share cannot be worked out of nothing; check the number"))
             failed = true
         }
+        let sourceText = text("source"), sourceURL = text("source_url")
+        if !sourceURL.isEmpty, let urlCell = cell("source_url") {
+            if sourceText.isEmpty {
+                bag.add(.error(at: here(urlCell), "this row has a `source_url` but no `source`",
+                               hint: "write the name of the publication in `source`, or leave both empty to use the indicator's source"))
+                failed = true
+            } else if !(sourceURL.hasPrefix("https://") || sourceURL.hasPrefix("http://")) {
+                bag.add(.error(at: here(urlCell), "the source address `\(sourceURL)` is not a web address",
+                               hint: "write the full address starting with https://, or leave `source_url` empty when it is not known"))
+                failed = true
+            }
+        }
         guard !failed, let value else { return nil }
         let note = text("note")
         return Observation(
             indicator: indicator, area: area, period: period,
             value: value.value, decimals: value.decimals,
             lower: lower?.value, upper: upper?.value, numerator: numerator?.value, denominator: denominator?.value,
-            note: note.isEmpty ? nil : note, location: rowLocation, valueText: value.text)
+            note: note.isEmpty ? nil : note, source: sourceText.isEmpty ? nil : Source(text: sourceText, url: sourceURL.isEmpty ? nil : sourceURL),
+            location: rowLocation, valueText: value.text)
     }
 }

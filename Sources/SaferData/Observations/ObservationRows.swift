@@ -2,10 +2,10 @@ import Foundation
 import SaferCore
 
 /// Every observation of a data set, kept in columns: what rows repeat (indicator, area, period,
-/// note, file) once in a table and a small number per row, the value and its precision, and the
-/// intervals and counts in a side table only for the rows that have them. A row takes about 100
-/// bytes instead of an `Observation`'s 264, which is what lets a million-row file be read in a few
-/// times its own size. Rows are given out as `Observation`s, made when asked for.
+/// note, source, file) once in a table and a small number per row, the value and its precision,
+/// and the intervals and counts in a side table only for the rows that have them. A row takes
+/// about 100 bytes instead of an `Observation`'s nearly 300, which is what lets a million-row file
+/// be read in a few times its own size. Rows are given out as `Observation`s, made when asked for.
 public struct ObservationRows: RandomAccessCollection, Sendable, Equatable {
     public typealias Element = Observation
     public typealias Index = Int
@@ -15,12 +15,15 @@ public struct ObservationRows: RandomAccessCollection, Sendable, Equatable {
     private var areaTable = SharedTable<String>()
     private var periodTable = SharedTable<Period?>()
     private var noteTable = SharedTable<String?>()
+    /// A row's own source (`nil`: its indicator's): a few publications among many rows.
+    private var sourceTable = SharedTable<Source?>()
     private var fileTable = SharedTable<String>()
 
     private var indicators: [UInt32] = []
     private var areas: [UInt32] = []
     private var periods: [UInt32] = []
     private var notes: [UInt32] = []
+    private var sources: [UInt32] = []
     private var files: [UInt32] = []
     private var lines: [Int32] = []
     private var columns: [Int32] = []
@@ -48,7 +51,7 @@ public struct ObservationRows: RandomAccessCollection, Sendable, Equatable {
 
     public mutating func reserveCapacity(_ count: Int) {
         indicators.reserveCapacity(count); areas.reserveCapacity(count); periods.reserveCapacity(count)
-        notes.reserveCapacity(count); files.reserveCapacity(count); lines.reserveCapacity(count); columns.reserveCapacity(count)
+        notes.reserveCapacity(count); sources.reserveCapacity(count); files.reserveCapacity(count); lines.reserveCapacity(count); columns.reserveCapacity(count)
         values.reserveCapacity(count); decimals.reserveCapacity(count); intervals.reserveCapacity(count); counts.reserveCapacity(count)
     }
 
@@ -61,7 +64,7 @@ public struct ObservationRows: RandomAccessCollection, Sendable, Equatable {
                 indicator: indicatorTable[indicators[position]], area: areaTable[areas[position]], period: periodTable[periods[position]],
                 value: values[position], decimals: Int(decimals[position]),
                 lower: interval?.first, upper: interval?.second, numerator: count?.first, denominator: count?.second,
-                note: noteTable[notes[position]],
+                note: noteTable[notes[position]], source: sourceTable[sources[position]],
                 location: SourceLocation(file: fileTable[files[position]], line: line < 0 ? nil : Int(line), column: column < 0 ? nil : Int(column)))
         }
         set {
@@ -69,6 +72,7 @@ public struct ObservationRows: RandomAccessCollection, Sendable, Equatable {
             areas[position] = areaTable.position(of: newValue.area)
             periods[position] = periodTable.position(of: newValue.period)
             notes[position] = noteTable.position(of: newValue.note)
+            sources[position] = sourceTable.position(of: newValue.source)
             files[position] = fileTable.position(of: newValue.location.file)
             lines[position] = Int32(clamping: newValue.location.line ?? -1)
             columns[position] = Int32(clamping: newValue.location.column ?? -1)
@@ -84,8 +88,37 @@ public struct ObservationRows: RandomAccessCollection, Sendable, Equatable {
     public func area(at position: Int) -> String { areaTable[areas[position]] }
     public func period(at position: Int) -> Period? { periodTable[periods[position]] }
 
+    /// Each indicator's periods by the source its rows name (`nil`: the indicator's own), the
+    /// groups in the order the rows first give them, each period once (in no order): what
+    /// `DataSet.sources()` is made from, in one pass over the columns (no row is made, and a run
+    /// of rows alike is looked up once).
+    func periodsBySource() -> [(indicator: String, source: Source?, periods: [Period?])] {
+        var groups: [UInt64: Int] = [:]
+        var found: [(indicator: UInt32, source: UInt32)] = []
+        var periodsFound: [Set<UInt32>] = []
+        var lastKey: UInt64?, last = 0
+        for position in indices {
+            let key = UInt64(indicators[position]) << 32 | UInt64(sources[position])
+            if key != lastKey {
+                if let known = groups[key] {
+                    last = known
+                } else {
+                    found.append((indicators[position], sources[position]))
+                    periodsFound.append([])
+                    last = found.count - 1
+                    groups[key] = last
+                }
+                lastKey = key
+            }
+            periodsFound[last].insert(periods[position])
+        }
+        return zip(found, periodsFound).map { group, periods in
+            (indicatorTable[group.indicator], sourceTable[group.source], periods.map { periodTable[$0] })
+        }
+    }
+
     public mutating func append(_ observation: Observation) {
-        indicators.append(0); areas.append(0); periods.append(0); notes.append(0); files.append(0); lines.append(0); columns.append(0)
+        indicators.append(0); areas.append(0); periods.append(0); notes.append(0); sources.append(0); files.append(0); lines.append(0); columns.append(0)
         values.append(0); decimals.append(0); intervals.append(-1); counts.append(-1)
         self[indicators.count - 1] = observation
     }
@@ -134,7 +167,7 @@ public struct ObservationRows: RandomAccessCollection, Sendable, Equatable {
 
     private mutating func gather(_ positions: [Int]) {
         func pick<T>(_ column: inout [T]) { column = positions.map { column[$0] } }
-        pick(&indicators); pick(&areas); pick(&periods); pick(&notes); pick(&files); pick(&lines); pick(&columns)
+        pick(&indicators); pick(&areas); pick(&periods); pick(&notes); pick(&sources); pick(&files); pick(&lines); pick(&columns)
         pick(&values); pick(&decimals); pick(&intervals); pick(&counts)
     }
 

@@ -28,7 +28,7 @@ import Testing
         #expect(fields(try #require(checked.check)) == 5, "FigureCheck")
         #expect(fields(input) == 7, "FigureInput")
         #expect(fields(try #require(comparison.forms.first)) == 2, "FigureForm")
-        #expect(fields(try #require(data.observations.first)) == 12, "Observation")
+        #expect(fields(try #require(data.observations.first)) == 13, "Observation")
         #expect(fields(try #require(data.indicators.first)) == 13, "Indicator")
         #expect(fields(FingertipsSelection(id: "1", location: SourceLocation(file: "x"))) == 6, "FingertipsSelection")
         #expect(fields(try #require(data.indicators.first).source) == 2, "Source")
@@ -51,5 +51,8 @@ import Testing
         let before = row.fingerprintText
         row.value += 1
         #expect(row.fingerprintText != before)
+        let valued = row.fingerprintText
+        row.source = Source(text: "Another publication")
+        #expect(row.fingerprintText != valued)
     }
 }
