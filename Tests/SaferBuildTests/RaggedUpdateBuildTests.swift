@@ -103,6 +103,14 @@ import Testing
         #expect(text.contains("2024/25note 3[c]"))
         #expect(text.contains("[c] withheld: Fewer than 5 call-outs"))
         #expect(try site.read("output/charts/numbers-chart-2.csv").contains("2024/25,[c]"))
+        // The downloads carry the row as [c] with its reason, which datapackage.json declares missing.
+        let csv = try site.read("output/downloads/observations.csv")
+        #expect(csv.contains(",2024/25,[c],\"rate per 100,000\",,,,,Fewer than 5 call-outs,Northbrook ambulance service,"), "\(csv)")
+        let json = try JSONSerialization.jsonObject(with: Data(try site.read("output/downloads/observations.json").utf8)) as? [[String: Any]]
+        let row = try #require(json?.first { $0["period"] as? String == "2024/25" })
+        #expect(row["value"] as? String == "[c]")
+        #expect(row["note"] as? String == "Fewer than 5 call-outs")
+        #expect(try site.read("output/downloads/datapackage.json").contains("\"[c]\""))
         let warning = try #require(result.warnings.first { $0.message.contains("2024/25") })
         #expect(warning.message == "the 2024/25 value of `ambulance_assaults` for Northbrook is withheld, so the figure `ambulance_assaults` shows 2023/24's and says so")
         #expect(warning.location.line == 9)

@@ -103,16 +103,17 @@ public enum Downloads {
         }
         let observationFields: [JSONText] = observationColumns.map { column in
             let numeric = ["value", "lower", "upper", "numerator", "denominator"].contains(column)
-            return field(column, numeric ? "number" : "string", columnDescriptions[column] ?? column)
+            let shorthand = column == "value" ? "; " + WithheldValue.Status.allCases.map { "\($0.shorthand) \($0.meaning)" }.joined(separator: ", ") + " (the note says why)" : ""
+            return field(column, numeric ? "number" : "string", (columnDescriptions[column] ?? column) + shorthand)
         }
         let figureFields: [JSONText] = figureColumns.map { column in
             field(column, ["value", "exact_value"].contains(column) ? "number" : "string", columnDescriptions[column] ?? column)
         }
-        func tabular(_ name: String, _ path: String, _ title: String, _ fields: [JSONText]) -> JSONText {
+        func tabular(_ name: String, _ path: String, _ title: String, _ fields: [JSONText], missing: [String] = [""]) -> JSONText {
             .object([
                 "name": .string(name), "path": .string(path), "title": .string(title), "profile": .string("tabular-data-resource"),
                 "format": .string("csv"), "mediatype": .string("text/csv"), "encoding": .string("utf-8"),
-                "schema": .object(["fields": .array(fields)]),
+                "schema": .object(["fields": .array(fields), "missingValues": .array(missing.map(JSONText.string))]),
             ])
         }
         func json(_ name: String, _ path: String, _ title: String) -> JSONText {
@@ -126,7 +127,9 @@ public enum Downloads {
             "title": .string(title),
             "profile": .string("data-package"),
             "resources": .array([
-                tabular("observations", observationsCSVName, "Every published value: indicator, area, period", observationFields),
+                // A value with no number is written as its shorthand: [c] withheld, [x] not available, [z] not applicable.
+                tabular("observations", observationsCSVName, "Every published value: indicator, area, period", observationFields,
+                        missing: [""] + WithheldValue.Status.allCases.map(\.shorthand)),
                 tabular("figures", figuresCSVName, "Every figure on the site, with its working and check", figureFields),
                 json("observations-json", observationsJSONName, "Every published value, as JSON"),
                 json("figures-json", figuresJSONName, "Every figure on the site, with its inputs and forms, as JSON"),

@@ -58,21 +58,26 @@ public struct ObservationDownloads: Sendable {
             rows.ends.append(csv.count)
             csv.flushIfFull()
         }
+        // After every row with a number, those without: a patch rewrites rows only before them.
+        for missing in data.withheld { writer.appendCSVRow(Self.row(missing), to: &csv.chunk) }
         return (csv.finished(), rows)
     }
 
     private static func json(_ data: DataSet) -> ((data: Data, file: SpilledFile?), RowEnds) {
         let observations = data.observations
-        guard !observations.isEmpty else { return ((Data(JSONText.array([]).text.utf8), nil), RowEnds(start: 0, ends: [])) }
+        guard !observations.isEmpty || !data.withheld.isEmpty else { return ((Data(JSONText.array([]).text.utf8), nil), RowEnds(start: 0, ends: [])) }
         var writer = RowWriter(data)
         var json = ByteSink()
         json.chunk.append(contentsOf: "[\n".utf8)
         var rows = RowEnds(start: json.count, ends: [])
         rows.ends.reserveCapacity(observations.count)
         for (index, observation) in observations.enumerated() {
-            writer.appendJSONRow(observation, last: index == observations.count - 1, to: &json.chunk)
+            writer.appendJSONRow(observation, last: index == observations.count - 1 && data.withheld.isEmpty, to: &json.chunk)
             rows.ends.append(json.count)
             json.flushIfFull()
+        }
+        for (index, missing) in data.withheld.enumerated() {
+            writer.appendJSONRow(Self.row(missing), last: index == data.withheld.count - 1, to: &json.chunk)
         }
         json.chunk.append(contentsOf: "]\n".utf8)
         return (json.finished(), rows)
@@ -100,7 +105,7 @@ public struct ObservationDownloads: Sendable {
         var csvNow: [Int: [UInt8]] = [:], jsonNow: [Int: [UInt8]] = [:]
         for position in positions {
             writer.appendCSVRow(observations[position], to: &csvNow[position, default: []])
-            writer.appendJSONRow(observations[position], last: position == observations.count - 1, to: &jsonNow[position, default: []])
+            writer.appendJSONRow(observations[position], last: position == observations.count - 1 && data.withheld.isEmpty, to: &jsonNow[position, default: []])
         }
         // A value typed over with the same text changes no byte (and `1.50` for `1.5` none of the
         // JSON's): such a file stays the very same bytes.
@@ -112,6 +117,13 @@ public struct ObservationDownloads: Sendable {
         return ObservationDownloads(csv: (csv.0, csvChanged ? nil : csvSpill), json: (json.0, jsonChanged ? nil : jsonSpill),
                                     csvRows: csv.1, jsonRows: json.1, rowsGeneration: version.generation,
                                     csvChanged: csvChanged, jsonChanged: jsonChanged)
+    }
+
+    /// A value with no number as a row of the downloads: its shorthand in the value's place (`[c]`,
+    /// declared a missing value in datapackage.json, a string in the JSON) and its reason as the note.
+    private static func row(_ missing: WithheldValue) -> Observation {
+        Observation(indicator: missing.indicator, area: missing.area, period: missing.parsedPeriod, value: 0, decimals: 0,
+                    note: missing.note, location: missing.location, valueText: missing.status.shorthand)
     }
 
     /// `old` with the rows at `positions` (ascending) written by `write`, and where its rows now end.
@@ -229,7 +241,7 @@ private struct RowWriter {
         out.append(contentsOf: indicator.after)
         Self.member("upper", .number(observation.upper), to: &out)
         // Its own digits, no trailing zeros: what `NumberStyle.plain` writes for it.
-        Self.member("value", .number(NumberStyle.withoutTrailingZeros(observation.valueText)), to: &out, last: true)
+        Self.member("value", observation.valueText.hasPrefix("[") ? .string(observation.valueText) : .number(NumberStyle.withoutTrailingZeros(observation.valueText)), to: &out, last: true)
         out.append(contentsOf: (last ? "  }\n" : "  },\n").utf8)
     }
 }
