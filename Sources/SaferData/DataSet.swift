@@ -288,7 +288,8 @@ public struct DataSet: Sendable {
         }
         bag.add(contentsOf: engine.diagnostics.diagnostics)
         bag.add(contentsOf: PeriodLag.warnings(engine.lags, areaName: { rows.areas.area(id: $0)?.name ?? $0 },
-                                               row: { series, period in rows.index.rows(indicator: series.indicator, area: series.area).last { $0.period == period }?.location }))
+                                               row: { series, period in rows.index.rows(indicator: series.indicator, area: series.area).last { $0.period == period }?.location },
+                                               withheld: { series, period in engine.withheld(series: series, in: period) != nil }))
         if bag.hasErrors { throw DiagnosticList(DiagnosticBag.sorted(bag.errors)) }
         var dataSet = DataSet(
             areas: rows.areas, indicators: rows.indicators, observations: rows.observations, ranges: rows.ranges,

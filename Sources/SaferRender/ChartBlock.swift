@@ -219,7 +219,15 @@ struct ChartBlock {
 
     private func period(of figures: [Figure]) -> String {
         let periods = figures.compactMap { $0.period?.label }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-        return periods.isEmpty ? "period not stated" : periods.joined(separator: ", ")
+        if periods.count > 1 { return listed(periods) + ", each as labelled" }
+        return periods.first ?? "period not stated"
+    }
+
+    /// The labels of a chart's figures, each with its period when they are not all of one: a
+    /// reader must never take one year's number for another's.
+    private static func withPeriods(_ labels: [String], of figures: [Figure]) -> [String] {
+        guard Set(figures.compactMap { $0.period?.label }).count > 1 else { return labels }
+        return zip(labels, figures).map { label, figure in figure.period.map { "\(label) (\($0.label))" } ?? label }
     }
 
     // MARK: The charts
@@ -317,7 +325,7 @@ struct ChartBlock {
                 reference = (NSDecimalNumber(decimal: rounded).doubleValue, populationInput.text)
             }
         }
-        let labels = Self.shortLabels(bars.map(\.label), written: items.map(\.label))
+        let labels = Self.withPeriods(Self.shortLabels(bars.map(\.label), written: items.map(\.label)), of: shares)
         for index in bars.indices {
             bars[index].label = labels[index]
             spec.notes.add(shares[index].notes + items[index].figure.notes, toRow: labels[index])
@@ -347,9 +355,12 @@ struct ChartBlock {
             // Labels read after the number: "1 in 5 under-16s living in income-deprived households".
             let label = item.label ?? (shareTitle ?? item.figure.title).inSentence
             groups.append(SaferCharts.NaturalFrequency(count: count, outOf: outOf, frequencyText: item.figure.text, label: label))
-            spec.notes.add(item.figure.notes, toRow: label)
         }
         let figures = items.map(\.figure)
+        for (index, label) in Self.withPeriods(groups.map(\.label), of: figures).enumerated() {
+            groups[index].label = label
+            spec.notes.add(figures[index].notes, toRow: label)
+        }
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: groups.map { "\($0.frequencyText): \($0.label)" }.joined(separator: "; ")),
             subtitle: try subtitle(&spec, fallback: "\(data.areas.local.label), \(period(of: figures))"),
@@ -438,9 +449,12 @@ struct ChartBlock {
             let label = item.label ?? item.figure.title.inSentence
             groups.append(NestedGroup(label: label, value: try number(item.figure, at: item.location),
                                       valueText: item.figure.text, within: index == 0 ? nil : 0))
-            spec.notes.add(item.figure.notes, toRow: label)
         }
         let figures = items.map(\.figure)
+        for (index, label) in Self.withPeriods(groups.map(\.label), of: figures).enumerated() {
+            groups[index].label = label
+            spec.notes.add(figures[index].notes, toRow: label)
+        }
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: groups.map { "\($0.valueText) \($0.label.lowercased())" }.joined(separator: ", ")),
             subtitle: try subtitle(&spec, fallback: "Number of people, \(data.areas.local.label), \(period(of: figures))"),

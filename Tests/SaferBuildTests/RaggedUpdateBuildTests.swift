@@ -72,6 +72,15 @@ import Testing
         #expect(warnings.allSatisfy { $0.message.contains("no 2019/20 value yet") || $0.message.contains("deprived_population_share") })
     }
 
+    @Test func aChartOfFiguresFromDifferentPeriodsLabelsEachWithItsOwn() throws {
+        let site = try Self.site(adding: "aces_two_or_more,dudley,2020,27,\n")
+        let (_, page) = try Self.build(site)
+        let text = Self.text(page)
+        #expect(text.contains("Dudley, 2020 and 2018, each as labelled"))
+        #expect(text.contains("adults who suffered at least 2 adverse experiences in childhood (2020)"))
+        #expect(text.contains("adults who suffered 4 or more adverse experiences in childhood (2018)"))
+    }
+
     @Test func aPinnedComparisonPeriodAppliesToTheComparatorsAndTheRatiosFollow() throws {
         let site = try Self.site(adding: "permanent_exclusions,dudley,2019/20,0.3,\n")
         try site.write("content/data/figures.yaml", try site.read("content/data/figures.yaml").replacingOccurrences(

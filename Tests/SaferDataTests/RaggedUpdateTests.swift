@@ -232,6 +232,30 @@ import Testing
         #expect(!updated.warnings.contains { $0.message.contains("violence_") })
     }
 
+    @Test func aWithheldNewestValueIsSaidNotReplacedSilently() throws {
+        let observations = Fixture.observations + """
+
+        exclusions,ashford,2017/18,0.2,,
+        exclusions,ashford,2018/19,[c],,
+        exclusions,england,2017/18,0.1,,
+        exclusions,england,2018/19,0.1,,
+        exclusions,south-east,2017/18,0.1,,
+        exclusions,south-east,2018/19,0.2,,
+
+        """
+        let data = try Self.load("c:\n  kind: comparison\n  indicator: exclusions\n", observations: observations)
+        // The value shows the last one published, saying why it is not the newest.
+        #expect(data.figures.figure("exclusions")?.text == "0.2% (2017/18; the 2018/19 value is withheld: “withheld to protect confidentiality”)")
+        #expect(data.figures.figure("exclusions")?.period?.label == "2017/18")
+        // The comparison is for the year both have, and says why.
+        #expect(data.figures.figure("c")?.text == "higher than England and the South East (in 2017/18: the 2018/19 value for Ashford is withheld; not tested for significance)")
+        // Withheld is not awaited: one warning says so, and none asks for a row to be added.
+        #expect(data.warnings.map(\.message).filter { $0.contains("exclusions") } == [
+            "the 2018/19 value of `exclusions` for Ashford is withheld, so the figure `exclusions` shows 2017/18's and says so",
+        ])
+        #expect(data.withheld.map(\.status) == [.withheld])
+    }
+
     @Test func aChartsFiguresCanBeReadAtTheLatestPeriodTheyShare() throws {
         // Without `part_of`, each part is its own newest; drawn together, they are read at one period.
         let indicators = Self.indicators.replacingOccurrences(of: "  part_of: violent crime by type\n", with: "")

@@ -566,7 +566,19 @@ struct FigureEngine {
         var behindAreas: [String] = []
         for series in choice.behind where !aheadAreas.contains(series.area) && !behindAreas.contains(series.area) { behindAreas.append(series.area) }
         guard !behindAreas.isEmpty, let period = choice.period else { return nil }
+        // An area whose newer value is withheld does not lag: it is said for what it is.
+        let withheldAreas = behindAreas.filter { area in choice.behind.contains { $0.area == area && withheld(series: $0, in: choice.newest) != nil } }
+        if let newest = choice.newest, !withheldAreas.isEmpty {
+            let status = choice.behind.compactMap { withheld(series: $0, in: newest) }.first!.status
+            return "in \(period.label): the \(newest.label) value for \(listed(withheldAreas.map(areaName))) is \(status.words)"
+        }
         return "in \(period.label), the latest \(period.kindWord) with \(behindAreas.count == 1 ? "a figure" : "figures") for \(listed(behindAreas.map(areaName)))"
+    }
+
+    /// The series' value with no number in `period`, if it has one.
+    func withheld(series: Series, in period: Period?) -> WithheldValue? {
+        guard let period else { return nil }
+        return (withheld[Self.withheldKey(series.indicator, series.area)] ?? []).first { $0.parsedPeriod == period }
     }
 
     /// The values a figure reads at the period it chooses, found through the figures it uses.

@@ -106,7 +106,7 @@ extension PeriodLag {
     /// period, the figures held back and the rows that would bring them up to date, at the newer
     /// row (the one just added, usually). A warning, not an error: the site says which period each
     /// figure is for, so it can be published while the other values are awaited.
-    static func warnings(_ lags: [PeriodLag], areaName: (String) -> String, row: (Series, Period?) -> SourceLocation?) -> [Diagnostic] {
+    static func warnings(_ lags: [PeriodLag], areaName: (String) -> String, row: (Series, Period?) -> SourceLocation?, withheld: (Series, Period?) -> Bool) -> [Diagnostic] {
         struct Group {
             var indicators: [String]
             var newest: Period?
@@ -118,7 +118,8 @@ extension PeriodLag {
         var groups: [Group] = []
         for lag in lags.sorted(by: { $0.location < $1.location }) {
             let choice = lag.choice
-            for series in choice.behind {
+            // A value withheld is not awaited: its own warning says so.
+            for series in choice.behind where !withheld(series, choice.newest) {
                 let index = groups.firstIndex { $0.indicators == [series.indicator] && $0.newest == choice.newest && $0.used == choice.period } ?? {
                     let ahead = choice.ahead.first { $0.indicator == series.indicator } ?? choice.ahead.first
                     groups.append(Group(indicators: [series.indicator], newest: choice.newest, used: choice.period,
