@@ -267,7 +267,8 @@ struct FigureEngine {
             builder.notes += [indicator.notes, observation.note].compactMap { $0?.nilIfEmpty }
             builder.setValue(observation.value, unit: indicator.unit, decimals: definition.decimals ?? observation.decimals)
             builder.formula = nil
-            if periodLabel == nil, let newer = withheld(after: observation) {
+            // Only as published: read at a period another figure chose, it shows nothing itself.
+            if periodLabel == nil, requested == .latest, let newer = withheld(after: observation) {
                 // The newest value is withheld: the last one published is shown, saying so.
                 builder.periodNote = "\(observation.period.labelOrNotStated); the \(newer.period) value is \(newer.status.words): “\(newer.note)”"
                 report(.warning(at: newer.location, "the \(newer.period) value of `\(indicatorID)` for \(areaName(observation.area)) is \(newer.status.words), so the figure `\(definition.id)` shows \(observation.period.labelOrNotStated)'s and says so",
