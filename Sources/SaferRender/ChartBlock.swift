@@ -132,6 +132,9 @@ struct ChartBlock {
         /// Figures the chart draws at another period than their own, which its title and subtitle
         /// cite as drawn.
         var drawnAs: [String: Figure] = [:]
+        /// The one period the chart draws, when it draws one: its title and subtitle cite their
+        /// figures for it, or say the period of one that cannot be.
+        var drawnPeriod: Period?? = nil
     }
 
     private func figure(_ id: String, at location: SourceLocation) throws(Diagnostic) -> Figure {
@@ -193,14 +196,25 @@ struct ChartBlock {
     /// A text the block may write (`title`, `subtitle`), its figure references filled in.
     private func written(_ key: String, _ spec: inout Spec, fallback: String) throws(Diagnostic) -> String {
         guard let value = spec.fields.optional(key) else { return fallback }
-        let drawnAs = spec.drawnAs
+        var drawnAs = spec.drawnAs
+        let drawnPeriod = spec.drawnPeriod
         return try value.string("`\(key)`").replacingReferences { reference throws(Diagnostic) in
             let parts = reference.trimmingSpaces().split(separator: ".", maxSplits: 1).map { String($0).trimmingSpaces() }
+            // A figure of another period than the chart draws is cited for the chart's period, or,
+            // when it has no value then, with its own period said.
+            var periodNote = ""
+            // (A figure whose words say its period, "(in 2018/19, the latest year …)", is read for
+            // the chart's period too: the chart says which period it draws.)
+            if let id = parts.first, drawnAs[id] == nil, let drawnPeriod, let figure = data.figures.figure(id), let period = figure.period,
+               period != drawnPeriod || figure.periodNote != nil,
+               parts.count == 1 || ![ "period", "title", "source", "area"].contains(parts[1]) {
+                if let again = data.figure(id, at: drawnPeriod) { drawnAs[id] = again } else { periodNote = " (\(period.label))" }
+            }
             if let figure = parts.first.flatMap({ drawnAs[$0] }) {
                 if parts.count == 1 { return figure.text }
                 if let text = figure.form(parts[1]) { return text }
             }
-            return try data.text(for: reference, at: value.location).text
+            return try data.text(for: reference, at: value.location).text + periodNote
         }
     }
 
@@ -244,10 +258,21 @@ struct ChartBlock {
         guard let localValue = data.observation(indicator: indicator.id, area: local.id, period: latest) else {
             throw .error(at: spec.location, "`\(indicator.id)` has no value for \(local.name)", hint: "add a row for \(local.id) to the observations")
         }
+        spec.drawnPeriod = .some(latest)
+        // The comparators compared: the comparison's, or every one with a value then.
+        let compared = comparisonFigure.map { $0.comparisons.map(\.comparator) } ?? data.areas.comparators
         if let newestLocal, newestLocal.period != latest, let newest = newestLocal.period {
-            let missing = data.areas.comparators.filter { data.observation(indicator: indicator.id, area: $0.id, period: newest) == nil }
+            let missing = compared.filter { data.observation(indicator: indicator.id, area: $0.id, period: newest) == nil }
+            let withheld = missing.filter { area in data.withheld(indicator: indicator.id, area: area.id).contains { $0.parsedPeriod == newest } }
+            let awaited = missing.filter { area in !withheld.contains { $0.id == area.id } }
+            let why = [awaited.isEmpty ? nil : "\(listed(awaited.map(\.name))) \(awaited.count == 1 ? "has" : "have") no value for \(newest.label) yet",
+                       withheld.isEmpty ? nil : "\(possessive(listed(withheld.map(\.name)))) value for \(newest.label) is withheld"].compactMap { $0 }
             spec.notes.addToWhole("\(possessive(local.name)) value for \(newest.label), \(indicator.unit.format(newestLocal.value, decimals: newestLocal.decimals)), is not drawn: "
-                + "\(listed(missing.map(\.name))) \(missing.count == 1 ? "has" : "have") no value for \(newest.label) yet, so the chart compares \(latest.labelOrNotStated).")
+                + "\(listed(why)), so the chart compares \(latest.labelOrNotStated).")
+        }
+        // A newer local value withheld: the chart compares the latest period it can, and says why.
+        if let missing = data.withheld(indicator: indicator.id, area: local.id).filter({ Period.isBefore(latest, $0.parsedPeriod) }).last {
+            spec.notes.addToWhole("\(possessive(local.name)) value for \(missing.period) is \(missing.status.words) (\(missing.status.shorthand)\(missing.note == missing.status.meaning ? "" : ": \(missing.note)")), so the chart compares \(latest.labelOrNotStated).")
         }
         spec.notes.addToWhole(indicator.notes)
         spec.notes.add(localValue.note, toRow: local.label)

@@ -78,6 +78,15 @@ package struct ChartData {
         return result
     }
 
+    /// The figure read at `period`, as a chart drawn for that period cites it (see `FigureEvaluator`).
+    func figure(_ id: String, at period: Period?) -> Figure? {
+        note(.figure(id))
+        guard let figure = source.evaluator?.figure(id, at: period) else { return nil }
+        if let indicator = figure.indicator { note(.observations(indicator: indicator)) }
+        for input in figure.inputs { if let indicator = input.indicator { note(.observations(indicator: indicator)) } }
+        return figure
+    }
+
     func comparisons(figure id: String) -> [AreaComparison] { note(.figure(id)); return source.comparisons(figure: id) }
 
     /// The comparison figure made from `indicator`, if the data has one.

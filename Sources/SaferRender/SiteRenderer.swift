@@ -291,13 +291,13 @@ public struct SiteRenderer: Sendable {
         return Body(html: rendered.html, diagnostics: rendered.diagnostics, files: chartFiles.files)
     }
 
-    /// The periods a page's sentences must say after figures from another period than the rest
-    /// of the sentence (`MixedPeriods`), by line and reference.
+    /// What a page's sentences must say after figures from another period than the rest of the
+    /// sentence (`MixedPeriods`): " (2017/18)", by line and reference.
     private static func periodNotes(_ page: Page, figures: FigureBook) -> [String: String] {
         var notes: [String: String] = [:]
         for block in page.body.proseBlocks {
             for note in MixedPeriods.notes(text: block.text, places: block.places, figures: figures) {
-                notes[periodNoteKey(line: note.location.line, reference: note.reference)] = note.period
+                notes[periodNoteKey(line: note.location.line, reference: note.reference)] = note.suffix
             }
         }
         return notes
@@ -327,7 +327,7 @@ public struct SiteRenderer: Sendable {
         transforms.placeholder = { content, location throws(Diagnostic) in
             let html = Swift.Result { () throws(Diagnostic) in
                 // A figure from another period than the rest of its sentence says which.
-                let note = periodNotes[Self.periodNoteKey(line: location.line, reference: content)].map { " (\(HTMLText.escape($0)))" } ?? ""
+                let note = periodNotes[Self.periodNoteKey(line: location.line, reference: content)].map(HTMLText.escape) ?? ""
                 // The one-page report is for print: figures are plain text there (a link cannot be
                 // followed on paper, and the report must stay within the page budget).
                 if context.reportSections != nil { return HTMLText.escape(try figures.data.text(for: content, at: location).text) + note }

@@ -122,7 +122,9 @@ import Testing
         #expect(fromDownload.observations.count == 9)
         // The suppressed value is kept as withheld, as the tidy file's `[c]` is, and said with the figure.
         #expect(fromDownload.withheld.map { "\($0.indicator) \($0.area) \($0.period) \($0.status.shorthand)" } == ["feel_safe brackenford 2022 [c]"])
-        #expect(fromTidy.withheld.map { "\($0.indicator) \($0.area) \($0.period) \($0.status.shorthand) \($0.note)" } == fromDownload.withheld.map { "\($0.indicator) \($0.area) \($0.period) \($0.status.shorthand) \($0.note)" })
+        #expect(fromTidy.withheld.map { "\($0.indicator) \($0.area) \($0.period) \($0.status.shorthand) \($0.note) \($0.source?.text ?? "")" }
+                == fromDownload.withheld.map { "\($0.indicator) \($0.area) \($0.period) \($0.status.shorthand) \($0.note) \($0.source?.text ?? "")" })
+        #expect(fromDownload.withheld.first?.source?.text == "OHID Fingertips, indicator 93000: Feeling safe outside after dark")
         #expect(fromDownload.figures.figure("feel_safe")?.text == "64.2% (2021; the 2022 value is withheld: “Value suppressed for disclosure control due to small count”)")
         #expect(fromDownload.observations.map(\.location.file).allSatisfy { $0 == "data/fingertips.csv" })
     }

@@ -245,13 +245,13 @@ import Testing
         """
         let data = try Self.load("c:\n  kind: comparison\n  indicator: exclusions\n", observations: observations)
         // The value shows the last one published, saying why it is not the newest.
-        #expect(data.figures.figure("exclusions")?.text == "0.2% (2017/18; the 2018/19 value is withheld: “withheld to protect confidentiality”)")
+        #expect(data.figures.figure("exclusions")?.text == "0.2% (2017/18; the 2018/19 value is withheld)")
         #expect(data.figures.figure("exclusions")?.period?.label == "2017/18")
         // The comparison is for the year both have, and says why.
         #expect(data.figures.figure("c")?.text == "higher than England and the South East (in 2017/18: the 2018/19 value for Ashford is withheld; not tested for significance)")
         // Withheld is not awaited: one warning says so, and none asks for a row to be added.
         #expect(data.warnings.map(\.message).filter { $0.contains("exclusions") } == [
-            "the 2018/19 value of `exclusions` for Ashford is withheld, so the figure `exclusions` shows 2017/18's and says so",
+            "the 2018/19 value of `exclusions` for Ashford is withheld, so the figure `exclusions` shows the 2017/18 value and says so",
         ])
         #expect(data.withheld.map(\.status) == [.withheld])
     }
@@ -277,10 +277,12 @@ import Testing
         }
         // The sentence says its period: the figure from another says its own.
         #expect(notes("In {{violence_domestic.period}}, {{violence_domestic}} was domestic abuse and {{violence_hate}} hate crime.") == ["violence_hate: 2017/18"])
-        // Without one, the first figure's period is the sentence's.
-        #expect(notes("{{violence_hate}} was hate crime and {{violence_domestic}} domestic abuse.") == ["violence_domestic: 2019/20"])
+        // Without one, every figure says its own.
+        #expect(notes("{{violence_hate}} was hate crime and {{violence_domestic}} domestic abuse.") == ["violence_hate: 2017/18", "violence_domestic: 2019/20"])
+        // A period said holds for the sentences after it in the paragraph.
+        #expect(notes("In {{violence_domestic.period}}, {{violence_domestic}} was domestic abuse. Hate crime was {{violence_hate}}.") == ["violence_hate: 2017/18"])
         // One period, or figures in different sentences: nothing to say.
         #expect(notes("{{violence_domestic}} was domestic abuse. {{violence_hate}} was hate crime.").isEmpty)
-        #expect(notes("{{residents}} people, {{poor}} in poverty, {{violence_domestic.title}}.") == ["poor: 2023"])
+        #expect(notes("{{residents}} people, {{poor}} in poverty, {{violence_domestic.title}}.") == ["residents: 2022", "poor: 2023"])
     }
 }

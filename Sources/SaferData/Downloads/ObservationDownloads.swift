@@ -123,7 +123,7 @@ public struct ObservationDownloads: Sendable {
     /// declared a missing value in datapackage.json, a string in the JSON) and its reason as the note.
     private static func row(_ missing: WithheldValue) -> Observation {
         Observation(indicator: missing.indicator, area: missing.area, period: missing.parsedPeriod, value: 0, decimals: 0,
-                    note: missing.note, location: missing.location, valueText: missing.status.shorthand)
+                    note: missing.note, source: missing.source, location: missing.location, valueText: missing.status.shorthand)
     }
 
     /// `old` with the rows at `positions` (ascending) written by `write`, and where its rows now end.

@@ -58,7 +58,8 @@ public struct Figure: Sendable, Hashable {
     /// The figure with its period note after its default text and its words; done after the
     /// stated value is checked, which compares the words alone.
     func sayingItsPeriod() -> Figure {
-        guard let periodNote else { return self }
+        // A comparison puts it inside its own words' bracket ("…; not tested for significance").
+        guard let periodNote, kind != .comparison else { return self }
         var figure = self
         figure.text += " (\(periodNote))"
         if let index = figure.forms.firstIndex(where: { $0.name == "words" }) { figure.forms[index].text += " (\(periodNote))" }

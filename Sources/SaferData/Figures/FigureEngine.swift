@@ -97,6 +97,7 @@ struct FigureEngine {
             if period == .latest, let stated = definition.stated {
                 figure.stated = stated
                 var check = StatedCheck.check(stated: stated, figure: figure)
+                if check.status == .mismatch, let earlier = statedHoldsEarlier(definition, stated: stated, latest: figure) { check = earlier }
                 let known = definition.knownDifference
                 if check.status == .mismatch, let known, let shown = known.shown(in: figure) {
                     check = StatedCheck.explained(check, by: known, shown: shown)
@@ -210,12 +211,13 @@ struct FigureEngine {
         return ": it is \(value.status.words) for \(value.period) (“\(value.note)”, \(value.location.file):\(value.location.line ?? 0))"
     }
 
-    /// The newest value of the row's indicator and area that has no number, when it is newer than
-    /// the row: a figure showing the row must say so.
-    private func withheld(after row: Observation) -> WithheldValue? {
-        let newer = (withheld[Self.withheldKey(row.indicator, row.area)] ?? []).filter { value in
-            guard let period = value.parsedPeriod else { return false }
-            return row.period.map { $0 < period } ?? true
+    /// The newest value of a series that has no number, when it is newer than `period` (and than
+    /// every value with one): a figure showing `period` must say so.
+    private func withheld(series: Series, after period: Period?) -> WithheldValue? {
+        let newest = observations.rows(indicator: series.indicator, area: series.area).last?.period
+        let newer = (withheld[Self.withheldKey(series.indicator, series.area)] ?? []).filter { value in
+            guard let missing = value.parsedPeriod else { return false }
+            return Period.isBefore(period, missing) && Period.isBefore(newest, missing)
         }
         return newer.max { ($0.parsedPeriod!, $0.period) < ($1.parsedPeriod!, $1.period) }
     }
@@ -252,6 +254,15 @@ struct FigureEngine {
                 lags.append(PeriodLag(figure: definition.id, location: definition.location, choice: choice))
                 builder.periodNote = lagPhrase(choice)
             }
+            // A newer value withheld: the figure shows the last period it can, saying so.
+            for series in plan(of: definition.id).series {
+                guard let newer = withheld(series: series, after: choice.period) else { continue }
+                let shown = choice.period.map { "the \($0.label) value" } ?? "the value with no stated period"
+                builder.periodNote = (choice.period.map { "\($0.label); " } ?? "") + "the \(newer.period) value is \(newer.status.words)" + newer.reason
+                report(.warning(at: newer.location, "the \(newer.period) value of `\(series.indicator)` for \(areaName(series.area)) is \(newer.status.words), so the figure `\(definition.id)` shows \(shown) and says so",
+                                hint: newer.status.hint))
+                break
+            }
         }
         switch definition.spec {
         case .value(let indicatorID, let areaID, let periodLabel):
@@ -267,13 +278,6 @@ struct FigureEngine {
             builder.notes += [indicator.notes, observation.note].compactMap { $0?.nilIfEmpty }
             builder.setValue(observation.value, unit: indicator.unit, decimals: definition.decimals ?? observation.decimals)
             builder.formula = nil
-            // Only as published: read at a period another figure chose, it shows nothing itself.
-            if periodLabel == nil, requested == .latest, let newer = withheld(after: observation) {
-                // The newest value is withheld: the last one published is shown, saying so.
-                builder.periodNote = "\(observation.period.labelOrNotStated); the \(newer.period) value is \(newer.status.words): “\(newer.note)”"
-                report(.warning(at: newer.location, "the \(newer.period) value of `\(indicatorID)` for \(areaName(observation.area)) is \(newer.status.words), so the figure `\(definition.id)` shows \(observation.period.labelOrNotStated)'s and says so",
-                                hint: "nothing to do if it stays \(newer.status.words); when it is published, put the value in the row"))
-            }
 
         case .share(let partReference, let wholeReference):
             let part = try operand(partReference, at: at), whole = try operand(wholeReference, at: at)
@@ -417,6 +421,7 @@ struct FigureEngine {
         }
         let lag = choice.flatMap { $0.lags ? lagPhrase($0) : nil }
         if let choice, choice.lags { lags.append(PeriodLag(figure: builder.definition.id, location: location, choice: choice)) }
+        builder.periodNote = lag
         let words = AreaComparison.words(results)
         let untested = results.contains { !$0.tested }
         builder.title = indicator.title
@@ -509,6 +514,34 @@ struct FigureEngine {
     }
 
     // MARK: Periods
+
+    /// The check of a stated value that the figure gave for an earlier period than its latest:
+    /// the document spoke of its own year, and the data have moved on since, which is no mistake.
+    private mutating func statedHoldsEarlier(_ definition: FigureDefinition, stated: String, latest: Figure) -> FigureCheck? {
+        guard definition.kind.readsOnePeriod, latest.period != nil else { return nil }
+        var shared: Set<Period?>?
+        for series in plan(of: definition.id).constraints {
+            let periods = Set(observations.rows(indicator: series.indicator, area: series.area).map(\.period))
+            shared = shared.map { $0.intersection(periods) } ?? periods
+        }
+        for period in (shared ?? []).filter({ Period.isBefore($0, latest.period) }).sorted(by: { Period.isBefore($1, $0) }) {
+            guard let earlier = evaluate(definition.id, at: .shared(period)) else { continue }
+            let check = StatedCheck.check(stated: stated, figure: earlier)
+            guard check.status == .holds else { continue }
+            return FigureCheck(status: .holds, stated: stated, computed: check.computed,
+                               summary: "the document states \(stated) for \(period.labelOrNotStated), and the data give \(earlier.text) for it; \(latest.text) for \(latest.period.labelOrNotStated), the latest")
+        }
+        return nil
+    }
+
+    /// See `FigureEvaluator.figure(_:at:)`.
+    mutating func figure(_ id: String, at period: Period?) -> Figure? {
+        guard let definition = definitions[id], definition.kind.readsOnePeriod else { return nil }
+        // Quietly: a figure that cannot be read then is cited as published, with its period.
+        let before = (diagnostics, reported)
+        defer { (diagnostics, reported) = before }
+        return evaluate(id, at: .shared(period))
+    }
 
     /// See `FigureEvaluator.atOnePeriod`.
     mutating func atOnePeriod(_ ids: [String]) -> FigureEvaluator.OnePeriod? {

@@ -57,14 +57,15 @@ struct NoSharedPeriod: Error {
 }
 
 extension PeriodPlan {
-    /// The latest period every series with stated periods has (and the pinned period, if any).
-    /// A series whose only row states no period is timeless: it is read as it is and narrows nothing.
-    /// A series with no rows at all narrows nothing either: reading it reports the missing value.
+    /// The latest period every series has (and the pinned period, if any); "not stated" counts as
+    /// a period of its own, so a value the source gives no period for is never combined with a
+    /// dated one unnoticed. A series with no rows at all narrows nothing: reading it reports the
+    /// missing value.
     func choose(periods: (Series) -> [Period?]) throws(NoSharedPeriod) -> PeriodChoice {
         var known: [(series: Series, periods: [Period?])] = []
         for series in constraints {
             let available = periods(series)
-            if available.isEmpty || available == [nil] { continue }
+            if available.isEmpty { continue }
             known.append((series, available))
         }
         guard !known.isEmpty else { return PeriodChoice(period: pinned.count == 1 ? pinned[0] : nil) }
@@ -170,6 +171,14 @@ public final class FigureEvaluator: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return engine.atOnePeriod(ids)
+    }
+
+    /// The figure `id` read at `period` (`nil`: the values with no stated period), as a chart drawn
+    /// for that period cites it; `nil` when it cannot be (a change, or a value missing then).
+    public func figure(_ id: String, at period: Period?) -> Figure? {
+        lock.lock()
+        defer { lock.unlock() }
+        return engine.figure(id, at: period)
     }
 
     public struct OnePeriod: Sendable {

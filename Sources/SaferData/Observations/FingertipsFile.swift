@@ -10,6 +10,8 @@ public struct WithheldValue: Sendable, Hashable {
     public var note: String
     public var location: SourceLocation
     public var status: Status = .withheld
+    /// The row's own source (a Fingertips download's, a `source` column's); `nil` for its indicator's.
+    public var source: Source? = nil
 
     /// Why a row has no number, in the Government Statistical Service's shorthand.
     public enum Status: String, Sendable, Hashable, CaseIterable {
@@ -30,6 +32,15 @@ public struct WithheldValue: Sendable, Hashable {
             }
         }
 
+        /// What to do about a value with this code.
+        public var hint: String {
+            switch self {
+            case .withheld: return "nothing to do while it is withheld; if the source publishes it later, put the number in place of `[c]`, or download the file again"
+            case .notAvailable: return "when the source publishes it, put the number in place of `[x]`, or download the file again"
+            case .notApplicable: return "nothing to do: a value that does not apply is never published"
+            }
+        }
+
         /// "withheld", as a sentence says it: "the 2022 value is withheld".
         public var words: String {
             switch self {
@@ -42,6 +53,10 @@ public struct WithheldValue: Sendable, Hashable {
 
     /// The period as a period, to put it in order; `nil` when the label is not one.
     public var parsedPeriod: Period? { Period.parse(period) }
+
+    /// The reason after a colon, quoted, when the file gives one beyond the code's meaning:
+    /// `: “Fewer than 5 offences”`.
+    public var reason: String { note == status.meaning ? "" : ": “\(note)”" }
 }
 
 /// Reads a data download from OHID's Fingertips (fingertips.phe.org.uk) where it lies in the data
@@ -155,7 +170,8 @@ enum FingertipsFileReader {
                         indicator: indicator.id, area: candidate.area.id, period: cell("period").map { row.cells[$0].text.trimmingSpaces() } ?? "",
                         note: note.isEmpty ? "Fingertips gives no value" : note, location: SourceLocation(file: file.path, line: row.line),
                         // Fingertips says "suppressed" for disclosure control; any other gap is not available.
-                        status: note.lowercased().contains("suppress") ? .withheld : .notAvailable))
+                        status: note.lowercased().contains("suppress") ? .withheld : .notAvailable,
+                        source: source(id: indicator.fingertips!.id, name: columnIndex[nameColumn.lowercased()].map { row.cells[$0].text.trimmingSpaces() })))
                     continue
                 }
                 // The site's ids in place of Fingertips' codes, so the row reads as a tidy one.

@@ -133,9 +133,10 @@ enum ObservationFileReader {
                            hint: "a value with no number has no interval or counts either: leave `\(filled)` empty, or write the value"))
             return .refused
         }
-        let note = text("note")
+        let note = text("note"), source = text("source"), sourceURL = text("source_url")
         return .missing(WithheldValue(indicator: indicator, area: area, period: parsed.label, note: note.isEmpty ? status.meaning : note,
-                                      location: SourceLocation(file: path, line: row.line), status: status))
+                                      location: SourceLocation(file: path, line: row.line), status: status,
+                                      source: source.isEmpty ? nil : Source(text: source, url: sourceURL.isEmpty ? nil : sourceURL)))
     }
 
     /// A room for the rows: a line per row, counted in one pass over the bytes.

@@ -13,15 +13,26 @@ public enum MixedPeriods {
         public var location: SourceLocation
         /// "2017/18".
         public var period: String
+        /// The reference stands just inside a bracket ("(0.1%)"): the period follows after a comma,
+        /// "(0.1%, 2017/18)", not in a bracket of its own.
+        public var insideBrackets = false
+
+        /// What follows the figure: " (2017/18)", or ", 2017/18" inside a bracket.
+        public var suffix: String { insideBrackets ? ", \(period)" : " (\(period))" }
     }
 
     /// The notes a paragraph or heading needs (`text` with its `{{ }}` references as written).
     public static func notes(text: String, places: TextPlaces, figures: FigureBook) -> [Note] {
         let bytes = Array(text.utf8)
         var notes: [Note] = []
+        // A period a sentence names holds for the sentences after it in the paragraph ("In
+        // 2019/20, Dudley had 71. England had 72."), until another names its own.
+        var carried: Set<String> = []
         for sentence in ClaimSentence.split(bytes) {
-            var cited: [(reference: String, offset: Int, period: Period)] = []
-            var named: Set<String> = []
+            var cited: [(reference: String, offset: Int, length: Int, period: Period)] = []
+            // Periods the sentence names (`{{x.period}}`), and those its figures' own words say
+            // ("… in 2018/19, the latest year with a figure for England").
+            var named: Set<String> = [], selfSaid: Set<String> = []
             for token in sentence.tokens where token.key == .reference {
                 let inside = String(decoding: bytes[(token.offset + 2)..<(token.offset + token.length - 2)], as: UTF8.self).trimmingSpaces()
                 let parts = inside.split(separator: ".", maxSplits: 1).map { String($0).trimmingSpaces() }
@@ -30,16 +41,18 @@ public enum MixedPeriods {
                 if form == "period" { named.insert(period.label); continue }
                 // Words about the figure rather than its number carry no period of their own.
                 if let form, ["title", "source", "area", "formula", "stated", "note"].contains(form) { continue }
-                // A figure whose words say its period already ("… in 2018/19, the latest year …").
-                if figure.periodNote != nil { named.insert(period.label); continue }
-                cited.append((inside, token.offset, period))
+                if figure.periodNote != nil { selfSaid.insert(period.label); continue }
+                cited.append((inside, token.offset, token.length, period))
             }
-            let periods = Set(cited.map(\.period.label))
-            guard periods.union(named).count > 1 else { continue }
-            // The sentence's own period: the one it says, or that of the first figure it gives.
-            let own = named.isEmpty ? [cited[0].period.label] : named
-            for entry in cited where !own.contains(entry.period.label) {
-                notes.append(Note(reference: entry.reference, location: places.location(at: entry.offset), period: entry.period.label))
+            if !named.isEmpty { carried = named }
+            // The sentence's own period: the one it says, or the one a sentence before it said.
+            let own = carried.union(selfSaid)
+            guard Set(cited.map(\.period.label)).union(own).count > 1 else { continue }
+            // Each figure of another period says its own; with no period said, every figure does.
+            for entry in cited where !carried.contains(entry.period.label) {
+                let closes = entry.offset + entry.length < bytes.count && bytes[entry.offset + entry.length] == UInt8(ascii: ")")
+                let opens = entry.offset > 0 && bytes[entry.offset - 1] == UInt8(ascii: "(")
+                notes.append(Note(reference: entry.reference, location: places.location(at: entry.offset), period: entry.period.label, insideBrackets: opens && closes))
             }
         }
         return notes
