@@ -187,6 +187,12 @@ import Testing
         #expect(errors.first?.hint?.contains("write the period of every input") == true)
     }
 
+    @Test func aComparisonWithNoPeriodInCommonSaysWhichValuesAreWithheld() throws {
+        let observations = Fixture.observations + "\nexclusions,ashford,2018/19,0.2,,\nexclusions,ashford,2019/20,[c],,\nexclusions,england,2019/20,0.1,,\n"
+        let errors = Self.errors("c:\n  kind: comparison\n  indicator: exclusions\n  against: [england]\n", observations: observations)
+        #expect(errors.map(\.message) == ["the comparison needs its values from one period, but they have none in common: `exclusions` for Ashford has 2018/19 (2019/20 withheld); `exclusions` for England has 2019/20"])
+    }
+
     @Test func oneAreasValuesWithNoPeriodInCommonAreCombinedSayingSo() throws {
         // A count over a population estimate of another year: each at its latest, named in the period.
         let observations = Fixture.observations.replacingOccurrences(of: "activity,ashford,2019", with: "activity,ashford,2020")

@@ -582,7 +582,9 @@ struct FigureEngine {
 
     private func noSharedPeriod(_ problem: NoSharedPeriod, figure: String, at location: SourceLocation) -> Diagnostic {
         let each = problem.periods.map { entry in
-            "`\(entry.series.indicator)` for \(areaName(entry.series.area)) has \(listed(entry.periods.map(\.labelOrNotStated)))"
+            let missing = (withheld[Self.withheldKey(entry.series.indicator, entry.series.area)] ?? []).map { "\($0.period) \($0.status.words)" }
+            return "`\(entry.series.indicator)` for \(areaName(entry.series.area)) has \(listed(entry.periods.map(\.labelOrNotStated)))"
+                + (missing.isEmpty ? "" : " (\(listed(missing)))")
         }
         let pinned = problem.pinned.isEmpty ? "" : " and the period written on its inputs, \(listed(problem.pinned.map(\.label)))"
         return .error(at: location, "the \(figure) needs its values from one period, but they have none in common\(pinned): \(each.joined(separator: "; "))",
