@@ -60,6 +60,7 @@ public final class MarkdownDocument: Sendable {
         }
     }
     private let allProse = OnceValue<[ProseBlock]>()
+    private let lineStarts = OnceValue<[String.Index]>()
 
     /// - Parameters:
     ///   - file: the path shown in messages, relative to the site folder.
@@ -264,12 +265,15 @@ public final class MarkdownDocument: Sendable {
             }
             return true
         }
+        // Whether the page has a character that can escape a brace: asked once, not once per block
+        // (a page of a thousand paragraphs would read itself a thousand times).
+        let mayEscape = text.utf8.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "&") }
         for holder in outermost {
             // A brace the author escaped (`\{`, `&#123;`) is text, never the start of a placeholder:
             // it is held apart by a character no page can contain (control characters are refused
             // when a file is read) while the text is joined and searched, then put back.
             var escapedAny = false
-            if text.utf8.contains(UInt8(ascii: "\\")) || text.utf8.contains(UInt8(ascii: "&")) {
+            if mayEscape {
                 for node in holder.descendants() where node.kind == .text && node.literalHasBrace {
                     if let marked = markingEscapedBraces(node) { node.literal = marked; escapedAny = true }
                 }
@@ -401,9 +405,20 @@ public final class MarkdownDocument: Sendable {
 
     /// Line `number` (from 1) of the text.
     private func sourceLine(_ number: Int) -> Substring? {
-        guard number >= 1 else { return nil }
-        var lines = text[...].split(separator: "\n", maxSplits: number, omittingEmptySubsequences: false).dropFirst(number - 1).makeIterator()
-        return lines.next()
+        let starts = lineStarts.value {
+            // Where each line starts, found in one pass: asked per escaped brace, a scan from the
+            // top each time grew with the square of the page.
+            var starts = [text.startIndex]
+            var index = text.utf8.startIndex
+            while let newline = text.utf8[index...].firstIndex(of: UInt8(ascii: "\n")) {
+                index = text.utf8.index(after: newline)
+                starts.append(index)
+            }
+            return starts
+        }
+        guard number >= 1, number <= starts.count else { return nil }
+        let end = number < starts.count ? text.utf8.index(before: starts[number]) : text.endIndex
+        return text[starts[number - 1]..<end]
     }
 
     /// For each `{` that source text makes, in order, whether it was typed as a plain `{` (true)

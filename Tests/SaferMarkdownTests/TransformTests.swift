@@ -153,6 +153,9 @@ private typealias SourceLocation = SaferCore.SourceLocation
         ("a & b; {{population}} &amp; \\{{x}}", "a &amp; b; <b>population</b> &amp; {{x}}"),
         ("> quoted\n>   &#123;{population}} {{population}}", "quoted\n{{population}} <b>population</b>"),
         ("![\\{{population}} {{population}}](x.png)", "<img src=\"x.png\" alt=\"{{population}} &lt;b&gt;population&lt;/b&gt;\" />"),
+        // Lines far down a page, and Windows line endings: each brace is found on its own line.
+        (String(repeating: "Line {{population}}.\n\n", count: 300) + "Last \\{{x}} {{population}}", "Last {{x}} <b>population</b>"),
+        ("First {{population}}\r\n\r\nSecond \\{{x}} {{population}}\r\n", "Second {{x}} <b>population</b>"),
     ])
     func escapedBracesAreText(markdown: String, shown: String) {
         let transforms = MarkdownTransforms(headingIDs: false, placeholder: { content, _ throws(Diagnostic) in "<b>\(content)</b>" })
