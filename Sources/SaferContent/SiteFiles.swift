@@ -86,6 +86,11 @@ public enum SiteFiles {
                 }
             }
         }
+        // Two names that differ only in how an accent is encoded are one name to a reader, to
+        // Swift's strings and to the addresses they would be published at.
+        if let (first, second) = NormalisedNames.firstCollision(files.map(\.path)) {
+            throw NormalisedNames.collision(first, second)
+        }
         return (files.sorted { $0.path < $1.path }, hiddenPages.sorted())
     }
 

@@ -105,7 +105,8 @@ public struct TextFile: Sendable {
 
     /// Control characters (NUL, BEL, escape sequences) and the invisible characters that reverse
     /// how text is shown would reach the pages, the feed (where they make the XML ill-formed) and
-    /// the terminal: refused where they enter, with their line and column.
+    /// the terminal: refused where they enter, with their line and column. The same characters
+    /// written as escapes are refused once decoded (`SafeText.checkDecoded`).
     private static func checkNoUnsafeCharacters(_ text: String, path: String) throws(Diagnostic) {
         var copy = text
         let found = copy.withUTF8 { Self.mayHoldUnsafeCharacter($0) }
@@ -122,8 +123,8 @@ public struct TextFile: Sendable {
         }
     }
 
-    /// Whether `bytes` hold a control character other than tab, LF and CR, DEL, a C1 control or a
-    /// bidirectional embedding, override or isolate. Every byte of every file is looked at, so
+    /// Whether `bytes` hold a control character other than tab, LF and CR, DEL, a C1 control, a
+    /// bidirectional embedding, override or isolate, or U+FFFE or U+FFFF (`SafeText.isUnsafe`). Every byte of every file is looked at, so
     /// eight at a time: only a word with a byte below 0x20, DEL or a byte of 0x80 and above is
     /// looked at byte by byte (a line break in it, or a curly quote, and nothing is found there).
     static func mayHoldUnsafeCharacter(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -139,6 +140,7 @@ public struct TextFile: Sendable {
                 let second = base[index + 1], third = base[index + 2]
                 return (second == 0x80 && (0xAA...0xAE).contains(third)) || (second == 0x81 && (0xA6...0xA9).contains(third))
             }
+            if byte == 0xEF, index + 2 < count { return base[index + 1] == 0xBF && (base[index + 2] == 0xBE || base[index + 2] == 0xBF) }
             return false
         }
         var index = 0

@@ -37,6 +37,7 @@ public struct YAMLValue: @unchecked Sendable {
                     "this YAML holds \(what) (each use of an alias `*name` counted in full), more than SaferSite reads",
                     hint: "write the values out instead of repeating `&anchor` and `*alias` inside each other, or split the file")
             }
+            try checkDecodedText(node, file: file, lineOffset: lineOffset)
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)
         } catch let diagnostic as Diagnostic {
             throw diagnostic
@@ -86,8 +87,9 @@ public struct YAMLValue: @unchecked Sendable {
         guard let first = bytes.first, let last = bytes.last else { return nil }
         // No control characters, and none of the characters YAML 1.1 counts as line breaks or a
         // BOM (only non-ASCII text can hold the last three).
+        // (An unsafe character, `SafeText.isUnsafe`, is left to `parse` to report with its place.)
         guard !bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }),
-              bytes.allSatisfy({ $0 < 0x80 }) || !raw.unicodeScalars.contains(where: { $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0xFEFF }) else { return nil }
+              bytes.allSatisfy({ $0 < 0x80 }) || !raw.unicodeScalars.contains(where: { $0.value == 0x85 || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0xFEFF || SafeText.isUnsafe($0) }) else { return nil }
         if first == UInt8(ascii: "\"") {
             let inner = bytes.dropFirst().dropLast()
             guard bytes.count >= 2, last == UInt8(ascii: "\""), !inner.contains(UInt8(ascii: "\"")), !inner.contains(UInt8(ascii: "\\")) else { return nil }
@@ -134,6 +136,31 @@ public struct YAMLValue: @unchecked Sendable {
             break
         }
         return true
+    }
+
+    /// Every key and value as decoded: a double-quoted text's escapes (`"\x1b"`, `"\0"`,
+    /// `"\u202E"`) make characters the file's bytes could not hold, and each text is refused
+    /// as the raw-byte check refuses them (`SafeText.checkDecoded`), at the value's line. Every
+    /// scalar is looked at, not only those some accessor reads, so no later reader (a template, a
+    /// list) can be given one; an alias's copies are too, at most `maximumValues` (`fits`).
+    private static func checkDecodedText(_ root: Node, file: String, lineOffset: Int) throws(Diagnostic) {
+        var stack = [(node: root, isKey: false)]
+        while let (node, isKey) = stack.popLast() {
+            switch node {
+            case .scalar(let scalar):
+                // Only a double-quoted value has escapes, but every style is looked at: the text
+                // need not have come from a file whose bytes were checked.
+                guard let unsafe = SafeText.firstUnsafe(in: scalar.string) else { continue }
+                let place = YAMLValue(node: node, file: file, lineOffset: lineOffset).location
+                throw SafeText.decodedProblem(unsafe, at: place, in: isKey ? "this key" : "this value", escape: .yaml)
+            case .mapping(let mapping):
+                for (key, value) in mapping.reversed() { stack.append((value, false)); stack.append((key, true)) }
+            case .sequence(let sequence):
+                stack.append(contentsOf: sequence.reversed().map { ($0, false) })
+            case .alias:
+                break
+            }
+        }
     }
 
     private static func diagnostic(for error: YamlError, file: String, lineOffset: Int) -> Diagnostic {

@@ -49,6 +49,21 @@ struct CMarkNode: Hashable {
     }
 
     var fenceInfo: String { cmark_node_get_fence_info(pointer).map { String(cString: $0) } ?? "" }
+    var title: String { cmark_node_get_title(pointer).map { String(cString: $0) } ?? "" }
+
+    /// The first character of the node's texts (its literal, destination, title and info string,
+    /// with their character references decoded) that `SafeText.isUnsafe`, or nil. Each is looked at
+    /// as cmark's C string, eight bytes at a time: every node of every page is asked.
+    var firstUnsafeCharacter: Unicode.Scalar? {
+        for text in [cmark_node_get_literal(pointer), cmark_node_get_url(pointer), cmark_node_get_title(pointer), cmark_node_get_fence_info(pointer)] {
+            guard let text else { continue }
+            let found = text.withMemoryRebound(to: UInt8.self, capacity: 1) { bytes in
+                SafeText.mayHoldUnsafe(UnsafeBufferPointer(start: bytes, count: strlen(text)))
+            }
+            if found, let scalar = SafeText.firstUnsafe(in: String(cString: text)) { return scalar }
+        }
+        return nil
+    }
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }

@@ -164,6 +164,9 @@ public final class MarkdownDocument: Sendable {
         var braceTexts: [CMarkNode] = []
 
         for node in nodes where removed.isEmpty || !removed.contains(node) {
+            if transforms.checksDecodedText, let scalar = node.firstUnsafeCharacter {
+                diagnostics.append(SafeText.decodedProblem(scalar, at: referenceLocation(of: scalar, in: node), in: "this text", escape: .markdown))
+            }
             let type = node.kind
             if type == .text {
                 if placeholder != nil, node.literalHasBrace { braceTexts.append(node) }
@@ -211,6 +214,33 @@ public final class MarkdownDocument: Sendable {
 
     private func location(of node: CMarkNode) -> SourceLocation {
         SourceLocation(file: file, line: node.startLine + lineOffset, column: max(node.startColumn, 1))
+    }
+
+    /// Where the character reference that gave a node `scalar` is written: the first on the
+    /// node's line, from its column on, that decodes to it (the file's bytes cannot hold the
+    /// character itself); the node's place when none is found there.
+    private func referenceLocation(of scalar: Unicode.Scalar, in node: CMarkNode) -> SourceLocation {
+        var holder: CMarkNode? = node
+        while let current = holder, current.startLine <= 0 { holder = current.parent }
+        guard let placed = holder else { return SourceLocation(file: file, line: lineOffset + 1) }
+        let place = location(of: placed)
+        guard let line = sourceLine(placed.startLine) else { return place }
+        let bytes = Array(line.utf8)
+        var index = max(placed.startColumn - 1, 0)
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "&"), index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "#"),
+               let end = bytes[index...].prefix(12).firstIndex(of: UInt8(ascii: ";")) {
+                let digits = bytes[(index + 2)..<end]
+                let hex = digits.first.map { $0 | 0x20 == UInt8(ascii: "x") } ?? false
+                let value = UInt32(String(decoding: hex ? digits.dropFirst() : digits, as: UTF8.self), radix: hex ? 16 : 10)
+                if value == scalar.value {
+                    let column = String(decoding: bytes[..<index], as: UTF8.self).unicodeScalars.count + 1
+                    return SourceLocation(file: file, line: place.line, column: column)
+                }
+            }
+            index += 1
+        }
+        return place
     }
 
     /// `<h2>` becomes `<h2 id="...">`: the heading is swapped for an empty custom block holding one

@@ -20,6 +20,11 @@ public struct MarkdownTransforms {
     /// running text only, never in headings, links, images or code.
     public var termLinks: [TermLink] = []
 
+    /// Refuse text that decodes to an invisible control or bidirectional character (`&#x1b;`,
+    /// `&#x202E;`), as the raw-byte check refuses the characters themselves: an error at the
+    /// reference. Off only for plain CommonMark (`none`), whose spec examples are the spec's.
+    public var checksDecodedText: Bool = true
+
     /// Turns a fenced code block into HTML; returns nil to leave it as a code block.
     /// Used for ```` ```chart ```` blocks; `info` is the fence's info string.
     public var fencedBlock: ((_ info: String, _ body: String, _ location: SourceLocation) throws(Diagnostic) -> String?)?
@@ -39,7 +44,11 @@ public struct MarkdownTransforms {
     }
 
     /// No transforms at all: cmark's own HTML.
-    public static var none: MarkdownTransforms { MarkdownTransforms(headingIDs: false) }
+    public static var none: MarkdownTransforms {
+        var transforms = MarkdownTransforms(headingIDs: false)
+        transforms.checksDecodedText = false
+        return transforms
+    }
 }
 
 /// The outcome of checking one link.

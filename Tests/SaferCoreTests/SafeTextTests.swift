@@ -57,7 +57,8 @@ extension SafeTextTests {
     @Test func theFastScanAgreesWithTheCharacters() {
         var generator = SystemRandomNumberGenerator()
         let pieces: [String] = ["a", "b ", "\n", "\t", "\r\n", "“", "’", "—", "€", "\u{7}", "\u{0}", "\u{1B}", "\u{7F}", "\u{85}", "\u{A0}",
-                                "\u{202E}", "\u{2066}", "\u{2069}", "\u{202F}", "\u{200F}", "é", "日本"]
+                                "\u{202E}", "\u{2066}", "\u{2069}", "\u{202F}", "\u{200F}", "é", "日本",
+                                "\u{FFFE}", "\u{FFFF}", "\u{FFFD}", "\u{FEFF}", "\u{EFBF}"]
         for _ in 0..<2_000 {
             var text = ""
             for _ in 0..<Int.random(in: 0...40, using: &generator) {

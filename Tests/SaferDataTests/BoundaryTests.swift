@@ -101,3 +101,32 @@ import Testing
         #expect(fine.boundaries.first?.title == "Wards (2013 boundaries)")
     }
 }
+
+/// A code or name decoded from a JSON escape is held to the rule for published text (issue 30).
+extension BoundaryTests {
+    @Test(arguments: [
+        ("\"name\": \"Hill\\u001b[8m\"", "U+001B", "name", "`\\u001B`"),
+        ("\"name\": \"\\u202EHill\"", "U+202E", "name", "`\\u202E`"),
+        ("\"name\": \"Hill\\b\"", "U+0008", "name", "`\\b` or `\\u0008`"),
+        ("\"name\": \"Hill\"", "U+2067", "code", "`\\u2067`"),
+    ])
+    func escapesOfInvisibleCharactersInCodesAndNamesAreRefusedAtTheirLine(properties: String, code: String, property: String, spellings: String) throws {
+        let codeValue = property == "code" ? "N\\u20670" : "N01"
+        let json = """
+            {"type": "FeatureCollection", "features": [
+              {"type": "Feature", "properties": {"code": "\(codeValue)", \(properties)},
+               "geometry": {"type": "Polygon", "coordinates": [[[-2.1, 52.5], [-2.0, 52.5], [-2.0, 52.6], [-2.1, 52.5]]]}}
+            ]}
+            """
+        let problem = try #require(Self.problem(json, code: "code", name: "name"))
+        #expect(problem.location.file == "data/wards.geojson" && problem.location.line == 2)
+        #expect(problem.message.contains(code) && problem.message.contains("the `\(property)` property of feature 1"))
+        #expect(problem.hint?.contains(spellings) == true, "\(problem.hint ?? "")")
+    }
+
+    @Test func anEscapedBackslashIsNotAnEscape() throws {
+        let json = #"{"type": "Feature", "properties": {"code": "N01", "name": "A\\u001b"}, "geometry": {"type": "Polygon", "coordinates": [[[-2.1, 52.5], [-2.0, 52.5], [-2.0, 52.6], [-2.1, 52.5]]]}}"#
+        let topology = try BoundaryFile.read(TextFile(path: "data/wards.geojson", text: json), codeProperty: "code", nameProperty: "name", object: nil)
+        #expect(topology.shapes.first?.name == "A\\u001b")
+    }
+}

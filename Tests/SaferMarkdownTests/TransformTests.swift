@@ -233,3 +233,43 @@ private typealias SourceLocation = SaferCore.SourceLocation
         #expect(first.utf8.count > 250_000)
     }
 }
+
+/// Character references that decode to invisible control or bidirectional characters are refused
+/// as the raw characters are (issue 30, class 1), at the reference; plain CommonMark is left alone.
+extension TransformTests {
+    @Test(arguments: [
+        ("Who we are &#x1b;[2J here", "U+001B", 12),
+        ("Read &#8238;this", "U+202E", 6),
+        ("A [link](page.md \"Home&#x7;\")", "U+0007", 23),
+        ("![a &#x2066;map](map.svg)", "U+2066", 5),
+        ("Odd &#x2069; text", "U+2069", 5),
+    ])
+    func referencesToInvisibleCharactersAreRefusedWhereTheyAreWritten(markdown: String, code: String, column: Int) throws {
+        let rendered = render("# Title\n\n" + markdown + "\n", lineOffset: 3)
+        let problem = try #require(rendered.diagnostics.first { $0.message.contains(code) })
+        #expect(problem.isError)
+        #expect(problem.location == SourceLocation(file: "content/page.md", line: 6, column: column))
+        #expect(problem.hint?.contains("&#x") == true)
+    }
+
+    @Test func aFencesInfoStringIsLookedAtToo() {
+        let rendered = render("```js&#x1b;\ncode\n```\n")
+        #expect(rendered.diagnostics.contains { $0.isError && $0.message.contains("U+001B") })
+    }
+
+    @Test func safeReferencesAndCodeStay() {
+        // `&#0;` is U+FFFD by the spec; tabs and non-breaking spaces are ordinary text; references
+        // in code are not decoded at all.
+        let rendered = render("a&#0;b&#9;c&nbsp;d `&#x1b;` &rlm;\n")
+        #expect(rendered.diagnostics.isEmpty)
+        #expect(rendered.html == "<p>a\u{FFFD}b\tc\u{A0}d <code>&amp;#x1b;</code> \u{200F}</p>\n")
+        // cmark itself writes the two non-characters XML forbids as U+FFFD.
+        let nonCharacters = render("&#xFFFF; &#xFFFE;\n")
+        #expect(nonCharacters.diagnostics.isEmpty && !nonCharacters.html.unicodeScalars.contains { $0.value >= 0xFFFE })
+    }
+
+    @Test func plainCommonMarkIsNotChecked() {
+        #expect(MarkdownDocument.html(fromCommonMark: "a&#x1b;b\n") == "<p>a\u{1B}b</p>\n")
+        #expect(render("a&#x1b;b\n", .none).diagnostics.isEmpty)
+    }
+}

@@ -56,6 +56,19 @@ public final class TestSite: @unchecked Sendable {
     }
 
     /// Every file below `folder` by relative path, with its bytes: for byte-for-byte comparisons.
+    /// Every regular file below `folder`, as `tree` gives them, but as a list: two names that
+    /// differ only in Unicode normalisation (é as one character or as e and an accent) are two
+    /// files here, where a dictionary's `String` keys would make them one.
+    public static func files(_ folder: URL) -> [(path: String, data: Data)] {
+        var files: [(path: String, data: Data)] = []
+        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true, let data = try? Data(contentsOf: url) else { continue }
+            files.append((String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1)), data))
+        }
+        return files
+    }
+
     public static func tree(_ folder: URL) -> [String: Data] {
         var files: [String: Data] = [:]
         guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else { return files }

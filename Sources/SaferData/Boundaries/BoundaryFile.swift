@@ -12,6 +12,8 @@ enum BoundaryFile {
     struct Problem: Error {
         var message: String
         var hint: String
+        /// Where in the file, when known; the file alone otherwise.
+        var location: SourceLocation? = nil
     }
 
     /// - Parameters:
@@ -31,7 +33,7 @@ enum BoundaryFile {
             guard let root = json as? [String: Any], let type = root["type"] as? String else {
                 throw Problem(message: "this is neither GeoJSON nor TopoJSON: it has no `type`", hint: "boundary files are GeoJSON (a FeatureCollection) or TopoJSON (a Topology)")
             }
-            let reader = Reader(codeProperty: codeProperty, nameProperty: nameProperty)
+            let reader = Reader(codeProperty: codeProperty, nameProperty: nameProperty, file: file)
             switch type {
             case "Topology": return try reader.topology(root, object: object)
             case "FeatureCollection", "Feature": return try reader.geoJSON(root)
@@ -39,7 +41,7 @@ enum BoundaryFile {
                 throw Problem(message: "a boundary file of `type` \(type) cannot be read", hint: "boundary files are GeoJSON (a FeatureCollection) or TopoJSON (a Topology)")
             }
         } catch {
-            throw .error(at: location, error.message, hint: error.hint)
+            throw .error(at: error.location ?? location, error.message, hint: error.hint)
         }
     }
 
@@ -48,9 +50,36 @@ enum BoundaryFile {
         return text.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "."))
     }
 
+    /// Where `file` first writes `scalar` as a JSON escape (`\u001b`, `\u202E`, `\b`): its
+    /// bytes cannot hold it (`TextFile`), so a decoded string that does got it from one.
+    static func escapeLocation(of scalar: Unicode.Scalar, in file: TextFile) -> SourceLocation {
+        let bytes = Array(file.text.utf8)
+        var line = 1, column = 1, index = 0
+        func hex(_ at: Int) -> UInt32? {
+            guard at + 4 <= bytes.count, let text = String(bytes: bytes[at..<(at + 4)], encoding: .ascii) else { return nil }
+            return UInt32(text, radix: 16)
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count {
+                let next = bytes[index + 1]
+                let decoded: UInt32? = next == UInt8(ascii: "u") ? hex(index + 2) : next == UInt8(ascii: "b") ? 0x08 : next == UInt8(ascii: "f") ? 0x0C : nil
+                if decoded == scalar.value { return SourceLocation(file: file.path, line: line, column: column) }
+                let length = next == UInt8(ascii: "u") ? 6 : 2
+                index += length
+                column += length
+                continue
+            }
+            if byte == UInt8(ascii: "\n") { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourceLocation(file: file.path)
+    }
+
     private struct Reader {
         var codeProperty: String
         var nameProperty: String?
+        var file: TextFile
 
         // MARK: GeoJSON
 
@@ -267,12 +296,23 @@ enum BoundaryFile {
                               hint: closestName(to: codeProperty, in: known).map { "did you mean `\($0)`?" }
                                 ?? (known.isEmpty ? "the areas need a property with their codes" : "its properties are \(known.joined(separator: ", "))"))
             }
+            try checkPublished(code, property: codeProperty, place: place)
             guard let nameProperty else { return (code, code) }
             guard let name = Self.text(properties[nameProperty]), !name.isEmpty else {
                 throw Problem(message: "\(place) (\(code)) has no `\(nameProperty)` property",
                               hint: closestName(to: nameProperty, in: properties.keys).map { "did you mean `\($0)`?" } ?? "name the property with each area's name, or leave `name` out")
             }
+            try checkPublished(name, property: nameProperty, place: "\(place) (\(code))")
             return (code, name)
+        }
+
+        /// The code and name are published (in maps' titles, tables and downloads): each is held to
+        /// the rule for published text once its JSON escapes are decoded (`SafeText.checkDecoded`).
+        private func checkPublished(_ text: String, property: String, place: String) throws(Problem) {
+            guard let scalar = SafeText.firstUnsafe(in: text) else { return }
+            let spot = BoundaryFile.escapeLocation(of: scalar, in: file)
+            let problem = SafeText.decodedProblem(scalar, at: spot, in: "the `\(property)` property of \(place)", escape: .json)
+            throw Problem(message: problem.message, hint: problem.hint ?? "", location: spot)
         }
 
         private static func text(_ value: Any?) -> String? {
