@@ -55,7 +55,7 @@ struct BuildCommand: ParsableCommand {
             let report: BuildReport
             if pdf {
                 // Said before anything is built: a missing browser is not a broken site.
-                guard let browser = ReportPDF.browser() else { throw DiagnosticList([ReportPDF.missingBrowser]) }
+                guard let browser = ReportPDF.browser() else { throw DiagnosticList([ReportPDF.missingBrowser()]) }
                 report = try ReportPDF.build(options, browser: browser, cache: diskCache, events: events)
             } else {
                 report = try SiteBuilder.build(options, cache: diskCache, events: events)

@@ -1,5 +1,6 @@
 import Foundation
 import SaferBuild
+import SaferCore
 import SaferTestSupport
 import Testing
 
@@ -29,6 +30,46 @@ import Testing
         #expect(run.errors.contains("--pdf needs Chromium or Google Chrome, and neither was found"), "\(run.errors)")
         #expect(run.errors.contains("apt-get install chromium"))
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func aNamedBrowserThatIsNoBrowserIsSaidNeverReplaced() throws {
+        let folder = try TestSite()
+        let onPath = try Self.fakeBrowser(in: folder.folder)
+        let path = "/nonexistent:" + onPath.deletingLastPathComponent().path
+        // SAFERSITE_CHROME naming nothing, or a folder, is that problem: never the browser on the PATH.
+        for (named, says) in [("/nonexistent/chrome", "which does not exist"), (folder.folder.path, "which is a folder, not a program")] {
+            #expect(ReportPDF.browser(environment: ["PATH": path, "SAFERSITE_CHROME": named]) == nil)
+            let problem = ReportPDF.missingBrowser(environment: ["PATH": path, "SAFERSITE_CHROME": named])
+            #expect(problem.message == "SAFERSITE_CHROME names `\(named)`, \(says)")
+        }
+    }
+
+    @Test func aBrowserThatNeverFinishesIsStoppedInTimeAndLeavesNothingBehind() throws {
+        let site = try TestSite(copying: "northbrook")
+        let scratch = try TestSite()
+        let slow = scratch.folder.appendingPathComponent("chromium")
+        try "#!/bin/sh\nsleep 30\n".write(to: slow, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: slow.path)
+        let run = try Subprocess.run("/usr/bin/env", ["-i", "PATH=/usr/bin:/bin", "SAFERSITE_CHROME=" + slow.path, "SAFERSITE_PDF_TIMEOUT=2",
+                                                      SaferSiteBinary.path.path, "build", "--pdf", "--site", site.folder.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("the browser did not finish printing the report within 2 seconds, and was stopped"), "\(run.errors)")
+        // No browser of that build still runs, and its scratch folder is gone.
+        let running = try Subprocess.run("/bin/sh", ["-c", "ps -eo args | grep -c '[s]afersite-pdf-' || true"])
+        #expect(running.output.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func aPageThatSendsTheBrowserElsewhereIsRefusedBeforePrinting() throws {
+        let site = try TestSite(copying: "northbrook")
+        try site.write("site.yaml", try site.read("site.yaml") + "markdown:\n  rawHTML: true\n")
+        try site.write("content/plan.md", try site.read("content/plan.md") + "\n<meta http-equiv=\"Refresh\" content=\"0; url=https://example.com/\">\n")
+        let scratch = try TestSite()
+        #expect {
+            _ = try ReportPDF.build(BuildOptions(siteFolder: site.folder), browser: try Self.fakeBrowser(in: scratch.folder))
+        } throws: { error in
+            (error as? DiagnosticList)?.diagnostics.first?.message.contains("sends readers to another address by itself") == true
+        }
     }
 
     @Test func thePrintedReportIsADownloadLinkedWithItsSizeAndNotInTheDataZIP() throws {
