@@ -164,6 +164,12 @@ import Testing
         #expect(throws: DiagnosticList.self) { try NewEdition.record(site: site.folder, label: "2022-23", period: nil) }
         #expect(throws: DiagnosticList.self) { try NewEdition.record(site: site.folder, label: "spring", period: nil) }
         #expect(throws: DiagnosticList.self) { try NewEdition.record(site: site.folder, label: "../x", period: "2025") }
+        // A label too long to name a folder and a file is refused now, not by a later build.
+        #expect {
+            try NewEdition.record(site: site.folder, label: "2025-" + String(repeating: "a", count: 300), period: "2025")
+        } throws: { error in
+            (error as? DiagnosticList)?.diagnostics.first?.message.contains("is 305 characters long; it may have at most 40") == true
+        }
         #expect(TestSite.tree(site.folder) == before)
     }
 

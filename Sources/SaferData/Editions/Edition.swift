@@ -79,8 +79,16 @@ public struct EditionList: Sendable {
     }
 
     /// Why `label` cannot name an edition, or `nil` when it can.
+    /// The longest label: "2024-25" and "2024-25-revised" fit with room to spare.
+    public static let maxLabelLength = 40
+
     public static func labelProblem(_ label: String) -> String? {
         if label.isEmpty { return "the edition's label is empty" }
+        // It names a folder and a PDF (with the site's title): a long one breaks the file system's
+        // limit on a name later, in a build that would blame something else.
+        if label.count > maxLabelLength {
+            return "the edition label `\(label.prefix(40))…` is \(label.count) characters long; it may have at most \(maxLabelLength), as it names a folder and a file"
+        }
         let allowed = label.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0) }
         guard allowed, let first = label.unicodeScalars.first, !"-_.".unicodeScalars.contains(first) else {
             return "the edition label `\(label)` may only use letters, digits, `-`, `_` and `.` (it becomes the folder editions/\(label)/), and must start with a letter or digit"
