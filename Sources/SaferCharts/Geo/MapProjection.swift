@@ -35,32 +35,85 @@ struct MapProjection {
 /// plane's square units). The ends stay, so lines that meet still meet; a closed line keeps at
 /// least a triangle. Run on each shared arc once, so neighbouring areas keep the same border.
 enum LineSimplifier {
+    /// A point's triangle as the queue holds it: the least area first, then the earliest point,
+    /// so the choice is the same as scanning the line for its least triangle. `version` tells a
+    /// stale entry (the point's triangle changed since) from the current one.
+    private struct Entry: Comparable {
+        var area: Double
+        var index: Int
+        var version: Int
+        static func < (a: Entry, b: Entry) -> Bool { a.area != b.area ? a.area < b.area : a.index < b.index }
+    }
+
     static func simplify(_ line: [Point], minimumArea: Double) -> [Point] {
         let closed = line.count > 3 && line.first == line.last
         let keepAtLeast = closed ? 4 : 2
         guard line.count > keepAtLeast else { return line }
-        var points = line
-        var areas = points.indices.map { area(at: $0, in: points) }
-        while points.count > keepAtLeast {
-            // The least triangle among the inner points (ties: the first, so it is deterministic).
-            var least = -1
-            for index in 1..<(points.count - 1) where least < 0 || areas[index] < areas[least] { least = index }
-            guard least > 0, areas[least] < minimumArea else { break }
-            let removed = areas[least]
-            points.remove(at: least)
-            areas.remove(at: least)
+        // The points as a linked list over the line, and their triangles in a priority queue:
+        // removing a point and finding the next least triangle cost a logarithm, not a scan of the
+        // line (a million points in a straight line once never finished).
+        var previous = Array(-1..<(line.count - 1)), next = Array(1...line.count)
+        var version = [Int](repeating: 0, count: line.count)
+        var areas = line.indices.map { index in index == 0 || index == line.count - 1 ? Double.infinity : triangle(line[index - 1], line[index], line[index + 1]) }
+        var queue = MinimumQueue<Entry>()
+        for index in 1..<(line.count - 1) { queue.push(Entry(area: areas[index], index: index, version: 0)) }
+        var remaining = line.count
+        var removed = [Bool](repeating: false, count: line.count)
+        while remaining > keepAtLeast, let least = queue.pop() {
+            guard !removed[least.index], least.version == version[least.index] else { continue }
+            guard least.area < minimumArea else { break }
+            let index = least.index
+            removed[index] = true
+            remaining -= 1
+            let before = previous[index], after = next[index]
+            next[before] = after
+            previous[after] = before
             // A neighbour's triangle never counts as smaller than the one just removed (the
             // algorithm's rule), so a point is not taken before the points whose removal made it small.
-            for neighbour in [least - 1, least] where neighbour > 0 && neighbour < points.count - 1 {
-                areas[neighbour] = max(area(at: neighbour, in: points), removed)
+            for neighbour in [before, after] where neighbour > 0 && neighbour < line.count - 1 {
+                areas[neighbour] = max(triangle(line[previous[neighbour]], line[neighbour], line[next[neighbour]]), least.area)
+                version[neighbour] += 1
+                queue.push(Entry(area: areas[neighbour], index: neighbour, version: version[neighbour]))
             }
         }
-        return points
+        return line.indices.filter { !removed[$0] }.map { line[$0] }
     }
 
-    private static func area(at index: Int, in points: [Point]) -> Double {
-        guard index > 0, index < points.count - 1 else { return .infinity }
-        let a = points[index - 1], b = points[index], c = points[index + 1]
-        return abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2
+    private static func triangle(_ a: Point, _ b: Point, _ c: Point) -> Double {
+        abs((b.x - a.x) * (c.y - a.y) - (c.x - a.x) * (b.y - a.y)) / 2
+    }
+
+}
+
+/// A binary heap giving its least element first.
+struct MinimumQueue<Element: Comparable> {
+    private var items: [Element] = []
+
+    mutating func push(_ item: Element) {
+        items.append(item)
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child] < items[parent] else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> Element? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let least = items.removeLast()
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var smallest = parent
+            if left < items.count, items[left] < items[smallest] { smallest = left }
+            if right < items.count, items[right] < items[smallest] { smallest = right }
+            if smallest == parent { break }
+            items.swapAt(parent, smallest)
+            parent = smallest
+        }
+        return least
     }
 }
