@@ -82,10 +82,39 @@ import Testing
         #expect(twice.message == "two areas have the code E1")
         let topology = #"{"type":"Topology","objects":{"wards":{"type":"GeometryCollection","geometries":[{"type":"Polygon","properties":{"WD13CD":"E1"},"arcs":[[0, 3]]}]}},"arcs":[[[0,0],[1,0],[1,1],[0,0]]]}"#
         let badArc = try #require(Self.problem(topology))
-        #expect(badArc.message == "object `wards`, geometry 1 (E1), ring 1 uses arc 3, but the file has 1 arcs")
+        #expect(badArc.message == "object `wards`, geometry 1 (E1), ring 1, position 2 uses arc 3, but the file has 1 arc")
         let noObject = try #require(Self.problem(topology, object: "ward"))
         #expect(noObject.message == "the Topology has no object `ward`")
         #expect(noObject.hint == "did you mean `wards`?")
+    }
+
+    /// Arc indexes are read exactly, as TopoJSON defines them: whole numbers, `~i` for arc i
+    /// reversed, within the file's arcs. Numbers that overflow, fractions and booleans are errors
+    /// naming the feature, ring and position, never a crash or another arc.
+    @Test(arguments: [
+        ("-9223372036854775808", "uses arc -9223372036854775808 (arc 9223372036854775807 reversed), but the file has 1 arc"),
+        ("9223372036854775807", "uses arc 9223372036854775807, but the file has 1 arc"),
+        ("18446744073709551615", "uses arc 18446744073709551615, but the file has 1 arc"),
+        ("1e30", "uses arc 1e+30, but the file has 1 arc"),
+        ("-1e30", "uses arc -1e+30, but the file has 1 arc"),
+        ("0.5", "is 0.5, which is not an arc index: indexes are whole numbers"),
+        ("true", "is true, which is not an arc index: indexes are whole numbers"),
+        ("\"0\"", "is not a number, which is not an arc index: indexes are whole numbers"),
+        ("99999999999999999999999", "uses arc 99999999999999999999999, but the file has 1 arc"),
+        ("-2", "uses arc -2 (arc 1 reversed), but the file has 1 arc"),
+    ])
+    func arcIndexesAreCheckedWholeNumbers(index: String, expected: String) throws {
+        let topology = #"{"type":"Topology","objects":{"wards":{"type":"GeometryCollection","geometries":[{"type":"Polygon","properties":{"WD13CD":"E1"},"arcs":[[0, \#(index)]]}]}},"arcs":[[[0,0],[1,0],[1,1],[0,0]]]}"#
+        let problem = try #require(Self.problem(topology))
+        #expect(problem.message == "object `wards`, geometry 1 (E1), ring 1, position 2 " + expected)
+        #expect(problem.location.file == "data/wards.geojson")
+    }
+
+    @Test func aReversedArcIsTheComplementOfItsIndex() throws {
+        // Arc 0 walked forwards, then backwards as ~0 = -1: the same ring both ways.
+        let topology = #"{"type":"Topology","objects":{"a":{"type":"GeometryCollection","geometries":[{"type":"Polygon","properties":{"WD13CD":"E1"},"arcs":[[0]]},{"type":"Polygon","properties":{"WD13CD":"E2"},"arcs":[[-1]]}]}},"arcs":[[[0,0],[1,0],[1,1],[0,0]]]}"#
+        let read = try BoundaryFile.read(TextFile(path: "data/a.topojson", text: topology), codeProperty: "WD13CD", nameProperty: nil, object: nil)
+        #expect(read.shapes.map { $0.polygons[0][0] } == [[Topology.ArcUse(arc: 0, reversed: false)], [Topology.ArcUse(arc: 0, reversed: true)]])
     }
 
     @Test func boundariesYAMLNamesAFileThatExistsAndItsCopyrightLine() throws {

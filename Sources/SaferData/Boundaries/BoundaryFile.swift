@@ -241,20 +241,76 @@ enum BoundaryFile {
             guard let rings = value as? [Any], !rings.isEmpty else { throw Problem(message: "\(place) has no `arcs`", hint: "each polygon lists its rings as arc indexes") }
             var result: [[Topology.ArcUse]] = []
             for (number, ring) in rings.enumerated() {
-                guard let indexes = ring as? [NSNumber], !indexes.isEmpty else {
+                guard let indexes = ring as? [Any], !indexes.isEmpty else {
                     throw Problem(message: "\(place), ring \(number + 1) lists no arcs", hint: "each ring is a list of arc indexes")
                 }
-                result.append(try indexes.map { value throws(Problem) in
-                    let index = value.intValue
-                    // A negative index is the arc walked backwards: ~i, that is -i - 1.
-                    let use = index < 0 ? Topology.ArcUse(arc: -index - 1, reversed: true) : Topology.ArcUse(arc: index, reversed: false)
-                    guard use.arc < count else {
-                        throw Problem(message: "\(place), ring \(number + 1) uses arc \(index), but the file has \(count) arcs", hint: "export the file again with a TopoJSON tool")
-                    }
-                    return use
-                })
+                var uses: [Topology.ArcUse] = []
+                for (position, value) in indexes.enumerated() {
+                    uses.append(try Self.arcUse(value, count: count, place: "\(place), ring \(number + 1), position \(position + 1)"))
+                }
+                result.append(uses)
             }
             return result
+        }
+
+        /// One arc index of a ring, read as TopoJSON defines it: a whole number, `i` for arc `i`
+        /// and `~i` (that is −i − 1) for arc `i` walked backwards, within the file's arcs. Read
+        /// exactly: 0.5 is not arc 0, 2⁶⁴ − 1 is not −1, and −2⁶³ or 1e30 are not numbers to do
+        /// arithmetic on but indexes out of range.
+        static func arcUse(_ value: Any, count: Int, place: String) throws(Problem) -> Topology.ArcUse {
+            let arcs = "\(count) arc\(count == 1 ? "" : "s")"
+            guard let index = wholeNumber(value) else {
+                if let number = value as? NSNumber, !isBoolean(number), isWhole(number) {
+                    throw Problem(message: "\(place) uses arc \(number.description), but the file has \(arcs)", hint: "export the file again with a TopoJSON tool")
+                }
+                let shown = (value as? NSNumber).map { isBoolean($0) ? ($0.boolValue ? "true" : "false") : $0.description } ?? "not a number"
+                throw Problem(message: "\(place) is \(shown), which is not an arc index: indexes are whole numbers",
+                              hint: "each ring lists the indexes of its arcs, 0 to \(max(count - 1, 0)), or ~i (−i − 1) for arc i reversed; export the file again with a TopoJSON tool")
+            }
+            // `~index` is −index − 1 without overflow, for every Int.
+            let use = index < 0 ? Topology.ArcUse(arc: ~index, reversed: true) : Topology.ArcUse(arc: index, reversed: false)
+            guard use.arc < count else {
+                throw Problem(message: "\(place) uses arc \(index)\(use.reversed ? " (arc \(use.arc) reversed)" : ""), but the file has \(arcs)",
+                              hint: "export the file again with a TopoJSON tool")
+            }
+            return use
+        }
+
+        /// A JSON number that is a whole number an `Int` holds exactly, or nil (fractions, booleans,
+        /// numbers out of range).
+        static func wholeNumber(_ value: Any) -> Int? {
+            guard let number = value as? NSNumber, !isBoolean(number) else { return nil }
+            if let decimal = number as? NSDecimalNumber {
+                var exact = decimal.decimalValue, rounded = Decimal()
+                NSDecimalRound(&rounded, &exact, 0, .plain)
+                guard rounded == exact, rounded >= Decimal(Int.min), rounded <= Decimal(Int.max) else { return nil }
+                return Int(exactly: NSDecimalNumber(decimal: rounded).int64Value)
+            }
+            switch String(cString: number.objCType) {
+            case "d", "f":
+                let double = number.doubleValue
+                guard double.isFinite, double.rounded(.towardZero) == double else { return nil }
+                return Int(exactly: double)
+            case "Q", "L", "I", "S", "C":
+                return Int(exactly: number.uint64Value)
+            default:
+                return Int(exactly: number.int64Value)
+            }
+        }
+
+        /// A whole number too large for an `Int` (2⁶⁴ − 1, 1e30): still no arc of any file.
+        private static func isWhole(_ number: NSNumber) -> Bool {
+            if let decimal = number as? NSDecimalNumber {
+                var exact = decimal.decimalValue, rounded = Decimal()
+                NSDecimalRound(&rounded, &exact, 0, .plain)
+                return rounded == exact
+            }
+            let double = number.doubleValue
+            return !["d", "f"].contains(String(cString: number.objCType)) || (double.isFinite && double.rounded(.towardZero) == double)
+        }
+
+        private static func isBoolean(_ number: NSNumber) -> Bool {
+            String(describing: type(of: number)) == "__NSCFBoolean"
         }
 
         // MARK: Both
