@@ -117,6 +117,34 @@ import Testing
         #expect(read.shapes.map { $0.polygons[0][0] } == [[Topology.ArcUse(arc: 0, reversed: false)], [Topology.ArcUse(arc: 0, reversed: true)]])
     }
 
+    /// A ring with no area is drawn as nothing: a warning naming the area and ring when the area
+    /// has others that show, an error when the whole area would be invisible.
+    @Test func ringsWithNoAreaAreNamed() throws {
+        let square = "[[-2.1,52.5],[-2.0,52.5],[-2.0,52.6],[-2.1,52.5]]"
+        func file(_ second: String, south: String) -> TextFile {
+            TextFile(path: "data/wards.geojson", text: #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"WD13CD":"E1","WD13NM":"North"},"geometry":{"type":"MultiPolygon","coordinates":[[\#(square)],[\#(second)]]}},{"type":"Feature","properties":{"WD13CD":"E2","WD13NM":"South"},"geometry":{"type":"Polygon","coordinates":[\#(south)]}}]}"#)
+        }
+        let yaml = "wards:\n  file: wards.geojson\n  code: WD13CD\n  name: WD13NM\n  attribution: Contains OS data\n"
+        // Points on one line: the second area has nothing to show.
+        let line = "[[-2.1,52.5],[-2.0,52.6],[-1.9,52.7],[-2.1,52.5]]"
+        let (boundaries, problems) = Self.boundary(yaml, shapes: [file(square, south: line)])
+        #expect(boundaries.isEmpty)
+        #expect(problems.map(\.message) == ["the area E2 (South) has no area at all (ring 1): fewer than 3 distinct points, or all on one line, so a map would draw it invisibly"])
+        #expect(problems.first?.isError == true)
+        // The same ring in an area that has another shows: a warning.
+        let (_, warnings) = Self.boundary(yaml, shapes: [file(line, south: square)])
+        #expect(warnings.map(\.message) == ["the area E1 (North) has a ring with no area (polygon 2, ring 1): fewer than 3 distinct points, or all on one line, which a map draws as nothing"])
+        #expect(warnings.allSatisfy { !$0.isError })
+        // Fewer than 3 distinct points.
+        #expect(!BoundaryFile.hasArea([LonLat(lon: 1, lat: 1), LonLat(lon: 2, lat: 2), LonLat(lon: 1, lat: 1), LonLat(lon: 1, lat: 1)]))
+        #expect(BoundaryFile.hasArea([LonLat(lon: -2.1, lat: 52.5), LonLat(lon: -2.0, lat: 52.5), LonLat(lon: -2.0, lat: 52.6), LonLat(lon: -2.1, lat: 52.5)]))
+        // Every area of the documented example shows.
+        for name in ["dudley-wards-2013.topojson", "dudley-lsoa-2011.topojson", "dudley-wards-2013.geojson"] {
+            let topology = try BoundaryFile.read(try Self.file(name), codeProperty: name.contains("lsoa") ? "LSOA11CD" : "WD13CD", nameProperty: nil, object: nil)
+            #expect(BoundaryFile.degenerateAreas(topology, file: name).isEmpty, "\(name)")
+        }
+    }
+
     @Test func boundariesYAMLNamesAFileThatExistsAndItsCopyrightLine() throws {
         let wards = try Self.file("dudley-wards-2013.topojson")
         let missing = Self.boundary("wards:\n  file: dudley-wards-2013.topjson\n  code: WD13CD\n  attribution: © Crown copyright\n", shapes: [wards])
@@ -130,3 +158,4 @@ import Testing
         #expect(fine.boundaries.first?.title == "Wards (2013 boundaries)")
     }
 }
+

@@ -43,6 +43,52 @@ enum BoundaryFile {
         }
     }
 
+    /// Rings a map would draw invisibly: fewer than 3 distinct points, or all on one line (no
+    /// area). A warning for such a ring of an area that shows; an error for an area all of whose
+    /// outer rings are so, which no map can show. Each names the area and the ring.
+    static func degenerateAreas(_ topology: Topology, file: String) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for shape in topology.shapes {
+            var visible = false
+            var flat: [String] = []
+            for (index, polygon) in shape.polygons.enumerated() {
+                for (number, ring) in polygon.enumerated() {
+                    let points = topology.points(of: ring)
+                    if hasArea(points) {
+                        if number == 0 { visible = true }
+                    } else {
+                        flat.append(shape.polygons.count > 1 ? "polygon \(index + 1), ring \(number + 1)" : "ring \(number + 1)")
+                    }
+                }
+            }
+            guard !flat.isEmpty else { continue }
+            let area = shape.name == shape.code ? shape.code : "\(shape.code) (\(shape.name))"
+            let message = visible
+                ? "the area \(area) has \(flat.count == 1 ? "a ring" : "rings") with no area (\(listed(flat))): fewer than 3 distinct points, or all on one line, which a map draws as nothing"
+                : "the area \(area) has no area at all (\(listed(flat))): fewer than 3 distinct points, or all on one line, so a map would draw it invisibly"
+            // A ring of an area that shows is a warning; an area that cannot show is an error: its
+            // value would be in the table and nowhere on the map.
+            warnings.append(Diagnostic(visible ? .warning : .error, at: SourceLocation(file: file), SafeText.terminal(message),
+                                     hint: visible ? "remove the empty ring\(flat.count == 1 ? "" : "s"), or export the boundaries again; a simplified file may have lost part of the area's shape"
+                                        : "export the boundaries again from their source (a file simplified too far loses small areas' shapes), or remove the area"))
+        }
+        return warnings
+    }
+
+    /// Whether a closed ring of points encloses any area (shoelace formula, in degrees).
+    static func hasArea(_ points: [LonLat]) -> Bool {
+        guard Set(points).count >= 3 else { return false }
+        // Relative to the ring's place and size: points on one line leave only rounding behind.
+        let origin = points[0]
+        var twice = 0.0, scale = 0.0
+        for (a, b) in zip(points, points.dropFirst() + [points[0]]) {
+            let (ax, ay, bx, by) = (a.lon - origin.lon, a.lat - origin.lat, b.lon - origin.lon, b.lat - origin.lat)
+            twice += ax * by - bx * ay
+            scale += abs(ax * by) + abs(bx * ay)
+        }
+        return twice.isFinite && abs(twice) > scale * 1e-12
+    }
+
     private static func reason(_ error: Error) -> String {
         let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "it cannot be read"
         return text.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "."))
