@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds the libFuzzer targets into .build-fuzz/ (see Fuzz/README.md).
 #
-#   Fuzz/build.sh            builds csv, yaml, figures, markdown, claims, page and list
+#   Fuzz/build.sh            builds csv, yaml, figures, boundary, markdown, claims, page and list
 #   Fuzz/build.sh csv        builds one
 #
 # Each module is compiled straight from Sources/ with `swiftc -sanitize=fuzzer`, with Yams
@@ -75,15 +75,16 @@ target() {
     [ -x "$OUT/fuzz-$name" ] || { echo "failed to link fuzz-$name" >&2; exit 1; }
 }
 
-for which in ${1:-csv yaml figures markdown claims page list}; do
+for which in ${1:-csv yaml figures boundary markdown claims page list}; do
     case $which in
         csv) target csv CSVFuzz.swift "$OUT/objects/SaferData.o" ;;
         figures) target figures FiguresFuzz.swift "$OUT/objects/SaferData.o" ;;
+        boundary) target boundary BoundaryFuzz.swift "$OUT/objects/SaferData.o" ;;
         yaml) target yaml YAMLFuzz.swift "$OUT/objects/SaferMarkdown.o" "$OUT/objects/SaferContent.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
         markdown) target markdown MarkdownFuzz.swift "$OUT/objects/SaferMarkdown.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
         claims) target claims ClaimsFuzz.swift Fuzz/targets/DudleyData.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
         page) target page PageFuzz.swift Fuzz/targets/DudleyData.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" "$OUT/objects/SaferContent.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
         list) target list ListFuzz.swift Fuzz/targets/DudleyData.swift "$OUT/objects/SaferData.o" "$OUT/objects/SaferMarkdown.o" "$OUT/objects/SaferContent.o" "$OUT/objects/cmarkarena.o" -lcmark ;;
-        *) echo "unknown target $which (csv, yaml, figures, markdown, claims, page, list)" >&2; exit 2 ;;
+        *) echo "unknown target $which (csv, yaml, figures, boundary, markdown, claims, page, list)" >&2; exit 2 ;;
     esac
 done

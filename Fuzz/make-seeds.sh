@@ -5,7 +5,7 @@ set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 S=Fuzz/seeds
-mkdir -p $S/csv $S/yaml $S/figures $S/markdown $S/claims $S/page $S/list
+mkdir -p $S/csv $S/yaml $S/figures $S/boundary $S/markdown $S/claims $S/page $S/list
 name() { echo "$1" | sed 's|^\./||; s|[/ ]|_|g'; }
 files() { find content Tests/SaferBuildTests/Fixtures Tests/SaferBuildTests/BadInputs site.yaml "$@" -type f 2>/dev/null | sort; }
 
@@ -15,6 +15,11 @@ files -name 'figures.yaml' | while IFS= read -r f; do cp "$f" "$S/figures/$(name
 # A whole data folder in one seed: figures, observations, indicators, areas between %%%% lines.
 for d in Tests/SaferBuildTests/Fixtures/northbrook/content/data; do
     { cat $d/figures.yaml; printf '\n%%%%%%%%\n'; cat $d/observations.csv; printf '\n%%%%%%%%\n'; cat $d/indicators.yaml; printf '\n%%%%%%%%\n'; } > $S/figures/northbrook-bundle
+done
+# Boundary files: the first byte picks the code property (0 code, 1 WD13CD, 2 LSOA11CD, 3 WD24CD).
+find examples/maps/content/data Tests/SaferBuildTests/BadInputs \( -name '*.geojson' -o -name '*.topojson' \) -type f | sort | while IFS= read -r f; do
+    case $f in *wards*2013*) b='\001' ;; *lsoa*) b='\002' ;; *) b='\000' ;; esac
+    { printf "$b"; cat "$f"; } > "$S/boundary/$(name "$f")"
 done
 # Markdown: the first byte is the options (0: the site's defaults; 2: raw HTML on).
 files -name '*.md' | while IFS= read -r f; do
@@ -34,4 +39,4 @@ awk -v dir=$S/markdown '
     inside && /^\.$/ { inside=0; close(file); next }
     inside { gsub(/→/, "\t"); print > file }
 ' Tests/SaferMarkdownTests/Fixtures/spec-0.30.txt
-echo "seeds: $(ls $S/csv | wc -l) csv, $(ls $S/yaml | wc -l) yaml, $(ls $S/figures | wc -l) figures, $(ls $S/markdown | wc -l) markdown, $(ls $S/claims | wc -l) claims, $(ls $S/page | wc -l) page, $(ls $S/list | wc -l) list"
+echo "seeds: $(ls $S/csv | wc -l) csv, $(ls $S/yaml | wc -l) yaml, $(ls $S/figures | wc -l) figures, $(ls $S/boundary | wc -l) boundary, $(ls $S/markdown | wc -l) markdown, $(ls $S/claims | wc -l) claims, $(ls $S/page | wc -l) page, $(ls $S/list | wc -l) list"

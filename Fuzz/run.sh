@@ -3,7 +3,7 @@
 #
 #   Fuzz/run.sh [seconds] [target ...]       e.g. Fuzz/run.sh 600 csv markdown
 #
-# Targets: csv, yaml, figures, markdown, claims, page, list (see Fuzz/README.md). Each starts from Fuzz/seeds/TARGET
+# Targets: csv, yaml, figures, boundary, markdown, claims, page, list (see Fuzz/README.md). Each starts from Fuzz/seeds/TARGET
 # and keeps what it learns in .build-fuzz/corpus/TARGET. A crash, a timeout (over 10 s for one
 # input) or running out of memory (over 2 GB) stops that target, leaves the input in
 # .build-fuzz/crashes/TARGET/ and makes the script exit 1. A summary of each run (executions per
@@ -12,7 +12,7 @@ set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECONDS_EACH=${1:-300}
 [ $# -gt 0 ] && shift
-TARGETS=${*:-csv yaml figures markdown claims page list}
+TARGETS=${*:-csv yaml figures boundary markdown claims page list}
 OUT=$ROOT/.build-fuzz
 
 "$ROOT/Fuzz/build.sh" "$TARGETS" || exit 2

@@ -81,8 +81,12 @@ public enum SiteDiff {
 
     /// Writes the report to `url`: a new file, or one an earlier report was written to. Any other
     /// file (the site's own `site.yaml`, a page, a link) is refused rather than overwritten.
-    public static func writeReport(_ markdown: String, to url: URL) throws(DiagnosticList) {
+    /// - Parameter site: the site compared; a report inside it is never written through a link out of it.
+    public static func writeReport(_ markdown: String, to url: URL, site: URL? = nil) throws(DiagnosticList) {
         let here = SourceLocation(file: url.path)
+        if let site {
+            do throws(Diagnostic) { try InsideSite.check(url, site: site) } catch { throw DiagnosticList([error]) }
+        }
         var info = stat()
         if lstat(url.path, &info) == 0 {
             let isFile = info.st_mode & S_IFMT == S_IFREG

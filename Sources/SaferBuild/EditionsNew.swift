@@ -104,6 +104,7 @@ public enum NewEdition {
             throw DiagnosticList([.error(at: here, "could not add the edition to editions.yaml safely",
                                          hint: "add these lines to the end of its `editions:` list yourself:\n" + EditionList.entryText(label: label, period: period))])
         }
+        do throws(Diagnostic) { try InsideSite.check(url, site: site) } catch { throw DiagnosticList([error]) }
         do { try Data(text.utf8).write(to: url, options: .atomic) } catch {
             let problem = FileProblem(error)
             throw DiagnosticList([.error(at: here, "editions.yaml could not be written: \(problem.what)", hint: problem.hint)])

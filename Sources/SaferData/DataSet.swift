@@ -245,6 +245,7 @@ public struct DataSet: Sendable {
         }
         observations.permute(to: sortedPositions)
         reportRepeatedRows(observations, bag: &bag)
+        reportMixedPeriodKinds(observations, bag: &bag)
         let explicit = files.figures.map { file in read("figures", file) { FigureFileReader.read(file, bag: &$0) } } ?? []
         let corrections = files.corrections.map { file in read("corrections", file) { CorrectionFileReader.read(file, bag: &$0) } } ?? []
         let glossary = files.glossary.map { file in read("glossary", file) { GlossaryFileReader.read(file, bag: &$0) } } ?? []
@@ -335,6 +336,37 @@ public struct DataSet: Sendable {
     /// `DataSet` order, so such rows are in the same run of rows whose periods cover the same
     /// months (two labels can cover the same months: `2018` and `Jan 2018 - Dec 2018`), and only
     /// such a run is looked through, in file order.
+    /// Warns once for each indicator and area whose rows mix kinds of period (calendar and
+    /// financial years, quarters, months, pooled ranges, no stated period), naming the rows not
+    /// of the kind of the latest one: a trend chart draws only that kind and says which it left
+    /// out, and a figure reads the latest row, so the editor should know the series is not one.
+    /// One pass over the sorted rows.
+    private static func reportMixedPeriodKinds(_ sorted: ObservationRows, bag: inout DiagnosticBag) {
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            var mixed = false
+            let firstKind = sorted.period(at: start).kind
+            while end < sorted.count, sorted.indicator(at: end) == sorted.indicator(at: start), sorted.area(at: end) == sorted.area(at: start) {
+                if sorted.period(at: end).kind != firstKind { mixed = true }
+                end += 1
+            }
+            if mixed {
+                let rows = Array(sorted[start..<end])
+                let kind = Optional<Period>.trendKind(of: rows.map(\.period))
+                let others = rows.filter { $0.period.kind != kind }.sorted { $0.location < $1.location }
+                let named = others.prefix(5).map { "\($0.period.labelOrNotStated) (\($0.location))" }
+                let more = others.count > 5 ? " and \(others.count - 5) more" : ""
+                let otherKinds = others.map(\.period.kind).reduce(into: [PeriodKind]()) { if !$0.contains($1) { $0.append($1) } }
+                let first = others[0]
+                bag.add(.warning(at: first.location,
+                                 "the rows of `\(first.indicator)` for `\(first.area)` mix kinds of period: its latest values are \(kind), but \(named.joined(separator: ", "))\(more) \(others.count == 1 ? "is" : "are") \(otherKinds.map(\.description).joined(separator: " and "))",
+                                 hint: "a trend chart draws only \(kind) and names the rows it leaves out; give the other rows an indicator of their own, or state their period as \(kind)"))
+            }
+            start = end
+        }
+    }
+
     private static func reportRepeatedRows(_ sorted: ObservationRows, bag: inout DiagnosticBag) {
         var start = 0
         while start < sorted.count {

@@ -444,19 +444,40 @@ struct ChartBlock {
                          hint: "add rows for earlier or later periods, or show the figure without a trend chart")
         }
         spec.notes.addToWhole(indicator.notes)
+        let withheld = data.withheld(indicator: indicator.id, area: areaID)
+        // One kind of period on one line: that of the latest stated period. Rows of another kind
+        // (quarters among years, a pooled range, a value with no stated period) are left out and
+        // named in a note, never drawn first or in between as if they continued the series.
+        let kind = Optional<Period>.trendKind(of: observations.map(\.period) + withheld.map(\.parsedPeriod))
+        var leftOut: [String] = []
         var dated: [(period: Period?, point: TrendPoint)] = []
         for observation in observations {
             let period = observation.period?.label ?? "period not stated"
+            guard observation.period.kind == kind else {
+                leftOut.append(observation.period.map { "\($0.label) (\($0.kind))" } ?? "a value with no stated period")
+                continue
+            }
             dated.append((observation.period, TrendPoint(period: period, value: NSDecimalNumber(decimal: observation.value).doubleValue,
                                                           valueText: indicator.unit.format(observation.value, decimals: observation.decimals))))
             spec.notes.add(observation.note, toRow: period)
         }
         // A period with no number keeps its place, with its shorthand and why: never a zero, never left out.
-        for missing in data.withheld(indicator: indicator.id, area: areaID) {
+        for missing in withheld {
+            guard missing.parsedPeriod.kind == kind else {
+                leftOut.append("\(missing.period) (\(missing.parsedPeriod.kind), \(missing.status.words))")
+                continue
+            }
             dated.append((missing.parsedPeriod, TrendPoint(period: missing.period, shorthand: missing.status.shorthand)))
             spec.notes.add("\(missing.status.shorthand) \(missing.status.words): \(missing.note)", toRow: missing.period)
         }
+        if !leftOut.isEmpty {
+            spec.notes.addToWhole("This chart shows \(kind) only; not drawn: \(listed(leftOut)).")
+        }
         let points = dated.sorted { Period.isBefore($0.period, $1.period) }.map(\.point)
+        guard points.count > 1 else {
+            throw .error(at: spec.location, "`\(indicator.id)` has \(points.count) period\(points.count == 1 ? "" : "s") of \(kind) for \(areaID), its latest kind of period; a trend needs two or more of one kind",
+                         hint: "a trend draws one kind of period; add rows of \(kind), or give the rows of other kinds an indicator of their own")
+        }
         let area = data.areas.area(id: areaID)?.label ?? areaID
         let titles = ChartTitles(
             headline: try headline(&spec, fallback: "\(indicator.title) in \(area), \(points.first!.period) to \(points.last!.period)"),

@@ -40,7 +40,7 @@ struct DiffCommand: ParsableCommand {
             }
             let result = try SiteDiff.compare(base: baseSite, head: head, baseName: base)
             if let output {
-                try SiteDiff.writeReport(result.markdown, to: URL(fileURLWithPath: output))
+                try SiteDiff.writeReport(result.markdown, to: URL(fileURLWithPath: output), site: head)
             } else {
                 print(result.markdown, terminator: "")
             }

@@ -28,6 +28,21 @@ private typealias SourceLocation = SaferCore.SourceLocation
         }
     }
 
+    /// A trend draws one kind of period, that of its latest row; rows of other kinds (a quarter
+    /// among financial years, a value with no stated period) are named in a note, not drawn, and
+    /// the build warns naming them.
+    @Test func aTrendDrawsOneKindOfPeriodAndSaysWhatItLeftOut() throws {
+        let site = try TestSite(copying: "northbrook")
+        try site.write("content/data/observations.csv", try site.read("content/data/observations.csv")
+            + "ambulance_assaults,northbrook,2021 Q1,60.5,,,\nambulance_assaults,northbrook,,70,,,\n")
+        let report = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(report.warnings.contains { $0.message.hasPrefix("the rows of `ambulance_assaults` for `northbrook` mix kinds of period: its latest values are financial years") })
+        let page = try String(contentsOf: site.output.appendingPathComponent("numbers/index.html"), encoding: .utf8)
+        #expect(page.contains("This chart shows financial years only; not drawn: a value with no stated period and 2021 Q1 (quarters)."))
+        #expect(!page.contains("period not stated"), "the row with no period is not drawn first")
+        #expect(!page.contains(">60.5<"))
+    }
+
     @Test func buildingTwiceGivesIdenticalFiles() throws {
         let site = try TestSite(copying: "northbrook")
         _ = try build(site)

@@ -84,6 +84,65 @@ import Testing
         #expect(again.errors.contains("themes/default: error: this folder is not empty"), "\(again.errors)")
     }
 
+    /// No writer follows a link out of the site: `theme export` into a `themes` link, `init`
+    /// into a link, `new-edition` into a linked data folder, `diff --output` into a linked folder.
+    /// Each refuses, names the link, and writes nothing anywhere.
+    @Test func writersRefuseLinksOutOfTheSite() throws {
+        let site = try TestSite()
+        #expect(try SaferSiteBinary.run(["init", site.folder.path]).status == 0)
+        let outside = try TestSite()
+        try FileManager.default.createSymbolicLink(at: site.folder.appendingPathComponent("themes"), withDestinationURL: outside.folder)
+        let export = try SaferSiteBinary.run(["theme", "export", "--site", site.folder.path])
+        #expect(export.status == 1)
+        #expect(export.errors.contains("themes: error: this is a link to `\(outside.folder.resolvingSymlinksInPath().path)`, outside the site folder, and SaferSite writes only inside the site"), "\(export.errors)")
+        #expect(export.errors.contains("hint: replace the link `themes` with a real folder in the site"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.folder.path).isEmpty, "nothing written outside")
+        // A link that stays inside the site is followed.
+        try FileManager.default.removeItem(at: site.folder.appendingPathComponent("themes"))
+        try FileManager.default.createDirectory(at: site.folder.appendingPathComponent("design"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: site.folder.appendingPathComponent("themes").path, withDestinationPath: "design")
+        #expect(try SaferSiteBinary.run(["theme", "export", "ours", "--site", site.folder.path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("design/ours/templates").path))
+
+        // init into a link to a folder elsewhere.
+        let scratch = try TestSite()
+        let link = scratch.folder.appendingPathComponent("new-site")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside.folder)
+        let started = try SaferSiteBinary.run(["init", link.path])
+        #expect(started.status == 1)
+        #expect(started.errors.contains("error: this is a link (to `\(outside.folder.resolvingSymlinksInPath().path)`), not a folder"), "\(started.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.folder.path).isEmpty)
+
+        // new-edition's editions.yaml in a data folder that is a link out of the site.
+        let data = site.folder.appendingPathComponent("content/data")
+        try FileManager.default.moveItem(at: data, to: outside.folder.appendingPathComponent("data"))
+        try FileManager.default.createSymbolicLink(at: data, withDestinationURL: outside.folder.appendingPathComponent("data"))
+        #expect(throws: DiagnosticList.self) { try NewEdition.record(site: site.folder, label: "2026-27", period: "2026/27") }
+        #expect(!FileManager.default.fileExists(atPath: outside.folder.appendingPathComponent("data/editions.yaml").path))
+        do {
+            _ = try NewEdition.record(site: site.folder, label: "2026-27", period: "2026/27")
+        } catch {
+            #expect(error.diagnostics.contains { $0.message.contains("outside the site folder") }, "\(error.diagnostics)")
+        }
+
+        // diff --output into a folder of the site that is a link out of it.
+        try FileManager.default.createSymbolicLink(at: site.folder.appendingPathComponent("reports"), withDestinationURL: outside.folder)
+        let report = site.folder.appendingPathComponent("reports/site-diff.md")
+        #expect(throws: DiagnosticList.self) { try SiteDiff.writeReport("# report\n", to: report, site: site.folder) }
+        #expect(!FileManager.default.fileExists(atPath: outside.folder.appendingPathComponent("site-diff.md").path))
+    }
+
+    @Test(arguments: ["bad\u{1B}[31mname", "new\nline", "..", "a/b", ".hidden", "right\u{202E}left", "with space", ""])
+    func themeExportRefusesNamesThatAreNotPlainFolderNames(_ name: String) throws {
+        let site = try TestSite()
+        #expect(try SaferSiteBinary.run(["init", site.folder.path]).status == 0)
+        let run = try SaferSiteBinary.run(["theme", "export", name, "--site", site.folder.path])
+        #expect(run.status == 1)
+        #expect(run.errors.contains("cannot be a theme's name: it "), "\(run.errors)")
+        #expect(!run.errors.contains("\u{1B}") && !run.errors.contains("\u{202E}"), "the name is shown, never obeyed")
+        #expect(!FileManager.default.fileExists(atPath: site.folder.appendingPathComponent("themes").path))
+    }
+
     @Test func anUnknownThemeSaysTheBuiltInOneIsThere() throws {
         let site = try TestSite()
         #expect(try SaferSiteBinary.run(["init", site.folder.path]).status == 0)

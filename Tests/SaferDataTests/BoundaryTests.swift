@@ -82,10 +82,67 @@ import Testing
         #expect(twice.message == "two areas have the code E1")
         let topology = #"{"type":"Topology","objects":{"wards":{"type":"GeometryCollection","geometries":[{"type":"Polygon","properties":{"WD13CD":"E1"},"arcs":[[0, 3]]}]}},"arcs":[[[0,0],[1,0],[1,1],[0,0]]]}"#
         let badArc = try #require(Self.problem(topology))
-        #expect(badArc.message == "object `wards`, geometry 1 (E1), ring 1 uses arc 3, but the file has 1 arcs")
+        #expect(badArc.message == "object `wards`, geometry 1 (E1), ring 1, position 2 uses arc 3, but the file has 1 arc")
         let noObject = try #require(Self.problem(topology, object: "ward"))
         #expect(noObject.message == "the Topology has no object `ward`")
         #expect(noObject.hint == "did you mean `wards`?")
+    }
+
+    /// Arc indexes are read exactly, as TopoJSON defines them: whole numbers, `~i` for arc i
+    /// reversed, within the file's arcs. Numbers that overflow, fractions and booleans are errors
+    /// naming the feature, ring and position, never a crash or another arc.
+    @Test(arguments: [
+        ("-9223372036854775808", "uses arc -9223372036854775808 (arc 9223372036854775807 reversed), but the file has 1 arc"),
+        ("9223372036854775807", "uses arc 9223372036854775807, but the file has 1 arc"),
+        ("18446744073709551615", "uses arc 18446744073709551615, but the file has 1 arc"),
+        ("1e30", "uses arc 1e+30, but the file has 1 arc"),
+        ("-1e30", "uses arc -1e+30, but the file has 1 arc"),
+        ("0.5", "is 0.5, which is not an arc index: indexes are whole numbers"),
+        ("true", "is true, which is not an arc index: indexes are whole numbers"),
+        ("\"0\"", "is not a number, which is not an arc index: indexes are whole numbers"),
+        ("99999999999999999999999", "uses arc 99999999999999999999999, but the file has 1 arc"),
+        ("-2", "uses arc -2 (arc 1 reversed), but the file has 1 arc"),
+    ])
+    func arcIndexesAreCheckedWholeNumbers(index: String, expected: String) throws {
+        let topology = #"{"type":"Topology","objects":{"wards":{"type":"GeometryCollection","geometries":[{"type":"Polygon","properties":{"WD13CD":"E1"},"arcs":[[0, \#(index)]]}]}},"arcs":[[[0,0],[1,0],[1,1],[0,0]]]}"#
+        let problem = try #require(Self.problem(topology))
+        #expect(problem.message == "object `wards`, geometry 1 (E1), ring 1, position 2 " + expected)
+        #expect(problem.location.file == "data/wards.geojson")
+    }
+
+    @Test func aReversedArcIsTheComplementOfItsIndex() throws {
+        // Arc 0 walked forwards, then backwards as ~0 = -1: the same ring both ways.
+        let topology = #"{"type":"Topology","objects":{"a":{"type":"GeometryCollection","geometries":[{"type":"Polygon","properties":{"WD13CD":"E1"},"arcs":[[0]]},{"type":"Polygon","properties":{"WD13CD":"E2"},"arcs":[[-1]]}]}},"arcs":[[[0,0],[1,0],[1,1],[0,0]]]}"#
+        let read = try BoundaryFile.read(TextFile(path: "data/a.topojson", text: topology), codeProperty: "WD13CD", nameProperty: nil, object: nil)
+        #expect(read.shapes.map { $0.polygons[0][0] } == [[Topology.ArcUse(arc: 0, reversed: false)], [Topology.ArcUse(arc: 0, reversed: true)]])
+    }
+
+    /// A ring with no area is drawn as nothing: a warning naming the area and ring when the area
+    /// has others that show, an error when the whole area would be invisible.
+    @Test func ringsWithNoAreaAreNamed() throws {
+        let square = "[[-2.1,52.5],[-2.0,52.5],[-2.0,52.6],[-2.1,52.5]]"
+        func file(_ second: String, south: String) -> TextFile {
+            TextFile(path: "data/wards.geojson", text: #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"WD13CD":"E1","WD13NM":"North"},"geometry":{"type":"MultiPolygon","coordinates":[[\#(square)],[\#(second)]]}},{"type":"Feature","properties":{"WD13CD":"E2","WD13NM":"South"},"geometry":{"type":"Polygon","coordinates":[\#(south)]}}]}"#)
+        }
+        let yaml = "wards:\n  file: wards.geojson\n  code: WD13CD\n  name: WD13NM\n  attribution: Contains OS data\n"
+        // Points on one line: the second area has nothing to show.
+        let line = "[[-2.1,52.5],[-2.0,52.6],[-1.9,52.7],[-2.1,52.5]]"
+        let (boundaries, problems) = Self.boundary(yaml, shapes: [file(square, south: line)])
+        #expect(boundaries.isEmpty)
+        #expect(problems.map(\.message) == ["the area E2 (South) has no area at all (ring 1): fewer than 3 distinct points, or all on one line, so a map would draw it invisibly"])
+        #expect(problems.first?.isError == true)
+        // The same ring in an area that has another shows: a warning.
+        let (_, warnings) = Self.boundary(yaml, shapes: [file(line, south: square)])
+        #expect(warnings.map(\.message) == ["the area E1 (North) has a ring with no area (polygon 2, ring 1): fewer than 3 distinct points, or all on one line, which a map draws as nothing"])
+        #expect(warnings.allSatisfy { !$0.isError })
+        // Fewer than 3 distinct points.
+        #expect(!BoundaryFile.hasArea([LonLat(lon: 1, lat: 1), LonLat(lon: 2, lat: 2), LonLat(lon: 1, lat: 1), LonLat(lon: 1, lat: 1)]))
+        #expect(BoundaryFile.hasArea([LonLat(lon: -2.1, lat: 52.5), LonLat(lon: -2.0, lat: 52.5), LonLat(lon: -2.0, lat: 52.6), LonLat(lon: -2.1, lat: 52.5)]))
+        // Every area of the documented example shows.
+        for name in ["dudley-wards-2013.topojson", "dudley-lsoa-2011.topojson", "dudley-wards-2013.geojson"] {
+            let topology = try BoundaryFile.read(try Self.file(name), codeProperty: name.contains("lsoa") ? "LSOA11CD" : "WD13CD", nameProperty: nil, object: nil)
+            #expect(BoundaryFile.degenerateAreas(topology, file: name).isEmpty, "\(name)")
+        }
     }
 
     @Test func boundariesYAMLNamesAFileThatExistsAndItsCopyrightLine() throws {

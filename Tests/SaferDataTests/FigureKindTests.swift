@@ -131,6 +131,56 @@ import Testing
         #expect(data.warnings.first?.location == SourceLocation(file: "data/figures.yaml", line: 12, column: 11))
     }
 
+    /// Each kind has a domain: a share or a percentage used as a share is 0 to 100%, a count is
+    /// not negative. Outside it the build stops naming the input and the row it was read from,
+    /// rather than publish "about −500,000,000,000,000 people" or a complement of −50% as 150%.
+    @Test func eachKindRefusesInputsOutsideItsDomain() throws {
+        let rows = Fixture.observations + "\n" + """
+        smoking,ashford,2020,-50,,
+        activity,ashford,2020,140,,
+        poor,ashford,2022,200000,,
+        residents,ashford,2022,132000,,
+        crimes,ashford,2019/20,-3,,
+        births,ashford,2022,-5,,
+        """
+        func error(_ figures: String) -> Diagnostic? { Fixture.errors(observations: rows, figures: figures).first }
+
+        let complement = try #require(error("c:\n  kind: complement\n  of: smoking\n"))
+        #expect(complement.message == "a complement needs its percentage as a share from 0% to 100%, but `smoking` is -50% (data/observations.csv:13)")
+        #expect(complement.location == SourceLocation(file: "data/figures.yaml", line: 3, column: 7))
+        #expect(complement.hint?.contains("never below 0% or above 100%") == true)
+
+        let count = try #require(error("c:\n  kind: count_from_share\n  share: activity\n  total: residents\n"))
+        #expect(count.message.hasPrefix("a count from a share needs its share as a share from 0% to 100%, but `activity` is 140"))
+        #expect(count.message.hasSuffix("(data/observations.csv:14)"))
+        let negativeTotal = try #require(error("c:\n  kind: count_from_share\n  share: {indicator: smoking, period: 2019}\n  total: births\n"))
+        #expect(negativeTotal.message == "a count from a share needs its total as a count of 0 or more, but `births` is -5 (data/observations.csv:18)")
+
+        let frequency = try #require(error("f:\n  kind: natural_frequency\n  share: activity\n"))
+        #expect(frequency.message.hasPrefix("a natural frequency needs its share as a share from 0% to 100%"))
+
+        let concentration = try #require(error("c:\n  kind: concentration\n  share: {indicator: smoking, period: 2019}\n  population_share: {indicator: activity, period: 2020}\n"))
+        #expect(concentration.message.hasPrefix("a concentration needs its population share as a share from 0% to 100%, but `activity, 2020` is 140"))
+
+        let share = try #require(error("s:\n  kind: share\n  part: poor\n  whole: residents\n"))
+        #expect(share.message.hasPrefix("a share is a part of its whole, but the part, `poor` (200,000 at data/observations.csv:15), is larger than the whole, `residents` (132,000 at data/observations.csv:16)"))
+
+        let rate = try #require(error("r:\n  kind: rate\n  numerator: crimes\n  denominator: residents\n  per: 1000\n"))
+        #expect(rate.message.hasPrefix("a rate needs its numerator as a count of 0 or more, but `crimes` is -3"))
+
+        let sum = try #require(error("t:\n  kind: sum\n  parts: [births, births]\n"))
+        #expect(sum.message.hasPrefix("a sum needs its part as a count of 0 or more, but `births` is -5"))
+
+        // A figure worked out from others is named with its definition.
+        let derived = try #require(error("t:\n  kind: sum\n  parts: [{indicator: smoking, period: 2019}, {indicator: activity, period: 2019}, {indicator: activity, period: 2019}]\nc:\n  kind: complement\n  of: t\n"))
+        #expect(derived.message == "a complement needs its percentage as a share from 0% to 100%, but `t` is 132.5% (the figure `t`, data/figures.yaml:2:3)")
+
+        // The edges of each domain are inside it.
+        let edges = Fixture.observations + "\nactivity,ashford,2020,100,,\n"
+        let data = try Fixture.load(observations: edges, figures: "c:\n  kind: complement\n  of: activity\nn:\n  kind: count_from_share\n  share: activity\n  total: births\n")
+        #expect(data.figures.figure("c")?.text == "0%")
+    }
+
     @Test func statedMismatchIsAnErrorWhenStrict() throws {
         let figures = "poor_share:\n  kind: share\n  part: poor\n  whole: residents\n  stated: 26%\n"
         #expect(try Fixture.load(figures: figures).warnings.count == 1)

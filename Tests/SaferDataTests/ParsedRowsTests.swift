@@ -51,7 +51,10 @@ import SaferTestSupport
         case 2: cells[3] = "n/a"                                       // not a number
         case 3: cells[3] = "\"1,000\""                                 // quoted
         case 4: cells[2] = "2022"                                      // another period
-        default: cells[3] = String(random.next() % 200) + (random.next() % 2 == 0 ? ".5" : "")
+        default:
+            // Residents stay more than the people in poverty: a share over 100% is an error.
+            let base: UInt64 = cells[0] == "residents" ? 100_000 : 0
+            cells[3] = String(base + random.next() % 200) + (random.next() % 2 == 0 ? ".5" : "")
         }
         if cells.count > 3 { lines[row] = cells.joined(separator: ",") }
         return lines.joined(separator: "\n")

@@ -37,10 +37,12 @@ public enum ThemeExport {
     /// Writes the built-in theme into `themes/NAME/` of the site; returns that folder's path in the site.
     @discardableResult
     public static func write(name: String, siteFolder: URL) throws(Diagnostic) -> String {
-        guard !name.isEmpty, !name.contains("/"), !name.hasPrefix(".") else {
-            throw .error(at: SourceLocation(file: siteFolder.path), "`\(name)` cannot be a theme's name", hint: "use a plain folder name, such as `default` or `our-theme`")
+        if let problem = InsideSite.folderNameProblem(name) {
+            throw .error(at: SourceLocation(file: siteFolder.path), "`\(SafeText.terminal(name))` cannot be a theme's name: it \(problem)",
+                         hint: "use a plain folder name of letters, digits, `-` and `_`, such as `default` or `our-theme`")
         }
         let path = "themes/\(name)"
+        try InsideSite.check(siteFolder.appendingPathComponent(path), site: siteFolder)
         try NewFolder.write(Theme.builtInFiles, into: siteFolder.appendingPathComponent(path), example: "safersite theme export our-theme")
         return path
     }

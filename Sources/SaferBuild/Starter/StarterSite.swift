@@ -7,6 +7,7 @@ import SaferRender
 public enum StarterSite {
     /// Writes the starter into `folder` (made if missing); refuses a folder that holds anything.
     public static func write(into folder: URL) throws(Diagnostic) {
+        try InsideSite.check(folder, site: folder, includingSite: true)
         try NewFolder.write(files, into: folder, example: "safersite init my-site")
     }
 

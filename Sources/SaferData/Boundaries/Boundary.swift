@@ -61,6 +61,9 @@ enum BoundaryListReader {
                     .string("`attribution`").trimmingSpaces()
                 warnings = fields.unknownKeys(known: Boundary.keys)
                 let topology = try BoundaryFile.read(shapes, codeProperty: code, nameProperty: nameProperty, object: object)
+                let degenerate = BoundaryFile.degenerateAreas(topology, file: shapes.path)
+                if let invisible = degenerate.first(where: \.isError) { throw invisible }
+                warnings += degenerate
                 return Boundary(id: id, title: title, attribution: attribution, topology: topology, file: shapes.path, location: value.location)
             }
             bag.add(contentsOf: warnings)

@@ -45,6 +45,52 @@ enum BoundaryFile {
         }
     }
 
+    /// Rings a map would draw invisibly: fewer than 3 distinct points, or all on one line (no
+    /// area). A warning for such a ring of an area that shows; an error for an area all of whose
+    /// outer rings are so, which no map can show. Each names the area and the ring.
+    static func degenerateAreas(_ topology: Topology, file: String) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for shape in topology.shapes {
+            var visible = false
+            var flat: [String] = []
+            for (index, polygon) in shape.polygons.enumerated() {
+                for (number, ring) in polygon.enumerated() {
+                    let points = topology.points(of: ring)
+                    if hasArea(points) {
+                        if number == 0 { visible = true }
+                    } else {
+                        flat.append(shape.polygons.count > 1 ? "polygon \(index + 1), ring \(number + 1)" : "ring \(number + 1)")
+                    }
+                }
+            }
+            guard !flat.isEmpty else { continue }
+            let area = shape.name == shape.code ? shape.code : "\(shape.code) (\(shape.name))"
+            let message = visible
+                ? "the area \(area) has \(flat.count == 1 ? "a ring" : "rings") with no area (\(listed(flat))): fewer than 3 distinct points, or all on one line, which a map draws as nothing"
+                : "the area \(area) has no area at all (\(listed(flat))): fewer than 3 distinct points, or all on one line, so a map would draw it invisibly"
+            // A ring of an area that shows is a warning; an area that cannot show is an error: its
+            // value would be in the table and nowhere on the map.
+            warnings.append(Diagnostic(visible ? .warning : .error, at: SourceLocation(file: file), SafeText.terminal(message),
+                                     hint: visible ? "remove the empty ring\(flat.count == 1 ? "" : "s"), or export the boundaries again; a simplified file may have lost part of the area's shape"
+                                        : "export the boundaries again from their source (a file simplified too far loses small areas' shapes), or remove the area"))
+        }
+        return warnings
+    }
+
+    /// Whether a closed ring of points encloses any area (shoelace formula, in degrees).
+    static func hasArea(_ points: [LonLat]) -> Bool {
+        guard Set(points).count >= 3 else { return false }
+        // Relative to the ring's place and size: points on one line leave only rounding behind.
+        let origin = points[0]
+        var twice = 0.0, scale = 0.0
+        for (a, b) in zip(points, points.dropFirst() + [points[0]]) {
+            let (ax, ay, bx, by) = (a.lon - origin.lon, a.lat - origin.lat, b.lon - origin.lon, b.lat - origin.lat)
+            twice += ax * by - bx * ay
+            scale += abs(ax * by) + abs(bx * ay)
+        }
+        return twice.isFinite && abs(twice) > scale * 1e-12
+    }
+
     private static func reason(_ error: Error) -> String {
         let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "it cannot be read"
         return text.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "."))
@@ -270,20 +316,76 @@ enum BoundaryFile {
             guard let rings = value as? [Any], !rings.isEmpty else { throw Problem(message: "\(place) has no `arcs`", hint: "each polygon lists its rings as arc indexes") }
             var result: [[Topology.ArcUse]] = []
             for (number, ring) in rings.enumerated() {
-                guard let indexes = ring as? [NSNumber], !indexes.isEmpty else {
+                guard let indexes = ring as? [Any], !indexes.isEmpty else {
                     throw Problem(message: "\(place), ring \(number + 1) lists no arcs", hint: "each ring is a list of arc indexes")
                 }
-                result.append(try indexes.map { value throws(Problem) in
-                    let index = value.intValue
-                    // A negative index is the arc walked backwards: ~i, that is -i - 1.
-                    let use = index < 0 ? Topology.ArcUse(arc: -index - 1, reversed: true) : Topology.ArcUse(arc: index, reversed: false)
-                    guard use.arc < count else {
-                        throw Problem(message: "\(place), ring \(number + 1) uses arc \(index), but the file has \(count) arcs", hint: "export the file again with a TopoJSON tool")
-                    }
-                    return use
-                })
+                var uses: [Topology.ArcUse] = []
+                for (position, value) in indexes.enumerated() {
+                    uses.append(try Self.arcUse(value, count: count, place: "\(place), ring \(number + 1), position \(position + 1)"))
+                }
+                result.append(uses)
             }
             return result
+        }
+
+        /// One arc index of a ring, read as TopoJSON defines it: a whole number, `i` for arc `i`
+        /// and `~i` (that is −i − 1) for arc `i` walked backwards, within the file's arcs. Read
+        /// exactly: 0.5 is not arc 0, 2⁶⁴ − 1 is not −1, and −2⁶³ or 1e30 are not numbers to do
+        /// arithmetic on but indexes out of range.
+        static func arcUse(_ value: Any, count: Int, place: String) throws(Problem) -> Topology.ArcUse {
+            let arcs = "\(count) arc\(count == 1 ? "" : "s")"
+            guard let index = wholeNumber(value) else {
+                if let number = value as? NSNumber, !isBoolean(number), isWhole(number) {
+                    throw Problem(message: "\(place) uses arc \(number.description), but the file has \(arcs)", hint: "export the file again with a TopoJSON tool")
+                }
+                let shown = (value as? NSNumber).map { isBoolean($0) ? ($0.boolValue ? "true" : "false") : $0.description } ?? "not a number"
+                throw Problem(message: "\(place) is \(shown), which is not an arc index: indexes are whole numbers",
+                              hint: "each ring lists the indexes of its arcs, 0 to \(max(count - 1, 0)), or ~i (−i − 1) for arc i reversed; export the file again with a TopoJSON tool")
+            }
+            // `~index` is −index − 1 without overflow, for every Int.
+            let use = index < 0 ? Topology.ArcUse(arc: ~index, reversed: true) : Topology.ArcUse(arc: index, reversed: false)
+            guard use.arc < count else {
+                throw Problem(message: "\(place) uses arc \(index)\(use.reversed ? " (arc \(use.arc) reversed)" : ""), but the file has \(arcs)",
+                              hint: "export the file again with a TopoJSON tool")
+            }
+            return use
+        }
+
+        /// A JSON number that is a whole number an `Int` holds exactly, or nil (fractions, booleans,
+        /// numbers out of range).
+        static func wholeNumber(_ value: Any) -> Int? {
+            guard let number = value as? NSNumber, !isBoolean(number) else { return nil }
+            if let decimal = number as? NSDecimalNumber {
+                var exact = decimal.decimalValue, rounded = Decimal()
+                NSDecimalRound(&rounded, &exact, 0, .plain)
+                guard rounded == exact, rounded >= Decimal(Int.min), rounded <= Decimal(Int.max) else { return nil }
+                return Int(exactly: NSDecimalNumber(decimal: rounded).int64Value)
+            }
+            switch String(cString: number.objCType) {
+            case "d", "f":
+                let double = number.doubleValue
+                guard double.isFinite, double.rounded(.towardZero) == double else { return nil }
+                return Int(exactly: double)
+            case "Q", "L", "I", "S", "C":
+                return Int(exactly: number.uint64Value)
+            default:
+                return Int(exactly: number.int64Value)
+            }
+        }
+
+        /// A whole number too large for an `Int` (2⁶⁴ − 1, 1e30): still no arc of any file.
+        private static func isWhole(_ number: NSNumber) -> Bool {
+            if let decimal = number as? NSDecimalNumber {
+                var exact = decimal.decimalValue, rounded = Decimal()
+                NSDecimalRound(&rounded, &exact, 0, .plain)
+                return rounded == exact
+            }
+            let double = number.doubleValue
+            return !["d", "f"].contains(String(cString: number.objCType)) || (double.isFinite && double.rounded(.towardZero) == double)
+        }
+
+        private static func isBoolean(_ number: NSNumber) -> Bool {
+            String(describing: type(of: number)) == "__NSCFBoolean"
         }
 
         // MARK: Both

@@ -286,6 +286,10 @@ struct FigureEngine {
                 throw .problem(.error(at: reference.location, "a share is worked out from counts of 0 or more, but the \(role) (`\(reference.name)`) is \(input.text)",
                                       hint: "check the value of `\(reference.name)` in the data"))
             }
+            if part.value > whole.value {
+                throw .problem(.error(at: partReference.location, "a share is a part of its whole, but the part, `\(partReference.name)` (\(part.text)\(origin(of: part, joiner: " at "))), is larger than the whole, `\(wholeReference.name)` (\(whole.text)\(origin(of: whole, joiner: " at "))), which would make a share over 100%",
+                                      hint: "check that `part` and `whole` are the right way round, count the same people or things, and come from the same period"))
+            }
             builder.use([part, whole], roles: ["part", "whole"])
             builder.setValue(part.value / whole.value * 100, unit: .percent, decimals: definition.decimals ?? 1)
             builder.formula = "\(part.text) ÷ \(whole.text) = \(builder.valueText)"
@@ -294,6 +298,8 @@ struct FigureEngine {
         case .rate(let numeratorReference, let denominatorReference, let per):
             let numerator = try operand(numeratorReference, at: at), denominator = try operand(denominatorReference, at: at)
             try requireNonZero(denominator, partReference: denominatorReference, what: "the denominator")
+            try requireNotNegative(numerator, reference: numeratorReference, role: "numerator", kind: "a rate")
+            try requireNotNegative(denominator, reference: denominatorReference, role: "denominator", kind: "a rate")
             builder.use([numerator, denominator], roles: ["numerator", "denominator"])
             builder.setValue(numerator.value / denominator.value * Decimal(per), unit: .rate(per: per), decimals: definition.decimals ?? 1)
             builder.formula = "\(numerator.text) ÷ \(denominator.text) × \(NumberStyle.format(Decimal(per), decimals: 0)) = \(builder.valueText)"
@@ -340,6 +346,7 @@ struct FigureEngine {
         case .naturalFrequency(let shareReference, let fixedDenominator, let group):
             let share = try operand(shareReference, at: at)
             try requirePercent(share, reference: shareReference, kind: "a natural frequency")
+            try requireShare(share, reference: shareReference, role: "share", kind: "a natural frequency")
             builder.use([share], roles: ["share"])
             builder.setValue(share.value, unit: .percent, decimals: definition.decimals ?? share.decimals)
             var frequency: NaturalFrequency?
@@ -362,6 +369,8 @@ struct FigureEngine {
         case .countFromShare(let shareReference, let totalReference):
             let share = try operand(shareReference, at: at), total = try operand(totalReference, at: at)
             try requirePercent(share, reference: shareReference, kind: "a count from a share")
+            try requireShare(share, reference: shareReference, role: "share", kind: "a count from a share")
+            try requireNotNegative(total, reference: totalReference, role: "total", kind: "a count from a share")
             builder.use([share, total], roles: ["share", "total"])
             builder.setValue(share.value / 100 * total.value, unit: total.unit == .people ? .people : .count, decimals: definition.decimals ?? 0)
             builder.formula = "\(share.text) × \(total.text) = \(builder.valueText)"
@@ -370,6 +379,8 @@ struct FigureEngine {
             let share = try operand(shareReference, at: at), population = try operand(populationReference, at: at)
             try requirePercent(share, reference: shareReference, kind: "a concentration")
             try requirePercent(population, reference: populationReference, kind: "a concentration")
+            try requireShare(share, reference: shareReference, role: "share", kind: "a concentration")
+            try requireShare(population, reference: populationReference, role: "population share", kind: "a concentration")
             try requireNonZero(population, partReference: populationReference, what: "the population share")
             builder.use([share, population], roles: ["share", "population share"])
             builder.setValue(share.value / population.value, unit: .times, decimals: definition.decimals ?? 1)
@@ -379,6 +390,7 @@ struct FigureEngine {
         case .complement(let ofReference):
             let of = try operand(ofReference, at: at)
             try requirePercent(of, reference: ofReference, kind: "a complement")
+            try requireShare(of, reference: ofReference, role: "percentage", kind: "a complement")
             builder.use([of], roles: ["of"])
             builder.setValue(100 - of.value, unit: .percent, decimals: definition.decimals ?? of.decimals)
             builder.formula = "100% − \(of.text) = \(builder.valueText)"
@@ -390,6 +402,7 @@ struct FigureEngine {
                 throw .problem(.error(at: odd.1.location, "the parts of a sum must share one unit, but this one is \(odd.0.unit) and the first is \(parts[0].unit)",
                                       hint: "add up like with like"))
             }
+            for (part, reference) in zip(parts, references) { try requireNotNegative(part, reference: reference, role: "part", kind: "a sum", onlyCounts: true) }
             builder.use(parts, roles: parts.indices.map { "part \($0 + 1)" })
             let total = parts.reduce(Decimal(0)) { $0 + $1.value }
             builder.setValue(total, unit: parts[0].unit, decimals: definition.decimals ?? parts.map(\.decimals).max() ?? 0)
@@ -700,6 +713,43 @@ struct FigureEngine {
             throw .problem(.error(at: reference.location, "\(kind) needs a percentage, but `\(reference.name)` is in \(operand.unit)",
                                   hint: "use a figure or indicator whose unit is percent"))
         }
+    }
+}
+
+// MARK: Domains
+
+extension FigureEngine {
+    /// A percentage used as a share of a whole (a natural frequency's, a complement's): 0 to 100%.
+    /// Outside that it is no share, and anything worked out from it is nonsense ("about
+    /// −500,000,000,000,000 people", a complement of −50% as 150%).
+    fileprivate func requireShare(_ operand: Operand, reference: InputReference, role: String, kind: String) throws(FigureFailure) {
+        guard operand.value < 0 || operand.value > 100 else { return }
+        throw .problem(.error(at: reference.location, "\(kind) needs its \(role) as a share from 0% to 100%, but `\(reference.name)` is \(operand.text)\(origin(of: operand))",
+                              hint: "check the value of `\(reference.name)` in the data: a share of a whole is never below 0% or above 100%"))
+    }
+
+    /// A count of people or things (a rate's numerator and denominator, a total): 0 or more.
+    /// With `onlyCounts`, only an input in a unit of counts is checked: a sum of counts is never
+    /// negative, a sum of changes may well be.
+    fileprivate func requireNotNegative(_ operand: Operand, reference: InputReference, role: String, kind: String, onlyCounts: Bool = false) throws(FigureFailure) {
+        guard operand.value < 0 else { return }
+        if onlyCounts, operand.unit != .people, operand.unit != .count { return }
+        throw .problem(.error(at: reference.location, "\(kind) needs its \(role) as a count of 0 or more, but `\(reference.name)` is \(operand.text)\(origin(of: operand))",
+                              hint: "check the value of `\(reference.name)` in the data: a number of people or things is never below 0"))
+    }
+
+    /// Where an input's value was read, for messages: " (data/observations.csv:4)" for a row,
+    /// " (the figure `x`, figures.yaml:12)" for a figure worked out from others.
+    fileprivate func origin(of operand: Operand, joiner: String? = nil) -> String {
+        if let indicator = operand.indicator, let area = operand.area?.id,
+           operand.figureID.map({ definitions[$0]?.kind == .value }) ?? true,
+           let row = observations.rows(indicator: indicator, area: area).last(where: { $0.period == operand.period && $0.value == operand.value }) ?? observations.rows(indicator: indicator, area: area).last(where: { $0.period == operand.period }) {
+            return joiner.map { "\($0)\(row.location)" } ?? " (\(row.location))"
+        }
+        if let id = operand.figureID, let definition = definitions[id] {
+            return joiner.map { _ in ", the figure `\(id)` at \(definition.location)" } ?? " (the figure `\(id)`, \(definition.location))"
+        }
+        return ""
     }
 }
 

@@ -125,7 +125,51 @@ extension Period {
     }
 }
 
+/// What kind of period a label is. A trend is drawn in one kind: a calendar year and a financial
+/// year overlap, a quarter is not a year, and a three-year pooled figure smooths what a single
+/// year shows, so points of different kinds on one line would read as change that is not there.
+public enum PeriodKind: Sendable, Hashable, CustomStringConvertible {
+    case calendarYear, financialYear, quarter, month
+    /// A range of months, as Fingertips pools years (`2017 - 19`): ranges of the same length are alike.
+    case range(months: Int)
+    case notStated
+
+    /// Plural words for messages and notes: "financial years".
+    public var description: String {
+        switch self {
+        case .calendarYear: return "calendar years"
+        case .financialYear: return "financial years"
+        case .quarter: return "quarters"
+        case .month: return "months"
+        case .range(let months): return months % 12 == 0 ? "periods of \(months / 12) years" : "periods of \(months) months"
+        case .notStated: return "values with no stated period"
+        }
+    }
+}
+
+extension Period {
+    public var kind: PeriodKind {
+        let months = lastMonth - firstMonth + 1
+        if [" to ", " - ", " – ", " — "].contains(where: label.contains) { return .range(months: months) }
+        switch months {
+        case 1: return .month
+        case 3: return .quarter
+        case 12: return firstMonth % 12 == 0 ? .calendarYear : .financialYear
+        default: return .range(months: months)
+        }
+    }
+}
+
 extension Optional where Wrapped == Period {
+    public var kind: PeriodKind { self?.kind ?? .notStated }
+
+    /// Of a series' periods, the kind a trend draws: that of its latest stated period (the one
+    /// ending last), or `notStated` when none is stated.
+    public static func trendKind(of periods: [Period?]) -> PeriodKind {
+        periods.compactMap { $0 }.max { ($0.lastMonth, $0.firstMonth) < ($1.lastMonth, $1.firstMonth) }?.kind ?? .notStated
+    }
+
+
     /// The label to show, saying plainly when the source gives no period.
     public var labelOrNotStated: String { self?.label ?? "period not stated" }
 }
