@@ -32,10 +32,13 @@ public struct YAMLValue: @unchecked Sendable {
                 let what = budget.values < 0
                     ? "more than 250,000 values"
                     : "more than 8 MB of text beyond what is written in the file"
+                // Aliases need anchors (`&name`): a file with none is simply large.
+                let aliased = text.utf8.contains(UInt8(ascii: "&")) && text.utf8.contains(UInt8(ascii: "*"))
                 throw Diagnostic.error(
                     at: SourceLocation(file: file, line: lineOffset + 1),
-                    "this YAML holds \(what) (each use of an alias `*name` counted in full), more than SaferSite reads",
-                    hint: "write the values out instead of repeating `&anchor` and `*alias` inside each other, or split the file")
+                    "this YAML holds \(what)\(aliased ? " (each use of an alias `*name` counted in full)" : ""), more than SaferSite reads",
+                    hint: aliased ? "write the values out instead of repeating `&anchor` and `*alias` inside each other, or split the file"
+                                  : "split it into smaller files; long lists of values belong in a CSV data file")
             }
             try checkDecodedText(node, file: file, lineOffset: lineOffset)
             return YAMLValue(node: node, file: file, lineOffset: lineOffset)

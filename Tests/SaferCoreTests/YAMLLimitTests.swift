@@ -14,6 +14,13 @@ import Testing
         #expect(error?.location.file == "lists/bomb.yaml")
     }
 
+    @Test func aLargeFileWithNoAliasesIsNotToldAboutAliases() {
+        let yaml = "values: [" + Array(repeating: "1", count: 250_001).joined(separator: ",") + "]\n"
+        let error = #expect(throws: Diagnostic.self) { try YAMLValue.parse(yaml, file: "lists/big.yaml") }
+        #expect(error?.message == "this YAML holds more than 250,000 values, more than SaferSite reads")
+        #expect(error?.hint?.contains("alias") == false)
+    }
+
     @Test func oneLongTextRepeatedThroughAliasesIsRefusedBySize() {
         // 100 uses of a 100 KB text: 200 values, but 10 MB of text.
         let long = String(repeating: "x", count: 100_000)

@@ -18,6 +18,18 @@ import Testing
         return (boundaries, bag.diagnostics)
     }
 
+    @Test func brokenJSONIsPlacedByLineAndColumn() throws {
+        let problem = try #require(Self.problem("{\"type\": \"FeatureCollection\",\n \"features\": [ x ]}"))
+        #expect(problem.message == "this is not valid JSON (Invalid value at line 2, column 16)")
+        #expect(problem.location == SourceLocation(file: "data/wards.geojson", line: 2, column: 16))
+    }
+
+    @Test func aCodePropertyThatIsAListIsSaidToBeOne() throws {
+        let json = #"{"type": "Feature", "properties": {"WD13CD": ["E05000001"]}, "geometry": {"type": "Polygon", "coordinates": [[[-2.1, 52.5], [-2.0, 52.5], [-2.0, 52.6], [-2.1, 52.5]]]}}"#
+        let problem = try #require(Self.problem(json))
+        #expect(problem.message == "feature 1's `WD13CD` property is a list, not a code")
+    }
+
     static func problem(_ json: String, code: String = "WD13CD", name: String? = nil, object: String? = nil) -> Diagnostic? {
         do {
             _ = try BoundaryFile.read(TextFile(path: "data/wards.geojson", text: json), codeProperty: code, nameProperty: name, object: object)

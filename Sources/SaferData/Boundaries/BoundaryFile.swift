@@ -27,8 +27,9 @@ enum BoundaryFile {
             do {
                 json = try JSONSerialization.jsonObject(with: Data(file.text.utf8))
             } catch {
-                throw Problem(message: "this is not valid JSON (\(Self.reason(error)))",
-                              hint: "export the boundaries again as GeoJSON or TopoJSON; a spreadsheet or text editor may have changed the file")
+                let (reason, place) = Self.reason(error, in: file)
+                throw Problem(message: "this is not valid JSON (\(reason))",
+                              hint: "export the boundaries again as GeoJSON or TopoJSON; a spreadsheet or text editor may have changed the file", location: place)
             }
             guard let root = json as? [String: Any], let type = root["type"] as? String else {
                 throw Problem(message: "this is neither GeoJSON nor TopoJSON: it has no `type`", hint: "boundary files are GeoJSON (a FeatureCollection) or TopoJSON (a Topology)")
@@ -91,9 +92,19 @@ enum BoundaryFile {
         return twice.isFinite && abs(twice) > scale * 1e-12
     }
 
-    private static func reason(_ error: Error) -> String {
-        let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "it cannot be read"
-        return text.trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    /// Why the JSON reader refused the file, and where: it says "around character 45", a count
+    /// of bytes from the start, which a person finds as a line and column.
+    private static func reason(_ error: Error, in file: TextFile) -> (String, SourceLocation?) {
+        var text = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "it cannot be read")
+            .trimmingSpaces().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        guard let found = text.range(of: #"around character [0-9]+"#, options: .regularExpression),
+              let offset = Int(text[found].split(separator: " ").last ?? "") else { return (text, nil) }
+        let bytes = file.text.utf8.prefix(offset)
+        let line = bytes.reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
+        let lineStart = bytes.lastIndex(of: UInt8(ascii: "\n")).map { file.text.utf8.index(after: $0) } ?? file.text.utf8.startIndex
+        let column = file.text.utf8[lineStart..<bytes.endIndex].count + 1
+        text.replaceSubrange(found, with: "at line \(line), column \(column)")
+        return (text, SourceLocation(file: file.path, line: line, column: column))
     }
 
     /// Where `file` first writes `scalar` as a JSON escape (`\u001b`, `\u202E`, `\b`): its
@@ -384,6 +395,16 @@ enum BoundaryFile {
             return !["d", "f"].contains(String(cString: number.objCType)) || (double.isFinite && double.rounded(.towardZero) == double)
         }
 
+        /// What a JSON value is, for a message: "a list", "a mapping".
+        private static func kind(of value: Any) -> String {
+            switch value {
+            case is [Any]: return "a list"
+            case is [String: Any]: return "a mapping"
+            case let number as NSNumber where isBoolean(number): return "true or false"
+            default: return "not text"
+            }
+        }
+
         private static func isBoolean(_ number: NSNumber) -> Bool {
             String(describing: type(of: number)) == "__NSCFBoolean"
         }
@@ -392,6 +413,10 @@ enum BoundaryFile {
 
         private func names(_ value: Any?, place: String) throws(Problem) -> (code: String, name: String) {
             let properties = value as? [String: Any] ?? [:]
+            if let present = properties[codeProperty], Self.text(present) == nil, !(present is NSNull) {
+                throw Problem(message: "\(place)'s `\(codeProperty)` property is \(Self.kind(of: present)), not a code",
+                              hint: "name a property whose value is each area's code as text, such as `WD24CD`")
+            }
             guard let code = Self.text(properties[codeProperty]), !code.isEmpty else {
                 let known = properties.keys.sorted()
                 throw Problem(message: "\(place) has no `\(codeProperty)` property",
@@ -400,6 +425,10 @@ enum BoundaryFile {
             }
             try checkPublished(code, property: codeProperty, place: place)
             guard let nameProperty else { return (code, code) }
+            if let present = properties[nameProperty], Self.text(present) == nil, !(present is NSNull) {
+                throw Problem(message: "\(place) (\(code))'s `\(nameProperty)` property is \(Self.kind(of: present)), not a name",
+                              hint: "name a property whose value is each area's name as text, such as `WD24NM`, or leave `name` out")
+            }
             guard let name = Self.text(properties[nameProperty]), !name.isEmpty else {
                 throw Problem(message: "\(place) (\(code)) has no `\(nameProperty)` property",
                               hint: closestName(to: nameProperty, in: properties.keys).map { "did you mean `\($0)`?" } ?? "name the property with each area's name, or leave `name` out")
