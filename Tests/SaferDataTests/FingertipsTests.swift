@@ -144,6 +144,13 @@ import Testing
         #expect(FingertipsFileReader.source(id: "92000", name: nil) == Source(text: "OHID Fingertips, indicator 92000", url: "https://fingertips.phe.org.uk/"))
     }
 
+    @Test func aHeaderWithStraySpacesIsStillAFingertipsDownload() throws {
+        let spaced = Self.download.replacingOccurrences(of: "Indicator ID,", with: " Indicator  ID ,").replacingOccurrences(of: "Area Code,", with: "Area  Code ,")
+        #expect(FingertipsFileReader.recognises(spaced))
+        let data = try Self.load(spaced)
+        #expect(data.figures.figure("admissions")?.text == "52.6 per 100,000")
+    }
+
     @Test func valuesWithEveryDigitAreShownToOneDecimalPlaceUnlessTheIndicatorSays() throws {
         let long = Self.download.replacingOccurrences(of: "E06000099,Brackenford,UA,Persons,All ages,,,2019/20 - 21/22,52.6,", with: "E06000099,Brackenford,UA,Persons,All ages,,,2019/20 - 21/22,52.6315789473684,")
         let data = try Self.load(long)

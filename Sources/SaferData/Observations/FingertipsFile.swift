@@ -84,8 +84,14 @@ enum FingertipsFileReader {
 
     /// Whether the file's header line is a Fingertips download's: it names `Indicator ID` and `Area Code`.
     static func recognises(_ text: String) -> Bool {
-        let header = text.prefix { $0 != "\n" && $0 != "\r" }.lowercased()
+        let header = columnName(String(text.prefix { $0 != "\n" && $0 != "\r" }))
         return header.contains("indicator id") && header.contains("area code")
+    }
+
+    /// A header cell as the reader compares it: lower case, spaces at its ends dropped and runs of
+    /// spaces inside made one ("Indicator  ID " is `Indicator ID`), as a spreadsheet may leave them.
+    static func columnName(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     typealias Rows = ObservationFileRows
@@ -111,7 +117,7 @@ enum FingertipsFileReader {
         CSVTable.read(file, bag: &bag) { row, bag in
             guard let columnIndex = header else {
                 var names: [String: Int] = [:]
-                for (index, cell) in row.cells.enumerated() { names[cell.text.trimmingSpaces().lowercased()] = index }
+                for (index, cell) in row.cells.enumerated() { names[Self.columnName(cell.text)] = index }
                 let missing = required.filter { names[$0.lowercased()] == nil }
                 guard missing.isEmpty else {
                     bag.add(.error(
