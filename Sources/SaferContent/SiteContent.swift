@@ -78,7 +78,7 @@ public struct SiteContent: Sendable {
 
         var pages: [Page] = []
         var staticFiles: [String: URL] = [:]
-        let listing = bag.collect { () throws(Diagnostic) in try SiteFiles.listing(in: folder, below: contentFolder) }
+        let listing = bag.collect { () throws(DiagnosticList) in try SiteFiles.listing(in: folder, below: contentFolder) }
         let listed = listing?.files
         let files = listed ?? []
         for path in listing?.hiddenPages ?? [] {

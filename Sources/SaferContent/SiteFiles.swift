@@ -16,14 +16,15 @@ public enum SiteFiles {
     /// Every regular file below `folder/subfolder`, sorted by path; hidden files are skipped.
     /// A symbolic link that points outside the site folder is an error: content must not read
     /// files the site does not own.
-    public static func list(in folder: URL, below subfolder: String) throws(Diagnostic) -> [SiteFile] {
+    public static func list(in folder: URL, below subfolder: String) throws(DiagnosticList) -> [SiteFile] {
         try listing(in: folder, below: subfolder).files
     }
 
     /// `list`, with the hidden Markdown files it skipped (`content/.draft.md`, `content/..md`) by
     /// path, so that a page left out by its name alone can be pointed out. Editors' lock and
     /// resource files (`.#page.md`, `._page.md`) are not counted.
-    public static func listing(in folder: URL, below subfolder: String) throws(Diagnostic) -> (files: [SiteFile], hiddenPages: [String]) {
+    /// Every problem is reported, not the first: three links out of the site are three errors.
+    public static func listing(in folder: URL, below subfolder: String) throws(DiagnosticList) -> (files: [SiteFile], hiddenPages: [String]) {
         var hiddenPages: [String] = []
         let root = folder.appendingPathComponent(subfolder)
         var isDirectory: ObjCBool = false
@@ -32,20 +33,23 @@ public enum SiteFiles {
         let rootResolved = FileKind.resolvedPath(root.path) ?? root.path
         func isInsideTheSite(_ resolved: String) -> Bool { resolved == siteRoot || resolved.hasPrefix(siteRoot + "/") }
         guard isInsideTheSite(rootResolved) else {
-            throw outsideTheSite(subfolder)
+            throw DiagnosticList([outsideTheSite(subfolder)])
         }
         var files: [SiteFile] = []
+        var problems: [Diagnostic] = []
         // Each folder carries its resolved path, so an entry that is not a link resolves to that
         // path plus its name: one lstat per file instead of realpath's readlink per path component.
         var folders = [(absolutePath: root.path, path: subfolder, resolved: rootResolved, depth: 0)]
         while let current = folders.popLast() {
             guard current.depth < 32 else {
-                throw .error(at: SourceLocation(file: current.path), "folders are nested more than 32 deep here",
-                             hint: "flatten the folder structure; deep nesting is usually a mistake (or a link to itself)")
+                problems.append(.error(at: SourceLocation(file: current.path), "folders are nested more than 32 deep here",
+                                       hint: "flatten the folder structure; deep nesting is usually a mistake (or a link to itself)"))
+                continue
             }
             let names: [String]
             do { names = try FileManager.default.contentsOfDirectory(atPath: current.absolutePath) } catch {
-                throw .error(at: SourceLocation(file: current.path), "the folder could not be read", hint: "check its permissions")
+                problems.append(.error(at: SourceLocation(file: current.path), "the folder could not be read", hint: "check its permissions"))
+                continue
             }
             for name in names where name.hasPrefix(".") && name.hasSuffix(".md") && !name.hasPrefix(".#") && !name.hasPrefix("._") {
                 hiddenPages.append(current.path + "/" + name)
@@ -61,9 +65,13 @@ public enum SiteFiles {
                     // realpath(3) fails only for a link that leads nowhere, which is then named below.
                     resolved = FileKind.resolvedPath(entryPath) ?? URL(fileURLWithPath: entryPath).standardizedFileURL.path
                     guard isInsideTheSite(resolved) else {
-                        throw outsideTheSite(path)
+                        problems.append(outsideTheSite(path))
+                        continue
                     }
-                    if let problem = linkProblem(resolved, siteRoot: siteRoot, path: path) { throw problem }
+                    if let problem = linkProblem(resolved, siteRoot: siteRoot, path: path) {
+                        problems.append(problem)
+                        continue
+                    }
                     found = FileKind.of(resolved)
                 }
                 if found?.kind == .folder {
@@ -72,15 +80,18 @@ public enum SiteFiles {
                     // Pages are read whole and other files copied whole: refuse what would not fit,
                     // and pipes or devices, which would never finish reading.
                     guard let found else {
-                        throw .error(at: SourceLocation(file: path), "this is a link to a file that does not exist", hint: "remove the link, or put the file it names back")
+                        problems.append(.error(at: SourceLocation(file: path), "this is a link to a file that does not exist", hint: "remove the link, or put the file it names back"))
+                        continue
                     }
                     if found.kind != .regular {
-                        throw .error(at: SourceLocation(file: path), "this is not an ordinary file (it is a device, pipe or socket)", hint: "remove it from the site folder")
+                        problems.append(.error(at: SourceLocation(file: path), "this is not an ordinary file (it is a device, pipe or socket)", hint: "remove it from the site folder"))
+                        continue
                     }
                     if found.size > TextFile.maximumSize {
-                        throw .error(at: SourceLocation(file: path),
-                                     "this file is \(found.size / (1024 * 1024)) MB, larger than the \(TextFile.maximumSize / (1024 * 1024)) MB SaferSite publishes",
-                                     hint: "make it smaller (a PDF can be saved \"for the web\", an image resized), or link to it where it is published elsewhere")
+                        problems.append(.error(at: SourceLocation(file: path),
+                                               "this file is \(found.size / (1024 * 1024)) MB, larger than the \(TextFile.maximumSize / (1024 * 1024)) MB SaferSite publishes",
+                                               hint: "make it smaller (a PDF can be saved \"for the web\", an image resized), or link to it where it is published elsewhere"))
+                        continue
                     }
                     files.append(SiteFile(path: path, absolutePath: entryPath))
                 }
@@ -89,8 +100,9 @@ public enum SiteFiles {
         // Two names that differ only in how an accent is encoded are one name to a reader, to
         // Swift's strings and to the addresses they would be published at.
         if let (first, second) = NormalisedNames.firstCollision(files.map(\.path)) {
-            throw NormalisedNames.collision(first, second)
+            problems.append(NormalisedNames.collision(first, second))
         }
+        if !problems.isEmpty { throw DiagnosticList(problems.sorted { $0.location < $1.location }) }
         return (files.sorted { $0.path < $1.path }, hiddenPages.sorted())
     }
 

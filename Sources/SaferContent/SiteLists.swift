@@ -15,7 +15,7 @@ public struct SiteLists: Sendable {
     public static func load(from siteFolder: URL, memo: TextMemo? = nil) -> (SiteLists, [Diagnostic]) {
         var bag = DiagnosticBag()
         var lists: [String: YAMLValue] = [:]
-        for file in bag.collect({ () throws(Diagnostic) in try SiteFiles.list(in: siteFolder, below: folder) }) ?? [] {
+        for file in bag.collect({ () throws(DiagnosticList) in try SiteFiles.list(in: siteFolder, below: folder) }) ?? [] {
             guard file.path.hasSuffix(".yaml") || file.path.hasSuffix(".yml") else {
                 bag.add(.warning(at: SourceLocation(file: file.path), "only .yaml files are read in content/lists/; this file is ignored"))
                 continue

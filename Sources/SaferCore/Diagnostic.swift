@@ -89,11 +89,13 @@ public struct DiagnosticBag: Sendable {
         if hasErrors { throw DiagnosticList(Self.sorted(errors)) }
     }
 
-    /// File order, then line and column: the order a person fixes them in.
+    /// File order, then line and column: the order a person fixes them in. A problem two steps
+    /// found alike (a link out of the site, met by the pages' and the data's readers) is said once.
     public static func sorted(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
-        diagnostics.enumerated().sorted { a, b in
+        var seen: Set<Diagnostic> = []
+        return diagnostics.enumerated().sorted { a, b in
             if a.element.location != b.element.location { return a.element.location < b.element.location }
             return a.offset < b.offset
-        }.map(\.element)
+        }.map(\.element).filter { seen.insert($0).inserted }
     }
 }

@@ -51,13 +51,13 @@ public struct Theme: Sendable {
         // The theme first, then the site's own folders, so the site's files replace the theme's.
         for base in builtIn ? [""] : [themePath, ""] {
             let prefix = base.isEmpty ? "" : base + "/"
-            for file in bag.collect({ () throws(Diagnostic) in try SiteFiles.list(in: siteFolder, below: prefix + templatesFolder) }) ?? [] {
+            for file in bag.collect({ () throws(DiagnosticList) in try SiteFiles.list(in: siteFolder, below: prefix + templatesFolder) }) ?? [] {
                 guard let name = templateName(String(file.path.dropFirst(prefix.count))) else { continue }
                 if let text = bag.collect({ () throws(Diagnostic) in try TextFile.read(atPath: file.absolutePath, as: file.path) }) {
                     sources[name] = TemplateSource(name: name, file: text)
                 }
             }
-            for file in bag.collect({ () throws(Diagnostic) in try SiteFiles.list(in: siteFolder, below: prefix + staticFolder) }) ?? [] {
+            for file in bag.collect({ () throws(DiagnosticList) in try SiteFiles.list(in: siteFolder, below: prefix + staticFolder) }) ?? [] {
                 assets[String(file.path.dropFirst(prefix.count + staticFolder.count + 1))] = ThemeAsset(path: file.path, source: .file(absolutePath: file.absolutePath))
             }
         }

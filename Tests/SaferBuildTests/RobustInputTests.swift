@@ -180,6 +180,22 @@ import Glibc
         #expect(error.contains(": error: this is a link to a file outside the site folder\n    hint: copy the file into the site folder instead of linking to it"), "\(error)")
     }
 
+    @Test func everyLinkOutOfTheSiteIsNamedOnceNotOnlyTheFirst() throws {
+        let (site, before) = try builtSite()
+        let outside = try outsideFolder()
+        defer { try? FileManager.default.removeItem(at: outside) }
+        for (path, target) in [("content/a.md", "secret.md"), ("content/b.md", "secret.md"), ("content/data/extra.csv", "observations.csv")] {
+            try FileManager.default.createSymbolicLink(at: site.folder.appendingPathComponent(path), withDestinationURL: outside.appendingPathComponent(target))
+        }
+        do {
+            _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+            Issue.record("the build should have failed")
+        } catch {
+            #expect(error.diagnostics.map(\.location.file) == ["content/a.md", "content/b.md", "content/data/extra.csv"])
+        }
+        #expect(TestSite.tree(site.output) == before)
+    }
+
     @Test(arguments: ["content/data", "content/lists", "content", "themes/plain", "themes/plain/templates", "templates"])
     func aFolderLinkedOutOfTheSiteIsRefused(_ path: String) throws {
         let (site, before) = try builtSite()
