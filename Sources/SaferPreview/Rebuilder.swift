@@ -84,7 +84,9 @@ public final class Rebuilder: @unchecked Sendable {
             })
             outcome = Outcome(generation: 0, errors: [], warnings: report.warnings, seconds: Date().timeIntervalSince(start))
         } catch {
-            outcome = Outcome(generation: 0, errors: DiagnosticBag.sorted(error.diagnostics), warnings: [], seconds: Date().timeIntervalSince(start))
+            // A site folder deleted or moved away is one problem, not a missing site.yaml.
+            let errors = Self.siteFolderIsGone(options.siteFolder) ?? DiagnosticBag.sorted(error.diagnostics)
+            outcome = Outcome(generation: 0, errors: errors, warnings: [], seconds: Date().timeIntervalSince(start))
         }
         for line in lines { log(line) }
         lock.lock()
@@ -97,7 +99,7 @@ public final class Rebuilder: @unchecked Sendable {
             log("Built in \(Self.duration(outcome.seconds))" + (outcome.warnings.isEmpty ? "." : " with \(DiagnosticPrinter.summary(errors: 0, warnings: outcome.warnings.count))."))
         } else {
             for line in DiagnosticPrinter.text(outcome.errors) { log(line) }
-            log("Build failed: \(DiagnosticPrinter.summary(errors: outcome.errors.filter(\.isError).count, warnings: outcome.errors.filter { !$0.isError }.count)). Still serving the last good build; fix the file and save.")
+            log("Build failed: \(DiagnosticPrinter.summary(errors: outcome.errors.filter(\.isError).count, warnings: outcome.errors.filter { !$0.isError }.count)). The last good build stays in place; fix the file and save.")
         }
         for listener in listeners { listener(outcome) }
         let generation = outcome.generation
@@ -105,6 +107,14 @@ public final class Rebuilder: @unchecked Sendable {
             if self.outcome.generation == generation { cache.savePending(tell: { for line in $0.lines { self.log(line) } }) }
         }
         return outcome
+    }
+
+    /// The problem to report when the site folder itself has gone, else nil.
+    static func siteFolderIsGone(_ folder: URL) -> [Diagnostic]? {
+        var isFolder: ObjCBool = false
+        guard !FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder) || !isFolder.boolValue else { return nil }
+        return [.error(at: SourceLocation(file: SafeText.terminal(folder.path)), "the site folder is gone: it was deleted, moved or renamed while SaferSite watched it",
+                       hint: "put it back (or restore it from version control) and SaferSite builds again; Ctrl-C stops watching")]
     }
 
     /// How long the site must be left alone before the cache is written to disk.

@@ -39,6 +39,14 @@ import Testing
         try await preview.stop()
     }
 
+    @Test func aSiteFolderThatIsGoneIsSaidToBeGone() throws {
+        let gone = FileManager.default.temporaryDirectory.appendingPathComponent("safersite-gone-\(UUID().uuidString)")
+        let problem = try #require(Rebuilder.siteFolderIsGone(gone)?.first)
+        #expect(problem.message == "the site folder is gone: it was deleted, moved or renamed while SaferSite watched it")
+        #expect(problem.location.file == gone.path)
+        #expect(Rebuilder.siteFolderIsGone(FileManager.default.temporaryDirectory) == nil)
+    }
+
     @Test func errorsInTheBrowserAreEscaped() {
         let panel = LiveReload.errorPanel([.error(at: .init(file: "content/<b>.md", line: 3), "a <script>alert(1)</script> & more", hint: "\"quote\"")])
         #expect(!panel.contains("<script>") && !panel.contains("<b>"))
