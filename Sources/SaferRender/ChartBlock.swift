@@ -208,7 +208,7 @@ struct ChartBlock {
             if let id = parts.first, drawnAs[id] == nil, let drawnPeriod, let figure = data.figures.figure(id), let period = figure.period,
                period != drawnPeriod || figure.periodNote != nil,
                parts.count == 1 || ![ "period", "title", "source", "area"].contains(parts[1]) {
-                if let again = data.figure(id, at: drawnPeriod) { drawnAs[id] = again } else { periodNote = " (\(period.label))" }
+                if let again = data.figure(id, at: drawnPeriod) { drawnAs[id] = again } else if figure.periodNote == nil { periodNote = " (\(period.label))" }
             }
             if let figure = parts.first.flatMap({ drawnAs[$0] }) {
                 if parts.count == 1 { return figure.text }

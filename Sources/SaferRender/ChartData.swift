@@ -81,10 +81,10 @@ package struct ChartData {
     /// The figure read at `period`, as a chart drawn for that period cites it (see `FigureEvaluator`).
     func figure(_ id: String, at period: Period?) -> Figure? {
         note(.figure(id))
-        guard let figure = source.evaluator?.figure(id, at: period) else { return nil }
-        if let indicator = figure.indicator { note(.observations(indicator: indicator)) }
-        for input in figure.inputs { if let indicator = input.indicator { note(.observations(indicator: indicator)) } }
-        return figure
+        // Every indicator it reads, through the figures it uses, read or not: a row added for that
+        // period, or a value typed over in a figure it uses, must draw the chart again.
+        for indicator in source.evaluator?.indicators(readBy: id) ?? [] { note(.observations(indicator: indicator)) }
+        return source.evaluator?.figure(id, at: period)
     }
 
     func comparisons(figure id: String) -> [AreaComparison] { note(.figure(id)); return source.comparisons(figure: id) }

@@ -293,7 +293,7 @@ public struct SiteRenderer: Sendable {
 
     /// What a page's sentences must say after figures from another period than the rest of the
     /// sentence (`MixedPeriods`): " (2017/18)", by line and reference.
-    private static func periodNotes(_ page: Page, figures: FigureBook) -> [String: String] {
+    package static func periodNotes(_ page: Page, figures: FigureBook) -> [String: String] {
         var notes: [String: String] = [:]
         for block in page.body.proseBlocks {
             for note in MixedPeriods.notes(text: block.text, places: block.places, figures: figures) {
@@ -303,7 +303,7 @@ public struct SiteRenderer: Sendable {
         return notes
     }
 
-    private static func periodNoteKey(line: Int?, reference: String) -> String { "\(line ?? 0)\u{0}\(reference.trimmingSpaces())" }
+    package static func periodNoteKey(line: Int?, reference: String) -> String { "\(line ?? 0)\u{0}\(reference.trimmingSpaces())" }
 
     /// The transforms a body renders with: the answers to every question its Markdown asks (links,
     /// figures, charts, blocks), each told to the `observer`. Incremental builds ask again through here.

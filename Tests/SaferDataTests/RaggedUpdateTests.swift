@@ -274,6 +274,23 @@ import Testing
         #expect(drawn.indicators == ["violence_domestic", "violence_hate"])
     }
 
+    @Test func aFigureThatCannotBeReadForOnePeriodIsStillReadForAnother() throws {
+        let indicators = Self.indicators.replacingOccurrences(of: "  part_of: violent crime by type\n", with: "")
+        let data = try Fixture.load(observations: Self.observations, indicators: indicators)
+        let evaluator = try #require(data.evaluator)
+        // No value for 2018/19: the chart cites it as published; nothing is remembered against it.
+        #expect(evaluator.figure("violence_domestic", at: Period.parse("2018/19")) == nil)
+        #expect(evaluator.atOnePeriod(["violence_domestic", "violence_hate"])?.figures.map(\.text) == ["31%", "3%"])
+        #expect(evaluator.figure("violence_domestic", at: Period.parse("2017/18"))?.text == "31%")
+    }
+
+    @Test func aStatedValueIsNotCheckedAgainstAnEarlierPeriodWhoseDataAreBroken() throws {
+        // 2021 has a part larger than its whole: reading it for the stated value must not fail the build.
+        let observations = Self.observations + "residents,ashford,2020,100,,\npoor,ashford,2020,120,,\n"
+        let data = try Self.load("s:\n  kind: share\n  part: poor\n  whole: residents\n  stated: 99%\n", observations: observations)
+        #expect(data.figures.figure("s")?.check?.status == .mismatch)
+    }
+
     @Test func aSentenceThatMixesPeriodsSaysEachFiguresOwn() throws {
         let indicators = Self.indicators.replacingOccurrences(of: "  part_of: violent crime by type\n", with: "")
         let data = try Fixture.load(observations: Self.observations, indicators: indicators)

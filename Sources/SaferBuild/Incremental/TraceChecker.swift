@@ -22,8 +22,11 @@ final class TraceChecker: Sendable {
     private let figureAnswers = KeyedValues<FigureKey, UInt64>()
 
     /// What a figure's answer depends on besides the figures: the reference, the way back to the
-    /// root, and whether it is written in the report (as plain text).
-    private struct FigureKey: Hashable { var reference: String, root: String, inReport: Bool }
+    /// root, whether it is written in the report (as plain text), and the period its sentence
+    /// makes it say (`MixedPeriods`), which is the page's own.
+    private struct FigureKey: Hashable { var reference: String, root: String, inReport: Bool, periodNote: String }
+    /// Each page's period notes, worked out once per page by this checker.
+    private let periodNotes = KeyedValues<String, [String: String]>()
 
     init(answers: SiteAnswers, linkShapeChecked: UInt64? = nil) {
         self.answers = answers
@@ -87,7 +90,15 @@ final class TraceChecker: Sendable {
         case .figure(let reference, let place, let location):
             // A figure reads the same wherever it is cited from the same depth (in pages or in the
             // report): asked once per build, not once per page. Errors name their place, so they are not shared.
-            let key = FigureKey(reference: reference, root: place.root, inReport: place.reportSections != nil)
+            let notes = page(place.page, current: current).map { page in
+                periodNotes.known(page.sourcePath) ?? {
+                    let notes = SiteRenderer.periodNotes(page, figures: renderer.figures.data.figures)
+                    periodNotes.store(notes, for: page.sourcePath)
+                    return notes
+                }()
+            } ?? [:]
+            let key = FigureKey(reference: reference, root: place.root, inReport: place.reportSections != nil,
+                                periodNote: notes[SiteRenderer.periodNoteKey(line: location.line, reference: reference)] ?? "")
             if let known = figureAnswers.known(key) { return known }
             guard let placeholder = self.transforms(for: place, in: &transforms, current: current)?.placeholder else { return nil }
             do throws(Diagnostic) {

@@ -531,14 +531,15 @@ struct FigureEngine {
     /// The check of a stated value that the figure gave for an earlier period than its latest:
     /// the document spoke of its own year, and the data have moved on since, which is no mistake.
     private mutating func statedHoldsEarlier(_ definition: FigureDefinition, stated: String, latest: Figure) -> FigureCheck? {
-        guard definition.kind.readsOnePeriod, latest.period != nil else { return nil }
+        // A pinned input stays at its period while the others would move: no earlier reading is one period.
+        guard definition.kind.readsOnePeriod, latest.period != nil, plan(of: definition.id).pinned.isEmpty else { return nil }
         var shared: Set<Period?>?
         for series in plan(of: definition.id).constraints {
             let periods = Set(observations.rows(indicator: series.indicator, area: series.area).map(\.period))
             shared = shared.map { $0.intersection(periods) } ?? periods
         }
         for period in (shared ?? []).filter({ Period.isBefore($0, latest.period) }).sorted(by: { Period.isBefore($1, $0) }) {
-            guard let earlier = evaluate(definition.id, at: .shared(period)) else { continue }
+            guard let earlier = quietly({ $0.evaluate(definition.id, at: .shared(period)) }) else { continue }
             let check = StatedCheck.check(stated: stated, figure: earlier)
             guard check.status == .holds else { continue }
             return FigureCheck(status: .holds, stated: stated, computed: check.computed,
@@ -549,11 +550,27 @@ struct FigureEngine {
 
     /// See `FigureEvaluator.figure(_:at:)`.
     mutating func figure(_ id: String, at period: Period?) -> Figure? {
-        guard let definition = definitions[id], definition.kind.readsOnePeriod else { return nil }
+        guard let definition = definitions[id], definition.kind.readsOnePeriod, plan(of: id).pinned.isEmpty else { return nil }
         // Quietly: a figure that cannot be read then is cited as published, with its period.
-        let before = (diagnostics, reported)
-        defer { (diagnostics, reported) = before }
-        return evaluate(id, at: .shared(period))
+        return quietly { $0.evaluate(id, at: .shared(period)) }
+    }
+
+    /// The indicators a figure reads, through the figures it uses: what a chart citing it for a
+    /// period must note it read, whether or not the figure could be read then.
+    mutating func indicators(readBy id: String) -> [String] {
+        var indicators: [String] = []
+        for series in plan(of: id).constraints where !indicators.contains(series.indicator) { indicators.append(series.indicator) }
+        return indicators
+    }
+
+    /// `body`'s result, with no trace of its problems: a reading the build did not ask for (a
+    /// chart's title, another period for a stated value) neither reports nor remembers a failure,
+    /// so it cannot change what the build says, or what a later reading gets.
+    private mutating func quietly<T>(_ body: (inout FigureEngine) -> T) -> T {
+        let before = (diagnostics, reported, failed, failedIDs, statedMismatches)
+        let result = body(&self)
+        (diagnostics, reported, failed, failedIDs, statedMismatches) = before
+        return result
     }
 
     /// See `FigureEvaluator.atOnePeriod`.
@@ -567,7 +584,7 @@ struct FigureEngine {
         guard let choice = try? plan.choose(periods: { observations.rows(indicator: $0.indicator, area: $0.area).map(\.period) }) else { return nil }
         var figures: [Figure] = []
         for id in ids {
-            guard let figure = evaluate(id, at: .shared(choice.period)) else { return nil }
+            guard let figure = quietly({ $0.evaluate(id, at: .shared(choice.period)) }) else { return nil }
             figures.append(figure)
         }
         var indicators: [String] = []

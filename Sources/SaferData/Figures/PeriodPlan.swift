@@ -181,6 +181,13 @@ public final class FigureEvaluator: @unchecked Sendable {
         return engine.figure(id, at: period)
     }
 
+    /// The indicators `id` reads, through the figures it uses (for a chart's read log).
+    public func indicators(readBy id: String) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return engine.indicators(readBy: id)
+    }
+
     public struct OnePeriod: Sendable {
         public var figures: [Figure]
         public var indicators: [String]

@@ -225,6 +225,26 @@ import Testing
         #expect(try site.read("output/index.html").contains("title=\"What the partners will do.\""))
     }
 
+    /// A sentence's period notes and a chart title read for the chart's period depend on other
+    /// figures' periods: a row that changes them gives the clean build's pages, not stale ones.
+    @Test func periodNotesAndChartTitlesFollowARowAddedUnderTheCache() throws {
+        let site = try TestSite(copying: "northbrook")
+        // Two figures in one sentence, and a page citing one of them alone (its answer is not shared).
+        try site.write("content/periods.md", "---\ntitle: Periods\n---\n{{feel_safe}} feel safe and {{population}} live here.\n")
+        try site.write("content/alone.md", "---\ntitle: Alone\n---\n{{population}} people.\n\n{{feel_safe}} feel safe.\n")
+        try site.write("content/compared.md", "---\ntitle: Compared\n---\n```chart\ntype: comparison\nindicator: feel_safe\ntitle: \"{{population}} people, {{feel_safe}} safe\"\n```\n")
+        let cache = BuildCache(folder: nil, generator: "test")
+        _ = Self.build(site, output: site.output, cache: cache)
+        let clean = site.folder.deletingLastPathComponent().appendingPathComponent("\(site.folder.lastPathComponent)-clean")
+        defer { try? FileManager.default.removeItem(at: clean) }
+        for row in ["population,northbrook,2024,120500,,,", "feel_safe,northbrook,2024,60,57,63,", "feel_safe,england,2024,70,,,"] {
+            try site.write("content/data/observations.csv", try site.read("content/data/observations.csv") + row + "\n")
+            let incremental = Self.build(site, output: site.output, cache: cache)
+            try? FileManager.default.removeItem(at: clean)
+            #expect(incremental == Self.build(site, output: clean, cache: nil), "after \(row)")
+        }
+    }
+
     @Test func aChartIsDrawnAgainOnlyWhenWhatItReadChanges() throws {
         let site = try TestSite(copying: "northbrook")
         try site.write("content/trend.md", "---\ntitle: Trend\n---\nAssaults over time.\n\n```chart\ntype: trend\nindicator: ambulance_assaults\n```\n")
