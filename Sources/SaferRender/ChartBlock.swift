@@ -355,10 +355,11 @@ struct ChartBlock {
             bars[index].label = labels[index]
             spec.notes.add(shares[index].notes + items[index].figure.notes, toRow: labels[index])
         }
-        let area = shares.first?.area?.label ?? data.areas.local.label
+        // Mid-sentence an area keeps its article ("in the West Midlands"); first, it takes a capital.
+        let area = shares.first?.area ?? data.areas.local
         let titles = ChartTitles(
-            headline: try headline(&spec, fallback: "\(area): share of each compared with their share of the population"),
-            subtitle: try subtitle(&spec, fallback: "Share of the borough's total in \(area), \(period(of: shares))"),
+            headline: try headline(&spec, fallback: "\(area.sentenceName): share of each compared with their share of the population"),
+            subtitle: try subtitle(&spec, fallback: "Share of the borough's total in \(area.name), \(period(of: shares))"),
             source: source(of: shares))
         return RankedBarsChart(
             titles: titles, itemHeader: "Type", itemsNoun: "types", valueHeader: "Share", detailHeader: "Times the population share",
@@ -480,7 +481,7 @@ struct ChartBlock {
         }
         let area = data.areas.area(id: areaID)?.label ?? areaID
         let titles = ChartTitles(
-            headline: try headline(&spec, fallback: "\(indicator.title) in \(area), \(points.first!.period) to \(points.last!.period)"),
+            headline: try headline(&spec, fallback: "\(indicator.title) in \(data.areas.area(id: areaID)?.name ?? areaID), \(points.first!.period) to \(points.last!.period)"),
             subtitle: try subtitle(&spec, fallback: "\(indicator.title), \(indicator.unit), \(area)"),
             source: source(of: observations, of: indicator))
         return TrendChart(titles: titles, measure: indicator.title.lowercased(), valueHeader: indicator.unit.description.capitalizedFirst, points: points,

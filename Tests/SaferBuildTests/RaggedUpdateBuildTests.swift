@@ -176,6 +176,13 @@ import Testing
         #expect(text.contains("25 in 100 (2018; the 2019 value is withheld: “Survey sample too small”)"))
     }
 
+    @Test func aTrendOfTheRegionNamesItWithItsArticle() throws {
+        let site = try RaggedUpdateBuildTests.site(adding: "children_looked_after,west-midlands,2019/20,88,\n")
+        try site.write("content/region.md", "---\ntitle: Region\n---\n```chart\ntype: trend\nindicator: children_looked_after\narea: west-midlands\n```\n")
+        _ = try SiteBuilder.build(BuildOptions(siteFolder: site.folder))
+        #expect(try site.read("output/region/index.html").contains("Children looked after in the West Midlands, 2018/19 to 2019/20"))
+    }
+
     @Test func aStatedValueThatHeldForItsOwnYearIsNotAnErrorWhenTheDataMoveOn() throws {
         let site = try TestSite(copying: "northbrook")
         try site.write("content/data/observations.csv", try site.read("content/data/observations.csv") + "feel_safe,northbrook,2024,58,55,61,\n")
