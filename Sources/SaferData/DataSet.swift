@@ -226,12 +226,12 @@ public struct DataSet: Sendable {
         } ?? [])
         validate(&observations, indicators: indicators, checkIndicators: files.indicators != nil, unreadable: named, areas: areas, bag: &bag)
         // Rows with no number name their indicator and area like any other.
-        var missing = ObservationRows(withheld.map { Observation(indicator: $0.indicator, area: $0.area, period: $0.parsedPeriod, value: 0, decimals: 0, location: $0.location) })
+        var missing = ObservationRows(withheld.map { $0.row() })
         validate(&missing, indicators: indicators, checkIndicators: files.indicators != nil, unreadable: named, areas: areas, bag: &bag)
         if let keep {
             observations.removeAll { !keep($0) }
             withheld.removeAll { missing in
-                !keep(Observation(indicator: missing.indicator, area: missing.area, period: missing.parsedPeriod, value: 0, decimals: 0, location: missing.location))
+                !keep(missing.row())
             }
         }
         let order = Dictionary(indicators.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

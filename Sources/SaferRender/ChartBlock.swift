@@ -469,7 +469,7 @@ struct ChartBlock {
                 continue
             }
             dated.append((missing.parsedPeriod, TrendPoint(period: missing.period, shorthand: missing.status.shorthand)))
-            spec.notes.add("\(missing.status.shorthand) \(missing.status.words): \(missing.note)", toRow: missing.period)
+            spec.notes.add(missing.chartNote, toRow: missing.period)
         }
         if !leftOut.isEmpty {
             spec.notes.addToWhole("This chart shows \(kind) only; not drawn: \(listed(leftOut)).")
@@ -545,7 +545,7 @@ struct ChartBlock {
         for area in areas.all where names[code(area)] != nil && values[code(area)] == nil {
             guard let missing = data.withheld(indicator: indicator.id, area: area.id).first(where: { $0.parsedPeriod == period }) else { continue }
             shorthand[code(area)] = missing.status.shorthand
-            spec.notes.add("\(missing.status.shorthand) \(missing.status.words): \(missing.note)", toRow: names[code(area)] ?? area.name)
+            spec.notes.add(missing.chartNote, toRow: names[code(area)] ?? area.name)
         }
         let classification = try classification(&spec)
         let decimals = mapped.map(\.observation.decimals).max() ?? 0

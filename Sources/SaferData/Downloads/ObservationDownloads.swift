@@ -58,8 +58,9 @@ public struct ObservationDownloads: Sendable {
             rows.ends.append(csv.count)
             csv.flushIfFull()
         }
-        // After every row with a number, those without: a patch rewrites rows only before them.
-        for missing in data.withheld { writer.appendCSVRow(Self.row(missing), to: &csv.chunk) }
+        // After every row with a number, those without, their shorthand in the value's place (`[c]`,
+        // a missing value to datapackage.json, a string in the JSON): a patch rewrites rows only before them.
+        for missing in data.withheld { writer.appendCSVRow(missing.row(valueText: missing.status.shorthand), to: &csv.chunk) }
         return (csv.finished(), rows)
     }
 
@@ -77,7 +78,7 @@ public struct ObservationDownloads: Sendable {
             json.flushIfFull()
         }
         for (index, missing) in data.withheld.enumerated() {
-            writer.appendJSONRow(Self.row(missing), last: index == data.withheld.count - 1, to: &json.chunk)
+            writer.appendJSONRow(missing.row(valueText: missing.status.shorthand), last: index == data.withheld.count - 1, to: &json.chunk)
         }
         json.chunk.append(contentsOf: "]\n".utf8)
         return (json.finished(), rows)
@@ -117,13 +118,6 @@ public struct ObservationDownloads: Sendable {
         return ObservationDownloads(csv: (csv.0, csvChanged ? nil : csvSpill), json: (json.0, jsonChanged ? nil : jsonSpill),
                                     csvRows: csv.1, jsonRows: json.1, rowsGeneration: version.generation,
                                     csvChanged: csvChanged, jsonChanged: jsonChanged)
-    }
-
-    /// A value with no number as a row of the downloads: its shorthand in the value's place (`[c]`,
-    /// declared a missing value in datapackage.json, a string in the JSON) and its reason as the note.
-    private static func row(_ missing: WithheldValue) -> Observation {
-        Observation(indicator: missing.indicator, area: missing.area, period: missing.parsedPeriod, value: 0, decimals: 0,
-                    note: missing.note, source: missing.source, location: missing.location, valueText: missing.status.shorthand)
     }
 
     /// `old` with the rows at `positions` (ascending) written by `write`, and where its rows now end.

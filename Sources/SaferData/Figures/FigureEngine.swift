@@ -206,7 +206,7 @@ struct FigureEngine {
     private static func withheldKey(_ indicatorID: String, _ areaID: String) -> String { indicatorID + "\u{0}" + areaID }
 
     func withheldNote(_ indicatorID: String, _ areaID: String, period: String?) -> String {
-        let candidates = withheld[Self.withheldKey(indicatorID, areaID)] ?? []
+        let candidates = withheldValues(of: Series(indicator: indicatorID, area: areaID))
         guard let value = period.map({ label in candidates.first { $0.period == label } }) ?? candidates.last else { return "" }
         return ": it is \(value.status.words) for \(value.period) (“\(value.note)”, \(value.location.file):\(value.location.line ?? 0))"
     }
@@ -214,8 +214,8 @@ struct FigureEngine {
     /// The newest value of a series that has no number, when it is newer than `period` (and than
     /// every value with one): a figure showing `period` must say so.
     private func withheld(series: Series, after period: Period?) -> WithheldValue? {
-        let newest = observations.rows(indicator: series.indicator, area: series.area).last?.period
-        let newer = (withheld[Self.withheldKey(series.indicator, series.area)] ?? []).filter { value in
+        let newest = periods(of: series).last ?? nil
+        let newer = withheldValues(of: series).filter { value in
             guard let missing = value.parsedPeriod else { return false }
             return Period.isBefore(period, missing) && Period.isBefore(newest, missing)
         }
@@ -486,7 +486,6 @@ struct FigureEngine {
                                       hint: "add the comparators' values (\(areas.comparators.map(\.id).joined(separator: ", "))) to an observations CSV file, or remove this comparison"))
             }
         }
-        func periods(_ series: Series) -> [Period?] { observations.rows(indicator: series.indicator, area: series.area).map(\.period) }
         func values(in period: Period?, of areas: [Area]) -> [(Area, Observation)] {
             areas.compactMap { area in observations.rows(indicator: indicatorID, area: area.id).last { $0.period == period }.map { (area, $0) } }
         }
@@ -506,13 +505,13 @@ struct FigureEngine {
         }
         let plan = PeriodPlan(series: [localSeries] + candidates.map { Series(indicator: indicatorID, area: $0.id) })
         do throws(NoSharedPeriod) {
-            let choice = try plan.choose(periods: periods)
+            let choice = try plan.choose(periods: periods(of:))
             return (choice.period, values(in: choice.period, of: candidates), choice)
         } catch {
             if against != nil { throw .problem(noSharedPeriod(error, figure: "comparison", at: againstLocation)) }
             // Comparators that share no period with each other: the latest period the local area
             // shares with any of them, and those that have it.
-            let localPeriods = periods(localSeries)
+            let localPeriods = periods(of: localSeries)
             guard let period = localPeriods.last(where: { period in !values(in: period, of: candidates).isEmpty }) else {
                 throw .problem(noSharedPeriod(error, figure: "comparison", at: location))
             }
@@ -533,12 +532,8 @@ struct FigureEngine {
     private mutating func statedHoldsEarlier(_ definition: FigureDefinition, stated: String, latest: Figure) -> FigureCheck? {
         // A pinned input stays at its period while the others would move: no earlier reading is one period.
         guard definition.kind.readsOnePeriod, latest.period != nil, plan(of: definition.id).pinned.isEmpty else { return nil }
-        var shared: Set<Period?>?
-        for series in plan(of: definition.id).constraints {
-            let periods = Set(observations.rows(indicator: series.indicator, area: series.area).map(\.period))
-            shared = shared.map { $0.intersection(periods) } ?? periods
-        }
-        for period in (shared ?? []).filter({ Period.isBefore($0, latest.period) }).sorted(by: { Period.isBefore($1, $0) }) {
+        let shared = plan(of: definition.id).sharedPeriods(periods: periods(of:))
+        for period in shared.filter({ Period.isBefore($0, latest.period) }).sorted(by: { Period.isBefore($1, $0) }) {
             guard let earlier = quietly({ $0.evaluate(definition.id, at: .shared(period)) }) else { continue }
             let check = StatedCheck.check(stated: stated, figure: earlier)
             guard check.status == .holds else { continue }
@@ -558,9 +553,7 @@ struct FigureEngine {
     /// The indicators a figure reads, through the figures it uses: what a chart citing it for a
     /// period must note it read, whether or not the figure could be read then.
     mutating func indicators(readBy id: String) -> [String] {
-        var indicators: [String] = []
-        for series in plan(of: id).constraints where !indicators.contains(series.indicator) { indicators.append(series.indicator) }
-        return indicators
+        plan(of: id).indicators
     }
 
     /// `body`'s result, with no trace of its problems: a reading the build did not ask for (a
@@ -581,15 +574,13 @@ struct FigureEngine {
             guard let definition = definitions[id], definition.kind.readsOnePeriod else { return nil }
             plan.add(self.plan(of: id))
         }
-        guard let choice = try? plan.choose(periods: { observations.rows(indicator: $0.indicator, area: $0.area).map(\.period) }) else { return nil }
+        guard let choice = try? plan.choose(periods: periods(of:)) else { return nil }
         var figures: [Figure] = []
         for id in ids {
             guard let figure = quietly({ $0.evaluate(id, at: .shared(choice.period)) }) else { return nil }
             figures.append(figure)
         }
-        var indicators: [String] = []
-        for series in plan.constraints where !indicators.contains(series.indicator) { indicators.append(series.indicator) }
-        return FigureEvaluator.OnePeriod(figures: figures, indicators: indicators, period: choice.period, newest: choice.newest)
+        return FigureEvaluator.OnePeriod(figures: figures, indicators: plan.indicators, period: choice.period, newest: choice.newest)
     }
 
     /// The period every value of `definition` is read at: the latest they all share. When they
@@ -600,7 +591,7 @@ struct FigureEngine {
     private mutating func choosePeriod(for definition: FigureDefinition) throws(FigureFailure) -> PeriodChoice? {
         let plan = plan(of: definition.id)
         do throws(NoSharedPeriod) {
-            return try plan.choose { observations.rows(indicator: $0.indicator, area: $0.area).map(\.period) }
+            return try plan.choose(periods: periods(of:))
         } catch {
             let diagnostic = noSharedPeriod(error, figure: "figure `\(definition.id)`", at: definition.location)
             guard Set(error.periods.map(\.series.area)).count == 1 else { throw .problem(diagnostic) }
@@ -612,7 +603,7 @@ struct FigureEngine {
 
     private func noSharedPeriod(_ problem: NoSharedPeriod, figure: String, at location: SourceLocation) -> Diagnostic {
         let each = problem.periods.map { entry in
-            let missing = (withheld[Self.withheldKey(entry.series.indicator, entry.series.area)] ?? []).map { "\($0.period) \($0.status.words)" }
+            let missing = withheldValues(of: entry.series).map { "\($0.period) \($0.status.words)" }
             return "`\(entry.series.indicator)` for \(areaName(entry.series.area)) has \(listed(entry.periods.map(\.labelOrNotStated)))"
                 + (missing.isEmpty ? "" : " (\(listed(missing)))")
         }
@@ -644,7 +635,17 @@ struct FigureEngine {
     /// The series' value with no number in `period`, if it has one.
     func withheld(series: Series, in period: Period?) -> WithheldValue? {
         guard let period else { return nil }
-        return (withheld[Self.withheldKey(series.indicator, series.area)] ?? []).first { $0.parsedPeriod == period }
+        return withheldValues(of: series).first { $0.parsedPeriod == period }
+    }
+
+    /// The periods a series has values for, oldest first ("not stated" first of all).
+    private func periods(of series: Series) -> [Period?] {
+        observations.rows(indicator: series.indicator, area: series.area).map(\.period)
+    }
+
+    /// A series' values that have no number, in the files' order.
+    private func withheldValues(of series: Series) -> [WithheldValue] {
+        withheld[Self.withheldKey(series.indicator, series.area)] ?? []
     }
 
     /// The values a figure reads at the period it chooses, found through the figures it uses.

@@ -35,6 +35,13 @@ struct PeriodPlan: Sendable {
 
     /// Everything that narrows the choice, each once.
     var constraints: [Series] { series + companions.filter { !series.contains($0) } }
+
+    /// The indicators of `constraints`, each once: what a reader of the figure depends on.
+    var indicators: [String] {
+        var indicators: [String] = []
+        for series in constraints where !indicators.contains(series.indicator) { indicators.append(series.indicator) }
+        return indicators
+    }
 }
 
 /// The period a plan settled on, and what it left behind: the rows that would bring it up to date.
@@ -62,15 +69,9 @@ extension PeriodPlan {
     /// dated one unnoticed. A series with no rows at all narrows nothing: reading it reports the
     /// missing value.
     func choose(periods: (Series) -> [Period?]) throws(NoSharedPeriod) -> PeriodChoice {
-        var known: [(series: Series, periods: [Period?])] = []
-        for series in constraints {
-            let available = periods(series)
-            if available.isEmpty { continue }
-            known.append((series, available))
-        }
+        let known = self.known(periods: periods)
         guard !known.isEmpty else { return PeriodChoice(period: pinned.count == 1 ? pinned[0] : nil) }
-        var shared = Set(known[0].periods)
-        for entry in known.dropFirst() { shared.formIntersection(entry.periods) }
+        var shared = Self.shared(known)
         if !pinned.isEmpty { shared.formIntersection(pinned.map(Optional.some)) }
         guard let period = shared.max(by: ObservationIndex.periodOrder) else {
             throw NoSharedPeriod(periods: known, pinned: pinned)
@@ -85,6 +86,25 @@ extension PeriodPlan {
             choice.behind = known.filter { !$0.periods.contains(newest) }.map(\.series)
         }
         return choice
+    }
+
+    /// The periods every series with rows has (without the pinned ones); empty when none has rows.
+    func sharedPeriods(periods: (Series) -> [Period?]) -> Set<Period?> {
+        Self.shared(known(periods: periods))
+    }
+
+    /// Each series that has rows, with the periods it has them for.
+    private func known(periods: (Series) -> [Period?]) -> [(series: Series, periods: [Period?])] {
+        constraints.compactMap { series in
+            let available = periods(series)
+            return available.isEmpty ? nil : (series, available)
+        }
+    }
+
+    private static func shared(_ known: [(series: Series, periods: [Period?])]) -> Set<Period?> {
+        guard var shared = known.first.map({ Set($0.periods) }) else { return [] }
+        for entry in known.dropFirst() { shared.formIntersection(entry.periods) }
+        return shared
     }
 }
 

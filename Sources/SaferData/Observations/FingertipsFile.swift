@@ -54,6 +54,17 @@ public struct WithheldValue: Sendable, Hashable {
     /// The period as a period, to put it in order; `nil` when the label is not one.
     public var parsedPeriod: Period? { Period.parse(period) }
 
+    /// The row as an observation whose number is never used (0), for what reads rows by indicator,
+    /// area and period (an edition's choice, the check of ids), and for the downloads, which write
+    /// `valueText` (its shorthand) in the value's place.
+    func row(valueText: String? = nil) -> Observation {
+        Observation(indicator: indicator, area: area, period: parsedPeriod, value: 0, decimals: 0,
+                    note: note, source: source, location: location, valueText: valueText)
+    }
+
+    /// What a chart's note says of it: "[c] withheld: Fewer than 5 call-outs".
+    public var chartNote: String { "\(status.shorthand) \(status.words): \(note)" }
+
     /// The reason after a colon, quoted, when the file gives one beyond the code's meaning:
     /// `: “Fewer than 5 offences”`.
     public var reason: String { note == status.meaning ? "" : ": “\(note)”" }
